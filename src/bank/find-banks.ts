@@ -1,0 +1,62 @@
+// Where banks are: the paths given, or else PRELIM_BANKS, the data dir's banks/ and the built-in questions/.
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { UsageError } from "../errors.js";
+
+export const BUILT_IN_BANKS = fileURLToPath(new URL("../../questions/", import.meta.url));
+
+const BANK_FILE = /\.ya?ml$/i;
+
+export interface BankRoots {
+  /** From PRELIM_BANKS, `:`-separated. */
+  readonly envFolders: readonly string[];
+  /** `<data dir>/banks`: the learner's own banks. */
+  readonly userFolder: string;
+  readonly builtInFolder: string;
+}
+
+export function bankRoots(env: NodeJS.ProcessEnv, dataDir: string): BankRoots {
+  const envFolders = (env.PRELIM_BANKS ?? "").split(":").filter((folder) => folder.length > 0);
+  return { envFolders, userFolder: path.join(dataDir, "banks"), builtInFolder: BUILT_IN_BANKS };
+}
+
+/** The default search path: every folder that exists, in order. */
+export function defaultBankFolders(roots: BankRoots): string[] {
+  return [...roots.envFolders, roots.userFolder, roots.builtInFolder].filter((folder) => isDirectory(folder));
+}
+
+/** Bank files under the given files and folders (recursively), in a stable order, each once. */
+export function findBankFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch {
+      throw new UsageError(`no such file or folder: ${given}`);
+    }
+    if (stat.isDirectory()) files.push(...bankFilesInFolder(given));
+    else files.push(given);
+  }
+  return [...new Set(files)];
+}
+
+function bankFilesInFolder(folder: string): string[] {
+  const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return entries.flatMap((entry) => {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") return [];
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) return bankFilesInFolder(full);
+    return entry.isFile() && BANK_FILE.test(entry.name) ? [full] : [];
+  });
+}
+
+function isDirectory(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}

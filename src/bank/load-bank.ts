@@ -1,0 +1,116 @@
+// One bank file in, a Bank and every problem found in it out. Nothing here throws for a bad bank: a
+// tutor wants the whole list, and `prelim banks` must list a broken bank beside the good ones.
+
+import { parseYaml } from "./parse-yaml.js";
+import type { ParsedYaml } from "./parse-yaml.js";
+import { readBankText } from "./read-file.js";
+import { makeLocator } from "./locate.js";
+import { checkAgainstSchema } from "./schema-check.js";
+import { checkQuestion, isRecord } from "./check-question.js";
+import { FILE_START, compareProblems } from "./problem.js";
+import type { Position, Problem, Severity } from "./problem.js";
+import type { Bank, BankSource, Marking, Question } from "../core/question.js";
+
+export interface LoadedBank {
+  readonly file: string;
+  /** Present when the file has no errors (warnings allowed). */
+  readonly bank?: Bank;
+  /** The id written in the file, when it could be read, even if the bank has errors, and where. */
+  readonly id?: string;
+  readonly idAt?: Position;
+  readonly questionCount: number;
+  readonly problems: readonly Problem[];
+}
+
+export interface LoadOptions {
+  readonly maxBytes: number;
+}
+
+export function loadBankFile(file: string, options: LoadOptions): LoadedBank {
+  const read = readBankText(file, options.maxBytes);
+  if (!read.ok) {
+    return { file, questionCount: 0, problems: [problem(file, read.at ?? FILE_START, "error", read.rule, read.message)] };
+  }
+  return loadBankText(file, read.text);
+}
+
+export function loadBankText(file: string, text: string): LoadedBank {
+  const parsed = parseYaml(text);
+  const problems: Problem[] = parsed.issues.map((issue) => problem(file, issue.at, "error", issue.rule, issue.message));
+  if (problems.length > 0) return { file, questionCount: 0, problems };
+  return checkBankData(file, parsed);
+}
+
+function checkBankData(file: string, parsed: ParsedYaml): LoadedBank {
+  const data = parsed.value;
+  const locate = makeLocator(parsed.document, parsed.lineCounter);
+  if (!isRecord(data)) {
+    const found = data === null ? "nothing (null)" : Array.isArray(data) ? "a list" : `a single value (${typeof data})`;
+    const message = `a bank is a mapping with id:, title: and questions:; this file holds ${found}`;
+    return { file, questionCount: 0, problems: [problem(file, locate.value([]), "error", "bank-root", message)] };
+  }
+
+  const problems: Problem[] = checkAgainstSchema(data, locate).map((issue) => problem(file, issue.at, "error", issue.rule, issue.message));
+  const bankId = typeof data.id === "string" ? data.id : "";
+  const bankTags = Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [];
+  const rawQuestions = Array.isArray(data.questions) ? data.questions : [];
+
+  const questions: Question[] = [];
+  const firstIndexOfId = new Map<string, number>();
+  rawQuestions.forEach((raw, index) => {
+    if (!isRecord(raw)) return;
+    const path = ["questions", index];
+    if (typeof raw.id === "string") {
+      const first = firstIndexOfId.get(raw.id);
+      if (first !== undefined) {
+        const { line } = locate.value(["questions", first, "id"]);
+        problems.push(problem(file, locate.value([...path, "id"]), "error", "duplicate-id", `question id '${raw.id}' is already used at line ${line}; ids must be unique in a bank`));
+      } else {
+        firstIndexOfId.set(raw.id, index);
+      }
+    }
+    const checked = checkQuestion(raw, { bankId, bankTags, path, locate });
+    problems.push(...checked.issues.map((issue) => problem(file, issue.at, issue.severity, issue.rule, issue.message)));
+    if (checked.question) questions.push(checked.question);
+  });
+
+  problems.sort(compareProblems);
+  const hasErrors = problems.some((entry) => entry.severity === "error");
+  const base = { file, questionCount: rawQuestions.length, problems, ...(bankId && { id: bankId, idAt: locate.value(["id"]) }) };
+  if (hasErrors) return base;
+  return { ...base, bank: buildBank(file, data, bankTags, questions) };
+}
+
+function buildBank(file: string, data: Record<string, unknown>, tags: readonly string[], questions: readonly Question[]): Bank {
+  const sources = Array.isArray(data.source) ? (data.source as BankSource[]).map((source) => ({ ...source })) : [];
+  const marking = isRecord(data.marking)
+    ? ({ correct: data.marking.correct, wrong: data.marking.wrong, unanswered: data.marking.unanswered ?? 0 } as Marking)
+    : undefined;
+  return {
+    id: data.id as string,
+    title: data.title as string,
+    file,
+    sources,
+    tags,
+    questions,
+    ...(typeof data.description === "string" && { description: data.description }),
+    ...(marking && { marking }),
+  };
+}
+
+function problem(file: string, at: Position, severity: Severity, rule: string, message: string): Problem {
+  return { file, line: at.line, col: at.col, severity, rule, message };
+}
+
+/** Problems that only show across files: two banks with one id. */
+export function crossBankProblems(loaded: readonly LoadedBank[]): Problem[] {
+  const firstFileOfId = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const entry of loaded) {
+    if (entry.id === undefined) continue;
+    const first = firstFileOfId.get(entry.id);
+    if (first === undefined) firstFileOfId.set(entry.id, entry.file);
+    else problems.push(problem(entry.file, entry.idAt ?? FILE_START, "error", "duplicate-bank-id", `bank id '${entry.id}' is already used by ${first}; bank ids must be unique`));
+  }
+  return problems;
+}

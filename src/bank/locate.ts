@@ -1,0 +1,57 @@
+// From a path in the bank's data (as ajv and our rules name it) back to a line and column in the file.
+
+import { isMap, isSeq, isScalar } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+import type { Position } from "./problem.js";
+
+export type DataPath = readonly (string | number)[];
+
+export interface Locator {
+  /** The position of the value at `path`, or of its nearest ancestor that exists. */
+  value(path: DataPath): Position;
+  /** The position of the key of the entry at `path` (for unknown or misplaced keys). */
+  key(path: DataPath): Position;
+}
+
+export function makeLocator(document: Document.Parsed | undefined, lineCounter: LineCounter): Locator {
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+  const find = (path: DataPath): { node: unknown; keyNode: unknown } => {
+    let node: unknown = document?.contents;
+    let keyNode: unknown;
+    for (const step of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
+        if (!pair) break;
+        keyNode = pair.key;
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof step === "number" && node.items[step] !== undefined) {
+        keyNode = undefined;
+        node = node.items[step];
+      } else {
+        break;
+      }
+    }
+    return { node, keyNode };
+  };
+  const start = (node: unknown): Position => position((node as Node | undefined)?.range?.[0] ?? 0);
+  return {
+    value: (path) => start(find(path).node),
+    key: (path) => {
+      const found = find(path);
+      return start(found.keyNode ?? found.node);
+    },
+  };
+}
+
+/** "/questions/3/answer" (ajv's instancePath) as a path. */
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}

@@ -1,0 +1,154 @@
+// YAML text to a document with positions, hardened for files written by strangers (RELIABILITY.md,
+// fact 3). One pass: the CST parser is iterative, so nesting depth is measured while it runs and a deep
+// file is refused before the recursive composer ever sees it (yaml can otherwise abort Node on the
+// second such file in one process). The same tokens are then composed: the file is never parsed twice.
+
+import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from "yaml";
+import type { Document, Node, ParsedNode, YAMLError } from "yaml";
+import type { CST } from "yaml";
+import type { Position } from "./problem.js";
+
+/** Deeper than any bank needs (a bank is about 8 levels deep) and far below what exhausts the stack. */
+export const MAX_DEPTH = 64;
+/** Aliases are allowed for tutors who use anchors, but bounded so a billion-laughs file fails fast. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface YamlIssue {
+  readonly at: Position;
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface ParsedYaml {
+  /** The bank's data, or undefined when the file could not be read as one YAML document. */
+  readonly value: unknown;
+  readonly document: Document.Parsed | undefined;
+  readonly lineCounter: LineCounter;
+  readonly issues: readonly YamlIssue[];
+}
+
+const COMPOSE_OPTIONS = {
+  version: "1.2",
+  schema: "core",
+  // !!binary, !!set, !!timestamp and the like stay unresolved, and say so as warnings we treat as errors.
+  resolveKnownTags: false,
+  merge: false,
+  uniqueKeys: true,
+  strict: true,
+  stringKeys: false,
+  prettyErrors: false,
+} as const;
+
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+  const tokens = lexAndParse(text, lineCounter);
+  if ("tooDeepAt" in tokens) {
+    const issue = {
+      at: at(tokens.tooDeepAt),
+      rule: "yaml-depth",
+      message: `nesting deeper than ${MAX_DEPTH} levels; a bank needs about 8`,
+    };
+    return { value: undefined, document: undefined, lineCounter, issues: [issue] };
+  }
+
+  const composer = new Composer(COMPOSE_OPTIONS);
+  const documents = [...composer.compose(tokens.tokens), ...composer.end()];
+  const first = documents[0];
+  if (first === undefined || first.contents === null) {
+    const issues = first ? documentIssues(first, at) : [];
+    if (issues.length === 0) issues.push({ at: { line: 1, col: 1 }, rule: "empty-file", message: "the file holds no bank; start it with id:, title: and questions:" });
+    return { value: undefined, document: first, lineCounter, issues };
+  }
+
+  const issues = documents.flatMap((document) => documentIssues(document, at));
+  const second = documents[1];
+  if (second !== undefined) {
+    issues.push({
+      at: at(second.range[0]),
+      rule: "yaml-multi-document",
+      message: "a second YAML document (after ---); put one bank in each file",
+    });
+  }
+  if (issues.length > 0) return { value: undefined, document: first, lineCounter, issues };
+
+  try {
+    return { value: first.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), document: first, lineCounter, issues };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const rule = /alias/i.test(message) ? "yaml-alias" : "yaml-syntax";
+    const text = rule === "yaml-alias" ? `aliases expand too far (limit ${MAX_ALIAS_COUNT}); write the values out instead of using *aliases` : message;
+    return { value: undefined, document: first, lineCounter, issues: [{ at: { line: 1, col: 1 }, rule, message: text }] };
+  }
+}
+
+function lexAndParse(text: string, lineCounter: LineCounter): { tokens: CST.Token[] } | { tooDeepAt: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  // Parser.parse() would announce the first line itself; driving next() by hand, we do.
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_DEPTH) return { tooDeepAt: parser.offset };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
+}
+
+function documentIssues(document: Document.Parsed, at: (offset: number) => Position): YamlIssue[] {
+  // Unresolved tags are reported by nodeIssues, with every other tag, once each.
+  const errors = [...document.errors, ...document.warnings].filter((error) => error.code !== "TAG_RESOLVE_FAILED");
+  return [...errors.map((error) => yamlIssue(error, at)), ...nodeIssues(document, at)];
+}
+
+function yamlIssue(error: YAMLError, at: (offset: number) => Position): YamlIssue {
+  const message = error.message.split("\n")[0] ?? error.message;
+  switch (error.code) {
+    case "DUPLICATE_KEY":
+      return { at: at(error.pos[0]), rule: "yaml-duplicate-key", message: `${lowerFirst(message)}; each key may appear once` };
+    case "TAB_AS_INDENT":
+      return { at: at(error.pos[0]), rule: "yaml-syntax", message: "a tab used for indentation; indent with spaces" };
+    default:
+      return { at: at(error.pos[0]), rule: "yaml-syntax", message: lowerFirst(message) };
+  }
+}
+
+/**
+ * Any explicit tag is refused, even one yaml resolves quietly such as !!str: bank text is data, and a tag
+ * is a sign of a file written for some other program. An alias inside the node it names is refused too:
+ * it would make the bank's data circular.
+ */
+function nodeIssues(document: Document.Parsed, at: (offset: number) => Position): YamlIssue[] {
+  const issues: YamlIssue[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const target = node.resolve(document);
+      const start = node.range?.[0];
+      if (target?.range && start !== undefined && start >= target.range[0] && start < target.range[1]) {
+        issues.push({ at: at(start ?? 0), rule: "yaml-alias", message: `the alias *${node.source} refers to a node that contains it` });
+      }
+      continue;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) continue;
+    const parsed = node as ParsedNode & Node;
+    if (parsed.tag !== undefined) {
+      issues.push({ at: at(parsed.range[0]), rule: "yaml-tag", message: `the tag ${shortTag(parsed.tag)} is not allowed; banks take no YAML tags` });
+    }
+    if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
+    else if (isSeq(node)) stack.push(...node.items);
+  }
+  return issues;
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,146 @@
+// Structural checks come from schema/bank.schema.json, the same file editors use, so the two cannot drift.
+// ajv finds every violation; this file turns each into a message a tutor can act on, at the right place.
+
+import fs from "node:fs";
+import { Ajv } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { closestWord } from "./closest-word.js";
+import type { DataPath, Locator } from "./locate.js";
+import { pointerToPath } from "./locate.js";
+import type { Position } from "./problem.js";
+
+export interface SchemaIssue {
+  readonly at: Position;
+  readonly rule: string;
+  readonly message: string;
+  /** The path of the data the issue is about; rules skip what the schema already reported. */
+  readonly path: DataPath;
+}
+
+type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; $ref?: string; definitions?: Record<string, JsonSchema> };
+
+export const BANK_SCHEMA_URL = new URL("../../schema/bank.schema.json", import.meta.url);
+
+let compiled: { validate: ValidateFunction; schema: JsonSchema } | undefined;
+
+function bankValidator(): { validate: ValidateFunction; schema: JsonSchema } {
+  if (!compiled) {
+    const schema = JSON.parse(fs.readFileSync(BANK_SCHEMA_URL, "utf8")) as JsonSchema;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    compiled = { validate: ajv.compile(schema), schema };
+  }
+  return compiled;
+}
+
+export function checkAgainstSchema(data: unknown, locate: Locator): SchemaIssue[] {
+  const { validate, schema } = bankValidator();
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((error) => describeSchemaError(error, schema, locate, data));
+}
+
+function describeSchemaError(error: ErrorObject, schema: JsonSchema, locate: Locator, data: unknown): SchemaIssue {
+  const path = pointerToPath(error.instancePath);
+  const name = fieldName(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const keyPath = [...path, key];
+      const allowed = Object.keys(propertiesAt(schema, path));
+      const suggestion = closestWord(key, allowed);
+      const hint = suggestion ? `did you mean '${suggestion}'?` : `allowed here: ${allowed.join(", ")}`;
+      return { at: locate.key(keyPath), rule: "unknown-key", message: `unknown key '${key}'; ${hint}`, path: keyPath };
+    }
+    case "required": {
+      const missing = String(params.missingProperty);
+      return { at: locate.value(path), rule: "required", message: `${describeObject(path)} is missing '${missing}'`, path: [...path, missing] };
+    }
+    case "type": {
+      const expected = String(params.type).replace(/,/g, " or ");
+      const quoteHint = expected === "string" && isPlainScalar(valueAt(data, path)) ? `; quote it: "${String(valueAt(data, path))}"` : "";
+      return { at: locate.value(path), rule: "type", message: `${name} must be ${article(expected)}${quoteHint}`, path };
+    }
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).join(", ");
+      return { at: locate.value(path), rule: "enum", message: `${name} must be one of: ${allowed}`, path };
+    }
+    case "pattern":
+      return {
+        at: locate.value(path),
+        rule: "slug",
+        message: `${name} must be a slug: lowercase letters and digits joined by single hyphens, e.g. embargo-trigger`,
+        path,
+      };
+    case "minLength":
+      return { at: locate.value(path), rule: "empty-text", message: `${name} is empty; write the text or remove the key`, path };
+    case "maxLength":
+      return { at: locate.value(path), rule: "too-long", message: `${name} is longer than ${String(params.limit)} characters; shorten it`, path };
+    case "minItems":
+    case "maxItems":
+      return { at: locate.value(path), rule: "count", message: `${name} ${countMessage(path, error.keyword, Number(params.limit))}`, path };
+    case "exclusiveMinimum":
+    case "maximum":
+      return { at: locate.value(path), rule: "range", message: `${name} must be ${error.keyword === "maximum" ? "zero or negative" : "positive"}`, path };
+    default:
+      return { at: locate.value(path), rule: "schema", message: `${name} ${error.message ?? "is invalid"}`, path };
+  }
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const step of path) value = (value as Record<string | number, unknown> | undefined)?.[step];
+  return value;
+}
+
+/** Numbers and booleans that YAML read as such where text was meant (2010, yes→string already, 1.5). */
+function isPlainScalar(value: unknown): boolean {
+  return typeof value === "number" || typeof value === "boolean";
+}
+
+/** The `properties` of the schema object that applies at a data path (for "did you mean"). */
+function propertiesAt(schema: JsonSchema, path: DataPath): Record<string, JsonSchema> {
+  const resolve = (node: JsonSchema | undefined): JsonSchema | undefined =>
+    node?.$ref ? schema.definitions?.[node.$ref.replace("#/definitions/", "")] : node;
+  let node: JsonSchema | undefined = schema;
+  for (const step of path) {
+    node = resolve(typeof step === "number" ? node?.items : node?.properties?.[step]);
+  }
+  return resolve(node)?.properties ?? {};
+}
+
+function fieldName(path: DataPath): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return "the bank";
+  if (typeof last === "number") return `${String(path[path.length - 2] ?? "item")} item ${last + 1}`;
+  return `'${last}'`;
+}
+
+function describeObject(path: DataPath): string {
+  if (path.length === 0) return "the bank";
+  if (path[0] === "questions" && path.length === 2) return `question ${Number(path[1]) + 1}`;
+  return fieldName(path);
+}
+
+function countMessage(path: DataPath, keyword: string, limit: number): string {
+  const ranges: Record<string, string> = {
+    options: "2 to 26 options",
+    statements: "2 to 5 statements",
+    pairs: "2 to 5 pairs",
+    questions: "at least one question",
+  };
+  const field = String(path[path.length - 1]);
+  const wanted = ranges[field] ?? `${keyword === "minItems" ? "at least" : "at most"} ${limit} items`;
+  return `must have ${wanted}`;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    string: "text",
+    "string or array or boolean": "a letter, a list of letters, or true/false",
+    array: "a list",
+    object: "a mapping of keys to values",
+    boolean: "true or false",
+    number: "a number",
+  };
+  return names[type] ?? `a ${type}`;
+}

@@ -1,0 +1,34 @@
+// What every command gets: the outside world (io) and the places resolved from options and environment.
+
+import path from "node:path";
+import envPaths from "env-paths";
+import type { Io } from "./io.js";
+import { colorEnabled } from "./ui/color.js";
+
+export interface GlobalOptions {
+  readonly dataDir?: string;
+  readonly debug?: boolean;
+}
+
+export interface Context {
+  readonly io: Io;
+  /** Where progress is kept: --data-dir, else PRELIM_HOME, else the platform's config folder (~/.config/prelim). */
+  readonly dataDir: string;
+  readonly debug: boolean;
+  /** Whether stdout gets colour: a TTY, or FORCE_COLOR, and never with NO_COLOR or TERM=dumb. */
+  readonly color: boolean;
+  /** Whether an interactive session can run: prompts need a terminal on both sides. */
+  readonly interactive: boolean;
+}
+
+export function resolveContext(options: GlobalOptions, io: Io): Context {
+  const chosen = options.dataDir ?? io.env.PRELIM_HOME;
+  const dataDir = chosen ? path.resolve(io.cwd, chosen) : envPaths("prelim", { suffix: "" }).config;
+  return {
+    io,
+    dataDir,
+    debug: Boolean(options.debug),
+    color: colorEnabled(io.env, io.stdout.isTTY),
+    interactive: Boolean(io.stdin.isTTY) && io.stdout.isTTY && io.env.TERM !== "dumb",
+  };
+}

@@ -1,0 +1,132 @@
+// The question bank model. Banks are parsed and checked once at the boundary (src/bank/);
+// everything past that trusts these types.
+
+export type Difficulty = "easy" | "medium" | "hard";
+export const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
+
+export type QuestionKind = "choice" | "true-false" | "statements" | "pairs";
+export const QUESTION_KINDS: readonly QuestionKind[] = ["choice", "true-false", "statements", "pairs"];
+
+export type Ask = "which-correct" | "how-many";
+
+export interface Statement {
+  readonly text: string;
+  readonly correct: boolean;
+}
+
+export interface Pair {
+  readonly left: string;
+  readonly right: string;
+  readonly correct: boolean;
+}
+
+interface QuestionCommon {
+  /** The bank's id. */
+  readonly bank: string;
+  /** The question's id, unique in its bank. */
+  readonly id: string;
+  /** `<bank>/<id>`: the key progress, answer files and reports use. */
+  readonly key: string;
+  /** The stem: the question as written (for statements and pairs, the lead-in). */
+  readonly question: string;
+  /**
+   * The options in canonical order: as written for choice questions, generated for the others.
+   * Letters (a, b, c…) always name positions in this list, never positions on screen.
+   */
+  readonly options: readonly string[];
+  /** Indexes into `options` of the right answers; more than one only for multi-answer choice questions. */
+  readonly answer: readonly number[];
+  /** Whether the options may be shown in a shuffled order. */
+  readonly shuffle: boolean;
+  readonly explanation?: string;
+  readonly source?: string;
+  /** The question's tags with the bank's tags merged in, bank tags first, without repeats. */
+  readonly tags: readonly string[];
+  readonly difficulty?: Difficulty;
+}
+
+export interface ChoiceQuestion extends QuestionCommon {
+  readonly kind: "choice";
+  /** Written with a list of answers: asked with checkboxes even when the list holds one letter. */
+  readonly multiple: boolean;
+}
+
+export interface TrueFalseQuestion extends QuestionCommon {
+  readonly kind: "true-false";
+  readonly truth: boolean;
+}
+
+export interface StatementsQuestion extends QuestionCommon {
+  readonly kind: "statements";
+  readonly ask: Ask;
+  readonly statements: readonly Statement[];
+  /** The line after the statements, e.g. "Which of the statements given above is/are correct?" */
+  readonly prompt: string;
+}
+
+export interface PairsQuestion extends QuestionCommon {
+  readonly kind: "pairs";
+  readonly ask: Ask;
+  readonly pairs: readonly Pair[];
+  readonly prompt: string;
+}
+
+export type Question = ChoiceQuestion | TrueFalseQuestion | StatementsQuestion | PairsQuestion;
+
+export interface Marking {
+  readonly correct: number;
+  readonly wrong: number;
+  readonly unanswered: number;
+}
+
+/** The UPSC prelims marking: +2 for a right answer, a third of that off for a wrong one. */
+export const UPSC_MARKING: Marking = { correct: 2, wrong: -0.66, unanswered: 0 };
+
+export interface BankSource {
+  readonly title: string;
+  readonly date?: string;
+  readonly url?: string;
+}
+
+export interface Bank {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** The file the bank was read from, as given or found. */
+  readonly file: string;
+  readonly sources: readonly BankSource[];
+  readonly tags: readonly string[];
+  readonly marking?: Marking;
+  readonly questions: readonly Question[];
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+export function letterOf(index: number): string {
+  const letter = LETTERS[index];
+  if (letter === undefined) throw new RangeError(`no letter for option index ${index}`);
+  return letter;
+}
+
+/** The index a canonical letter names, or undefined for anything that is not a single letter a–z. */
+export function indexOfLetter(letter: string): number | undefined {
+  if (letter.length !== 1) return undefined;
+  const index = LETTERS.indexOf(letter.toLowerCase());
+  return index === -1 ? undefined : index;
+}
+
+export function questionKey(bank: string, id: string): string {
+  return `${bank}/${id}`;
+}
+
+/** Whether a set of chosen option indexes is exactly the right answer. */
+export function isCorrectChoice(question: Question, chosen: readonly number[]): boolean {
+  if (chosen.length !== question.answer.length) return false;
+  const right = new Set(question.answer);
+  return new Set(chosen).size === chosen.length && chosen.every((index) => right.has(index));
+}
+
+/** Whether the learner picks several options (checkboxes) rather than one. */
+export function isMultiAnswer(question: Question): boolean {
+  return question.kind === "choice" && question.multiple;
+}

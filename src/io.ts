@@ -1,0 +1,39 @@
+// What a command may touch of the outside world, passed in so tests can hand it temp dirs and buffers.
+
+export interface Output {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  readonly columns?: number;
+}
+
+export interface Io {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  now(): Date;
+  /** A seed for runs without --seed; the only source of randomness. */
+  randomSeed(): number;
+}
+
+export function processIo(): Io {
+  const output = (stream: NodeJS.WriteStream): Output => ({
+    write: (text) => void stream.write(text),
+    get isTTY() {
+      return Boolean(stream.isTTY);
+    },
+    get columns() {
+      return stream.columns;
+    },
+  });
+  return {
+    stdout: output(process.stdout),
+    stderr: output(process.stderr),
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    randomSeed: () => Math.floor(Math.random() * 1_000_000),
+  };
+}

@@ -1,0 +1,97 @@
+// Command registration only: every action lazy-imports its command, so a command loads just what it uses.
+
+import { Command, CommanderError, Option } from "commander";
+import type { Io } from "./io.js";
+import { packageVersion } from "./version.js";
+import { resolveContext } from "./context.js";
+import type { GlobalOptions } from "./context.js";
+
+type Action = (command: Command) => Promise<number>;
+
+export async function runProgram(args: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const run = (action: Action) => async (...actionArgs: unknown[]) => {
+    exitCode = await action(actionArgs[actionArgs.length - 1] as Command);
+  };
+  const program = buildProgram(io, run);
+  try {
+    await program.parseAsync([...args], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      // commander has printed its message already.
+      return 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+function buildProgram(io: Io, run: (action: Action) => (...args: unknown[]) => Promise<void>): Command {
+  const program = new Command("prelim")
+    .description("Practise multiple-choice questions in the terminal: YAML banks, spaced repetition, mock tests.")
+    .version(packageVersion(), "-V, --version", "print the version")
+    .option("--data-dir <dir>", "where progress is kept (default: $PRELIM_HOME, else ~/.config/prelim)")
+    .option("--debug", "print stack traces of internal errors")
+    .helpOption("-h, --help", "show help")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: /, "prelim: ")),
+    })
+    .showSuggestionAfterError()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ prelim banks                         list the banks found and their topics
+  $ prelim validate questions/           check banks; every problem as file:line:col
+  $ prelim validate --reporter github .  annotations for a GitHub Actions step
+
+Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated folders),
+<data dir>/banks and the built-in questions/. NO_COLOR and FORCE_COLOR are honoured.`,
+    );
+
+  const context = (command: Command) => resolveContext(command.optsWithGlobals() as GlobalOptions, io);
+
+  program
+    .command("banks")
+    .description("list the banks found, with question counts by topic and kind")
+    .argument("[paths...]", "bank files or folders (default: the bank search path)")
+    .option("--json", "print the list as JSON")
+    .addHelpText("after", "\nExamples:\n  $ prelim banks\n  $ prelim banks --json questions/\n  $ PRELIM_BANKS=~/my-banks prelim banks")
+    .action(
+      run(async (command) => {
+        const { banks } = await import("./commands/banks.js");
+        return banks(command.args, command.opts(), context(command));
+      }),
+    );
+
+  program
+    .command("validate")
+    .description("check banks and list every problem as file:line:col  severity  rule  message")
+    .argument("[paths...]", "bank files or folders, searched recursively for .yaml/.yml (default: the bank search path)")
+    .addOption(new Option("--reporter <name>", "output format").choices(["pretty", "json", "github"]).default("pretty"))
+    .option("--strict", "treat warnings as errors")
+    .addHelpText(
+      "after",
+      `
+Exit status: 0 no errors, 1 errors found, 2 a path does not exist or bad usage.
+
+Examples:
+  $ prelim validate questions/
+  $ prelim validate --strict my-bank.yaml
+  $ prelim validate --reporter json banks/ > problems.json
+  $ prelim validate --reporter github banks/    # in a GitHub Actions step`,
+    )
+    .action(
+      run(async (command) => {
+        const { validate } = await import("./commands/validate.js");
+        return validate(command.args, command.opts(), context(command));
+      }),
+    );
+
+  return program;
+}
+

@@ -21,6 +21,14 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
   }
 }
 
+/** Error classes (by name, so main.ts need not load their modules) whose message is for the user. */
+const USER_FACING_ERRORS = new Set(["OptionValueError", "InvalidSettingError"]);
+
+function isStoreError(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && code.startsWith("store-");
+}
+
 export function reportError(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof InterruptedError) return exitCodeForSignal(error.signal);
   if (error instanceof UsageError) {
@@ -32,9 +40,8 @@ export function reportError(error: unknown, io: Io, debug: boolean): number {
     io.stderr.write(`prelim: ${sanitize(error.message)}\n`);
     return EXIT.usage;
   }
-  const coded = error as { code?: unknown; exitCode?: unknown } | undefined;
-  // Typed domain errors (the store's, for one) carry a code and a message written for the user.
-  if (error instanceof Error && typeof coded?.code === "string" && coded.code.startsWith("store-")) {
+  // Typed domain errors from the core and the store: their messages are written for the user.
+  if (error instanceof Error && (USER_FACING_ERRORS.has(error.name) || isStoreError(error))) {
     io.stderr.write(`prelim: ${sanitize(error.message)}\n`);
     return EXIT.usage;
   }

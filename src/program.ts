@@ -27,6 +27,16 @@ export async function runProgram(args: readonly string[], io: Io): Promise<numbe
   return exitCode;
 }
 
+/** The options every answering session shares. */
+function withSessionOptions(command: Command): Command {
+  return command
+    .option("-t, --topic <tags...>", "only questions with one of these tags")
+    .addOption(new Option("-d, --difficulty <level>", "only questions of this difficulty").choices(["easy", "medium", "hard"]))
+    .option("--seed <n>", "repeat a session: the same seed gives the same questions in the same order")
+    .option("--answers <file>", "answer from a YAML file of question ids and letters ('-' for stdin); no terminal needed")
+    .addOption(new Option("--reporter <name>", "output format (default: pretty on a terminal, tap with --answers)").choices(["pretty", "json", "tap"]));
+}
+
 function buildProgram(io: Io, run: (action: Action) => (...args: unknown[]) => Promise<void>): Command {
   const program = new Command("prelim")
     .description("Practise multiple-choice questions in the terminal: YAML banks, spaced repetition, mock tests.")
@@ -54,6 +64,33 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
     );
 
   const context = (command: Command) => resolveContext(command.optsWithGlobals() as GlobalOptions, io);
+
+  withSessionOptions(
+    program
+      .command("practice", { isDefault: true })
+      .description("a practice session: answer, see right or wrong with the explanation and source at once")
+      .argument("[banks...]", "bank ids, files or folders (default: ask, from the bank search path)")
+      .option("-n, --count <n>", `how many questions (default: ask on a terminal, else ${10}; all with --answers)`),
+  )
+    .option("--confidence", "after a right answer, ask how sure you were (a guess brings it back sooner)")
+    .addHelpText(
+      "after",
+      `
+Keys: a–z or 1–9 answer at once; ↑↓ and Enter work too; for several answers, tick then Enter. Ctrl-C stops
+and keeps every answer given.
+
+Examples:
+  $ prelim                                    pick banks, topics and a count, then practise
+  $ prelim practice senkaku-2010 -n 5         five questions from one bank
+  $ prelim practice --topic meti jogmec --difficulty hard
+  $ prelim practice questions/ --answers answers.yaml --reporter tap     scripted, no terminal needed`,
+    )
+    .action(
+      run(async (command) => {
+        const { practice } = await import("./commands/practice.js");
+        return practice(command.args, command.opts(), context(command));
+      }),
+    );
 
   program
     .command("banks")

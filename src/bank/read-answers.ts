@@ -1,0 +1,76 @@
+// Answer files for scripted runs: a YAML mapping from question id (or bank/id) to canonical letters.
+// A file that cannot be read as one is a usage error at file:line:col; what it says about questions
+// (unknown ids, letters out of range) is judged later, against the paper, as warnings.
+
+import { isMap, isScalar, isSeq } from "yaml";
+import { parseYaml } from "./parse-yaml.js";
+import { decodeBankBytes, describeFsError, readBankText } from "./read-file.js";
+import { makeLocator } from "./locate.js";
+import { UsageError } from "../errors.js";
+
+export type AnswerEntries = ReadonlyMap<string, readonly string[]>;
+
+export async function readAnswerFile(source: string, stdin: NodeJS.ReadableStream, maxBytes: number): Promise<AnswerEntries> {
+  const name = source === "-" ? "<stdin>" : source;
+  let text: string;
+  if (source === "-") {
+    const decoded = decodeBankBytes(await readAll(stdin, maxBytes));
+    if (!decoded.ok) throw new UsageError(`${name}: ${decoded.message}`);
+    text = decoded.text;
+  } else {
+    const read = readBankText(source, maxBytes);
+    if (!read.ok) {
+      const where = read.at ? `:${read.at.line}:${read.at.col}` : "";
+      throw new UsageError(`answer file ${name}${where}: ${read.message}`);
+    }
+    text = read.text;
+  }
+  return parseAnswers(name, text);
+}
+
+export function parseAnswers(name: string, text: string): AnswerEntries {
+  const parsed = parseYaml(text);
+  const fail = (line: number, col: number, message: string): never => {
+    throw new UsageError(`${name}:${line}:${col}: ${message}`, "An answer file maps question ids to letters, e.g.\n  embargo-trigger: a\n  multi-select-one: [a, c]");
+  };
+  const first = parsed.issues[0];
+  if (first) fail(first.at.line, first.at.col, first.message);
+  const locate = makeLocator(parsed.document, parsed.lineCounter);
+  const root = parsed.document?.contents;
+  if (!isMap(root)) {
+    const at = locate.value([]);
+    return fail(at.line, at.col, "the answer file must be a mapping of question ids to letters");
+  }
+  const entries = new Map<string, string[]>();
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const keyAt = locate.key([key ?? ""]);
+    if (key === undefined) fail(keyAt.line, keyAt.col, "a key must be a question id");
+    const value = pair.value;
+    const letters = isSeq(value) ? value.items.map((item) => (isScalar(item) ? item.value : item)) : [isScalar(value) ? value.value : value];
+    if (letters.some((letter) => typeof letter !== "string" && typeof letter !== "boolean")) {
+      const at = locate.value([key as string]);
+      fail(at.line, at.col, `the answer to '${key}' must be a letter, a list of letters, or true/false`);
+    }
+    // true/false answer a true-false question, whose canonical options are a) True, b) False.
+    entries.set(key as string, letters.map((letter) => (letter === true ? "a" : letter === false ? "b" : String(letter))));
+  }
+  return entries;
+}
+
+async function readAll(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      size += buffer.length;
+      if (size > maxBytes) throw new UsageError("the answers on standard input are over the size limit");
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read answers from standard input: ${describeFsError(error)}`);
+  }
+  return Buffer.concat(chunks);
+}

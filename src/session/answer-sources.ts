@@ -1,0 +1,81 @@
+// Where answers come from: the learner at a terminal, or an answer file in a scripted run.
+
+import { answersFromFile } from "../core/scoring.js";
+import type { Question } from "../core/question.js";
+import { isMultiAnswer } from "../core/question.js";
+import type { Confidence } from "../core/scheduler.js";
+import type { PresentedQuestion } from "../core/session.js";
+import type { AnswerEntries } from "../bank/read-answers.js";
+import { answerPrompt } from "../ui/answer-prompt.js";
+import type { Style } from "../ui/color.js";
+import { ask } from "../ui/prompt.js";
+import { optionLabels, questionBody, questionHeader } from "../ui/question-view.js";
+import type { AnswerSource, GivenAnswer } from "./answer-loop.js";
+
+export interface ScriptedAnswers {
+  readonly source: AnswerSource;
+  readonly warnings: readonly string[];
+}
+
+/** Answers from a file, matched to the session's questions; questions it does not answer are skipped. */
+export function scriptedAnswers(entries: AnswerEntries, questions: readonly Question[]): ScriptedAnswers {
+  const matched = answersFromFile(questions, entries);
+  const given = new Map(matched.answers.map((answer) => [answer.question.key, answer.given]));
+  return {
+    warnings: matched.warnings,
+    source: {
+      answer: async (presented): Promise<GivenAnswer | undefined> => {
+        const chosen = given.get(presented.question.key);
+        return chosen === undefined ? undefined : { chosen, ms: undefined };
+      },
+    },
+  };
+}
+
+export interface TerminalOptions {
+  readonly style: Style;
+  readonly width: number;
+  readonly signal: AbortSignal;
+  readonly now: () => Date;
+  /** Ask after each right answer how sure the learner was. */
+  readonly confidence: boolean;
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+}
+
+export function terminalAnswers(options: TerminalOptions): AnswerSource {
+  const context = {
+    signal: options.signal,
+    ...(options.input && { input: options.input }),
+    ...(options.output && { output: options.output }),
+  };
+  const source: AnswerSource = {
+    answer: async (presented: PresentedQuestion, position: number, total: number) => {
+      const { question } = presented;
+      const message = `\n${questionHeader(position, total, question, options.style)}\n${questionBody(question, options.width, options.style)}`;
+      const started = options.now().getTime();
+      const positions = await ask(
+        (promptContext) => answerPrompt({ message, options: optionLabels(presented), multiple: isMultiAnswer(question), style: options.style }, promptContext),
+        context,
+      );
+      const ms = Math.max(0, options.now().getTime() - started);
+      return { chosen: positions.map((shown) => presented.order[shown] ?? shown), ms };
+    },
+  };
+  if (options.confidence) {
+    source.confidence = async () => {
+      const choices = [
+        { name: "a) I guessed", value: "guess" as const },
+        { name: "b) I was unsure", value: "unsure" as const },
+        { name: "c) I knew it", value: "sure" as const },
+      ];
+      const picked = await ask(
+        (promptContext) =>
+          answerPrompt({ message: options.style.dim("How sure were you?"), options: choices.map((choice) => choice.name), multiple: false, style: options.style }, promptContext),
+        context,
+      );
+      return (choices[picked[0] ?? 1]?.value ?? "unsure") satisfies Confidence;
+    };
+  }
+  return source;
+}

@@ -1,0 +1,38 @@
+// The banks and questions a session runs on. A bank named on the command line must load cleanly; a
+// broken bank merely found on the search path is skipped with a warning, so one bad file in a bank
+// folder does not stop the day's practice.
+
+import { loadBanks, resolveBankArgs } from "../bank/load-banks.js";
+import { bankRoots } from "../bank/find-banks.js";
+import { maxBankBytes } from "../bank/read-file.js";
+import { countBySeverity } from "../bank/problem.js";
+import type { Bank, Question } from "../core/question.js";
+import { BankError, UsageError } from "../errors.js";
+import { prettyProblems } from "../report/problem-report.js";
+import { displayPath } from "../ui/display-path.js";
+import type { Context } from "../context.js";
+
+export interface LoadedSession {
+  readonly banks: readonly Bank[];
+  readonly questions: readonly Question[];
+}
+
+export function loadSessionBanks(args: readonly string[], context: Context): LoadedSession {
+  const { io } = context;
+  const loadOptions = { maxBytes: maxBankBytes(io.env) };
+  const loaded = loadBanks(resolveBankArgs(args, bankRoots(io.env, context.dataDir), loadOptions), loadOptions);
+  const broken = loaded.filter((entry) => entry.bank === undefined);
+  if (broken.length > 0 && args.length > 0) {
+    const problems = broken.flatMap((entry) => entry.problems).map((problem) => ({ ...problem, file: displayPath(problem.file, io.cwd) }));
+    io.stderr.write(prettyProblems(problems, { files: broken.length, questions: 0, ...countBySeverity(problems) }));
+    throw new BankError(`cannot start: ${broken.length === 1 ? "a bank has" : `${broken.length} banks have`} errors (listed above); fix them, then run prelim validate to check`);
+  }
+  for (const entry of broken) {
+    io.stderr.write(`prelim: skipping ${displayPath(entry.file, io.cwd)}: it has errors (run prelim validate ${displayPath(entry.file, io.cwd)})\n`);
+  }
+  const banks = loaded.flatMap((entry) => (entry.bank ? [entry.bank] : []));
+  if (banks.length === 0) {
+    throw new UsageError("no banks to practise from", "Name a bank file or folder, or set PRELIM_BANKS; `prelim banks` lists what is found.");
+  }
+  return { banks, questions: banks.flatMap((bank) => bank.questions) };
+}

@@ -1,0 +1,85 @@
+// Runs a practice or review session end to end once its questions are chosen: answers from the
+// terminal or a file, each recorded as it is given, feedback or TAP lines as they are recorded, a summary
+// at the end (a partial one when interrupted), progress saved in every case.
+
+import type { Question } from "../core/question.js";
+import type { SessionMode } from "../core/review.js";
+import { presentQuestion } from "../core/session.js";
+import { readAnswerFile } from "../bank/read-answers.js";
+import { maxBankBytes } from "../bank/read-file.js";
+import { tapComment, tapHeader, tapLine, tapPlan } from "../report/index.js";
+import type { ProgressStore } from "../store/progress-store.js";
+import { makeStyle } from "../ui/color.js";
+import { trapSignals } from "../ui/interrupts.js";
+import { requireTerminal } from "../ui/prompt.js";
+import { feedback } from "../ui/question-view.js";
+import { EXIT, exitCodeForSignal } from "../errors.js";
+import type { Context } from "../context.js";
+import { runAnswerLoop } from "./answer-loop.js";
+import type { AnswerSource, RecordedAnswer } from "./answer-loop.js";
+import { scriptedAnswers, terminalAnswers } from "./answer-sources.js";
+import { jsonSummary, prettySummary } from "./session-report.js";
+
+export type SessionReporter = "pretty" | "json" | "tap";
+
+export interface SessionRunOptions {
+  readonly answers?: string;
+  readonly reporter?: SessionReporter;
+  readonly confidence?: boolean;
+}
+
+export interface SessionPlan {
+  readonly mode: SessionMode;
+  readonly questions: readonly Question[];
+  readonly seed: number;
+}
+
+/** Fails before anything is shown when a session could only hang: no terminal and no answers. */
+export function checkCanRun(options: SessionRunOptions, context: Context, what: string): void {
+  if (options.answers === undefined) requireTerminal(context.interactive, what);
+}
+
+export async function runSession(plan: SessionPlan, store: ProgressStore, options: SessionRunOptions, context: Context): Promise<number> {
+  const { io } = context;
+  const reporter: SessionReporter = options.reporter ?? (io.stdout.isTTY ? "pretty" : options.answers ? "tap" : "pretty");
+  const style = await makeStyle(context.color && reporter === "pretty");
+  const width = Math.max(40, Math.min(io.stdout.columns ?? 80, 100) - 2);
+  const presented = plan.questions.map((question) => presentQuestion(question, plan.seed));
+
+  let source: AnswerSource;
+  let warnings: readonly string[] = [];
+  const signals = trapSignals();
+  try {
+    if (options.answers !== undefined) {
+      const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env)), plan.questions);
+      source = scripted.source;
+      warnings = scripted.warnings;
+      for (const warning of warnings) io.stderr.write(`prelim: warning: ${warning}\n`);
+    } else {
+      source = terminalAnswers({ style, width, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
+    }
+
+    if (reporter === "tap") io.stdout.write(tapHeader() + tapComment(`seed ${plan.seed}`));
+    let testPoints = 0;
+    const onRecorded = (answer: RecordedAnswer) => {
+      if (reporter === "tap") {
+        io.stdout.write(tapLine(++testPoints, { question: answer.outcome.question, given: answer.outcome.chosen, outcome: answer.outcome.correct ? "correct" : "wrong" }));
+      } else if (reporter === "pretty") {
+        io.stdout.write(`${feedback(answer.presented, answer.outcome.correct, width, style)}\n`);
+      }
+    };
+    const result = await runAnswerLoop(presented, source, { mode: plan.mode, store, now: () => io.now(), onRecorded });
+    store.close();
+
+    const interrupted = result.interrupted !== undefined;
+    if (reporter === "tap") io.stdout.write(tapPlan(result.recorded.length));
+    else if (reporter === "json") io.stdout.write(jsonSummary(result.recorded, { mode: plan.mode, seed: plan.seed, interrupted, warnings }));
+    else io.stdout.write(prettySummary(result.recorded, { interrupted, style, width }));
+    if (reporter === "pretty" && !interrupted && plan.questions.length > 0) io.stdout.write(style.dim(`Seed ${plan.seed}: run again with --seed ${plan.seed} for the same questions.\n`));
+    return result.interrupted ? exitCodeForSignal(result.interrupted.signal) : EXIT.ok;
+  } finally {
+    signals.dispose();
+    // Closing twice is safe; this covers an error thrown before the normal close.
+    store.close();
+  }
+}

@@ -1,0 +1,102 @@
+// The scorecard for a terminal: plain text, aligned columns, colour only through the injected Style.
+
+import { formatDuration } from "../core/duration.js";
+import type { MarkedSummary, MockResult, TopicRow } from "../core/scoring.js";
+import { plainStyle, type Style } from "./style.js";
+import { lettersText, marksText, oneLine, questionLabel, signedMarks, truncate } from "./text.js";
+
+const LABEL_WIDTH = 12;
+const TOPIC_WIDTH = 28;
+
+function row(label: string, value: string): string {
+  return `  ${label.padEnd(LABEL_WIDTH)}${value}`;
+}
+
+function passLine(result: MockResult, style: Style): string[] {
+  if (result.passed === undefined || result.passMark === undefined) return [];
+  const percent = result.passMark.kind === "percent" ? ` (${result.passMark.percent}%)` : "";
+  const verdict = result.passed ? style.green("PASSED") : style.red("NOT PASSED");
+  return [row("Result", `${verdict}, pass mark ${marksText(result.passScore ?? 0)}${percent}`)];
+}
+
+function timeLine(result: MockResult): string[] {
+  if (result.timeUsedMs === undefined) return [];
+  const limit = result.timeLimitMs === undefined ? "" : ` of ${formatDuration(result.timeLimitMs)}`;
+  const average = result.averageMs === undefined ? "" : `, ${formatDuration(result.averageMs)} a question`;
+  return [row("Time", `${formatDuration(result.timeUsedMs)}${limit}${average}`)];
+}
+
+function totals(result: MockResult, style: Style): string[] {
+  const accuracy =
+    result.accuracy === undefined ? "nothing attempted" : `${result.accuracy}% of ${result.attempted} attempted`;
+  const lines = [
+    row("Score", style.bold(`${marksText(result.score)} / ${marksText(result.maxScore)}`) + ` (${result.percent}%)`),
+    ...passLine(result, style),
+    row("Correct", style.green(String(result.correct))),
+    row("Wrong", style.red(String(result.wrong))),
+    row("Unanswered", String(result.unanswered)),
+    row("Accuracy", accuracy),
+    row("Marks lost", `${marksText(result.marksLost)} to negative marking`),
+    ...timeLine(result),
+  ];
+  if (result.change !== undefined) {
+    const change = result.change > 0 ? style.green(signedMarks(result.change)) : result.change < 0 ? style.red(signedMarks(result.change)) : "no change";
+    lines.push(row("Since last", `${change} (${marksText(result.previousScore ?? 0)} before)`));
+  }
+  if (result.seed !== undefined) lines.push(row("Seed", style.dim(String(result.seed))));
+  return lines;
+}
+
+function topicTable(topics: readonly TopicRow[], style: Style): string[] {
+  if (topics.length === 0) return [];
+  const width = Math.min(TOPIC_WIDTH, Math.max(5, ...topics.map((topic) => Array.from(oneLine(topic.topic)).length)));
+  const cells = (topic: string, ...numbers: string[]): string =>
+    `  ${topic.padEnd(width)}${numbers.map((n) => n.padStart(11)).join("")}`;
+  return [
+    "",
+    style.bold("By topic"),
+    style.dim(cells("Topic", "Questions", "Attempted", "Correct", "Score")),
+    ...topics.map((topic) =>
+      cells(truncate(oneLine(topic.topic), width), String(topic.questions), String(topic.attempted), String(topic.correct), marksText(topic.score)),
+    ),
+  ];
+}
+
+function markedLines(marked: MarkedSummary, style: Style): string[] {
+  if (marked.marked === 0) return ["", `${style.bold("Marked for review")}  none`];
+  const verdict = marked.marks > 0 ? "the risky attempts paid off" : marked.marks < 0 ? "the risky attempts cost marks" : "they broke even";
+  return [
+    "",
+    `${style.bold("Marked for review")}  ${marked.marked}: ${marked.correct} correct, ${marked.wrong} wrong, ${marked.unanswered} unanswered`,
+    `  net ${signedMarks(marked.marks)}: ${verdict}`,
+  ];
+}
+
+function mistakes(result: MockResult, style: Style): string[] {
+  const wrong = result.questions.filter((item) => item.outcome === "wrong");
+  if (wrong.length === 0) return [];
+  return [
+    "",
+    style.bold("Wrong answers"),
+    ...wrong.map(
+      (item) => `  ${style.red("x")} ${questionLabel(item.question, 50)}  chose ${lettersText(item.given)}, answer ${lettersText(item.question.answer)}`,
+    ),
+  ];
+}
+
+function warningLines(warnings: readonly string[], style: Style): string[] {
+  if (warnings.length === 0) return [];
+  return ["", style.yellow(style.bold("Warnings")), ...warnings.map((warning) => `  ${style.yellow("!")} ${oneLine(warning)}`)];
+}
+
+export function renderPretty(result: MockResult, style: Style = plainStyle): string {
+  return [
+    style.bold("Mock test scorecard"),
+    ...totals(result, style),
+    ...topicTable(result.topics, style),
+    ...markedLines(result.markedForReview, style),
+    ...mistakes(result, style),
+    ...warningLines(result.warnings, style),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { OptionValueError } from "../../src/core/scoring.js";
+import { parseReporterName, renderReport, REPORTER_NAMES } from "../../src/report/index.js";
+import { RAW_CONTROL, sampleResult } from "./report-fixtures.js";
+
+describe("renderReport", () => {
+  const result = sampleResult();
+
+  it.each(REPORTER_NAMES)("%s: ends in a newline and writes no raw control character from a bank", (name) => {
+    const text = renderReport(name, result);
+    expect(text.endsWith("\n")).toBe(true);
+    expect(text).not.toMatch(RAW_CONTROL);
+  });
+
+  it("picks the reporter by name", () => {
+    expect(renderReport("tap", result).startsWith("TAP version 14\n")).toBe(true);
+    expect(renderReport("junit", result).startsWith("<?xml")).toBe(true);
+    expect(JSON.parse(renderReport("json", result))).toHaveProperty("score", 2.68);
+    expect(renderReport("pretty", result).startsWith("Mock test scorecard\n")).toBe(true);
+  });
+
+  it("parses --reporter, saying what is allowed", () => {
+    expect(parseReporterName("junit")).toBe("junit");
+    expect(() => parseReporterName("xml")).toThrow(OptionValueError);
+    expect(() => parseReporterName("xml")).toThrow('--reporter "xml" is not a reporter: use one of pretty, json, junit, tap');
+  });
+});

@@ -92,6 +92,82 @@ Examples:
       }),
     );
 
+  withSessionOptions(
+    program
+      .command("review")
+      .description("the questions spaced repetition says are due, most overdue first, then new ones up to the daily limit")
+      .argument("[banks...]", "bank ids, files or folders (default: the bank search path)")
+      .option("-n, --count <n>", "at most this many questions"),
+  )
+    .option("--confidence", "after a right answer, ask how sure you were (a guess brings it back sooner)")
+    .addHelpText(
+      "after",
+      `
+A wrong answer brings a question back soon; a right one later, sooner when slow, later when fast
+(or by your own rating with --confidence). Daily limits: prelim config set newPerDay 30.
+
+Examples:
+  $ prelim review                      today's reviews from every bank
+  $ prelim review urban-mining -n 20
+  $ prelim review --answers answers.yaml --reporter json     scripted, no terminal needed`,
+    )
+    .action(
+      run(async (command) => {
+        const { review } = await import("./commands/review.js");
+        return review(command.args, command.opts(), context(command));
+      }),
+    );
+
+  program
+    .command("stats")
+    .description("progress: seen, due and mastered per bank, accuracy by topic, retention, what falls due, activity")
+    .argument("[banks...]", "bank ids, files or folders (default: the bank search path)")
+    .option("--json", "print the numbers as JSON")
+    .addHelpText(
+      "after",
+      `
+Mastered means a stability of 21 days or more. Retention is the share of reviews (answers to questions
+seen before) in the last 30 days that were right.
+
+Examples:
+  $ prelim stats
+  $ prelim stats senkaku-2010 --json`,
+    )
+    .action(
+      run(async (command) => {
+        const { stats } = await import("./commands/stats.js");
+        return stats(command.args, command.opts(), context(command));
+      }),
+    );
+
+  program
+    .command("config")
+    .description("show or change settings: desiredRetention, newPerDay, reviewsPerDay")
+    .argument("[action]", "list, get, set or reset", "list")
+    .argument("[args...]", "the setting's name, and for set its value")
+    .option("--json", "list as JSON")
+    .addHelpText(
+      "after",
+      `
+Settings:
+  desiredRetention  the chance of remembering that scheduling aims for, 0.70–0.99 (default 0.90)
+  newPerDay         new questions a day in review sessions, 0–1000 (default 20)
+  reviewsPerDay     due questions a day in review sessions, at most, 0–10000 (default 200)
+
+Examples:
+  $ prelim config
+  $ prelim config set desiredRetention 0.85
+  $ prelim config get newPerDay
+  $ prelim config reset newPerDay`,
+    )
+    .action(
+      run(async (command) => {
+        const { config } = await import("./commands/config.js");
+        const [action, args] = command.processedArgs as [string, string[]];
+        return config(action, args, command.opts(), context(command));
+      }),
+    );
+
   program
     .command("banks")
     .description("list the banks found, with question counts by topic and kind")

@@ -1,0 +1,30 @@
+// prelim stats [banks…]: progress per bank and topic, retention, what falls due, activity, weak spots.
+
+import { computeStats } from "../core/stats.js";
+import { statsText } from "../report/stats-text.js";
+import { makeStyle } from "../ui/color.js";
+import type { Context } from "../context.js";
+import { EXIT } from "../errors.js";
+import { loadSessionBanks } from "../session/load-questions.js";
+import { openStore } from "../session/open-store.js";
+
+export interface StatsOptions {
+  readonly json?: boolean;
+}
+
+export async function stats(args: readonly string[], options: StatsOptions, context: Context): Promise<number> {
+  const { io } = context;
+  const { banks } = loadSessionBanks(args, context);
+  const store = openStore(context);
+  try {
+    const result = computeStats(banks, store.cards(), store.entries(), io.now());
+    if (options.json) {
+      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      io.stdout.write(statsText(result, await makeStyle(context.color), Math.min(io.stdout.columns ?? 80, 100)));
+    }
+  } finally {
+    store.close();
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,147 @@
+// A learner's progress from the cards and the review log: per bank, per topic, retention, what falls due,
+// activity by day and the weakest questions. Pure: time and data are parameters.
+
+import type { Bank } from "./question.js";
+import type { ReviewLogEntry } from "./review.js";
+import { isDue, isMastered } from "./scheduler.js";
+import type { CardState } from "./scheduler.js";
+import { forecast, startOfDay } from "./queue.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface BankStats {
+  readonly id: string;
+  readonly title: string;
+  readonly total: number;
+  readonly seen: number;
+  readonly due: number;
+  readonly mastered: number;
+  /** Right answers over all answers to this bank's questions, 0–1; null before any answer. */
+  readonly accuracy: number | null;
+}
+
+export interface TopicStats {
+  readonly topic: string;
+  readonly answers: number;
+  readonly correct: number;
+  readonly accuracy: number;
+}
+
+export interface WeakQuestion {
+  readonly key: string;
+  readonly question: string;
+  readonly answers: number;
+  readonly wrong: number;
+}
+
+export interface Stats {
+  readonly banks: readonly BankStats[];
+  readonly topics: readonly TopicStats[];
+  /**
+   * Of the answers in the last 30 days to questions seen before, the share answered right: the measured
+   * counterpart of the desired retention. null when there were none.
+   */
+  readonly retention: { readonly reviews: number; readonly correct: number; readonly rate: number | null };
+  readonly forecast: readonly { readonly date: string; readonly count: number }[];
+  /** Answers per day for the last `activityDays` days, oldest first. */
+  readonly activity: readonly { readonly date: string; readonly count: number }[];
+  readonly weakest: readonly WeakQuestion[];
+}
+
+export function computeStats(banks: readonly Bank[], cards: ReadonlyMap<string, CardState>, entries: readonly ReviewLogEntry[], now: Date, activityDays = 28): Stats {
+  const questionByKey = new Map(banks.flatMap((bank) => bank.questions.map((question) => [question.key, question] as const)));
+  // History of removed questions is kept in the log but not shown.
+  const shown = entries.filter((entry) => questionByKey.has(entry.key));
+
+  const perKey = new Map<string, { answers: number; correct: number }>();
+  for (const entry of shown) {
+    const row = perKey.get(entry.key) ?? { answers: 0, correct: 0 };
+    row.answers++;
+    if (entry.correct) row.correct++;
+    perKey.set(entry.key, row);
+  }
+
+  const bankStats = banks.map((bank): BankStats => {
+    let seen = 0;
+    let due = 0;
+    let mastered = 0;
+    let answers = 0;
+    let correct = 0;
+    for (const question of bank.questions) {
+      const card = cards.get(question.key);
+      if (card && card.state !== "new") {
+        seen++;
+        if (isDue(card, now)) due++;
+        if (isMastered(card)) mastered++;
+      }
+      const row = perKey.get(question.key);
+      if (row) {
+        answers += row.answers;
+        correct += row.correct;
+      }
+    }
+    return { id: bank.id, title: bank.title, total: bank.questions.length, seen, due, mastered, accuracy: answers === 0 ? null : correct / answers };
+  });
+
+  const topics = new Map<string, { answers: number; correct: number }>();
+  for (const [key, row] of perKey) {
+    for (const tag of questionByKey.get(key)?.tags ?? []) {
+      const topic = topics.get(tag) ?? { answers: 0, correct: 0 };
+      topic.answers += row.answers;
+      topic.correct += row.correct;
+      topics.set(tag, topic);
+    }
+  }
+
+  return {
+    banks: bankStats,
+    topics: [...topics]
+      .map(([topic, row]) => ({ topic, ...row, accuracy: row.correct / row.answers }))
+      .sort((a, b) => a.accuracy - b.accuracy || b.answers - a.answers),
+    retention: retentionOver(shown, now, 30),
+    forecast: forecast(new Map([...cards].filter(([key]) => questionByKey.has(key))), now, 7).map((day) => ({ date: isoDate(day.day), count: day.count })),
+    activity: activityByDay(shown, now, activityDays),
+    weakest: [...perKey]
+      .filter(([, row]) => row.answers > row.correct)
+      .map(([key, row]) => ({ key, question: questionByKey.get(key)?.question ?? "", answers: row.answers, wrong: row.answers - row.correct }))
+      .sort((a, b) => b.wrong / b.answers - a.wrong / a.answers || b.wrong - a.wrong || (a.key < b.key ? -1 : 1))
+      .slice(0, 5),
+  };
+}
+
+function retentionOver(entries: readonly ReviewLogEntry[], now: Date, days: number): Stats["retention"] {
+  const since = now.getTime() - days * DAY_MS;
+  const seen = new Set<string>();
+  let reviews = 0;
+  let correct = 0;
+  for (const entry of entries) {
+    if (seen.has(entry.key) && Date.parse(entry.at) >= since) {
+      reviews++;
+      if (entry.correct) correct++;
+    }
+    seen.add(entry.key);
+  }
+  return { reviews, correct, rate: reviews === 0 ? null : correct / reviews };
+}
+
+function activityByDay(entries: readonly ReviewLogEntry[], now: Date, days: number): { date: string; count: number }[] {
+  const today = startOfDay(now);
+  const dates = Array.from({ length: days }, (_, index) => {
+    const day = new Date(today.getTime());
+    day.setDate(day.getDate() - (days - 1 - index));
+    return isoDate(day);
+  });
+  const counts = new Map(dates.map((date) => [date, 0]));
+  for (const entry of entries) {
+    const date = isoDate(new Date(Date.parse(entry.at)));
+    const count = counts.get(date);
+    if (count !== undefined) counts.set(date, count + 1);
+  }
+  return dates.map((date) => ({ date, count: counts.get(date) ?? 0 }));
+}
+
+/** The local calendar date, YYYY-MM-DD. */
+export function isoDate(day: Date): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}

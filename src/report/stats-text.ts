@@ -1,0 +1,66 @@
+// `prelim stats` for people: tables, a bar chart of what falls due and a heatmap of activity.
+
+import type { Stats } from "../core/stats.js";
+import { sanitizeLine } from "../core/sanitize.js";
+import type { Style } from "../ui/color.js";
+
+const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
+
+export function statsText(stats: Stats, style: Style, width = 80): string {
+  const lines: string[] = [style.bold("Banks")];
+  const idWidth = Math.max(4, ...stats.banks.map((bank) => bank.id.length));
+  lines.push(style.dim(`  ${"bank".padEnd(idWidth)}  ${"total".padStart(5)}  ${"seen".padStart(5)}  ${"due".padStart(5)}  ${"mastered".padStart(8)}  accuracy`));
+  for (const bank of stats.banks) {
+    lines.push(
+      `  ${sanitizeLine(bank.id).padEnd(idWidth)}  ${String(bank.total).padStart(5)}  ${String(bank.seen).padStart(5)}  ${String(bank.due).padStart(5)}  ${String(bank.mastered).padStart(8)}  ${percent(bank.accuracy).padStart(8)}`,
+    );
+  }
+
+  const { retention } = stats;
+  lines.push("", `${style.bold("Retention")} (last 30 days): ${retention.rate === null ? "no reviews yet" : `${percent(retention.rate)} of ${retention.reviews} reviews answered right`}`);
+
+  if (stats.topics.length > 0) {
+    lines.push("", style.bold("Accuracy by topic") + style.dim(" (weakest first)"));
+    const topicWidth = Math.max(...stats.topics.map((topic) => topic.topic.length));
+    for (const topic of stats.topics) {
+      lines.push(`  ${sanitizeLine(topic.topic).padEnd(topicWidth)}  ${percent(topic.accuracy).padStart(4)}  ${style.dim(`${topic.correct}/${topic.answers}`)}`);
+    }
+  }
+
+  lines.push("", style.bold("Due in the next 7 days"));
+  const most = Math.max(1, ...stats.forecast.map((day) => day.count));
+  const barRoom = Math.max(10, Math.min(40, width - 24));
+  stats.forecast.forEach((day, index) => {
+    const label = index === 0 ? "today" : index === 1 ? "tomorrow" : weekday(day.date);
+    const bar = "█".repeat(Math.round((day.count / most) * barRoom)) || (day.count > 0 ? "▏" : "");
+    lines.push(`  ${label.padEnd(10)} ${style.cyan(bar)} ${day.count}`);
+  });
+
+  lines.push("", style.bold("Activity") + style.dim(` (last ${stats.activity.length} days, oldest first; ░▒▓█ more answers)`));
+  lines.push(`  ${heatmap(stats.activity.map((day) => day.count))}`);
+
+  if (stats.weakest.length > 0) {
+    lines.push("", style.bold("Weakest questions"));
+    for (const weak of stats.weakest) {
+      const text = sanitizeLine(weak.question);
+      lines.push(`  ${style.dim(`${weak.wrong}/${weak.answers} wrong`)}  ${text.length > width - 20 ? `${text.slice(0, width - 21)}…` : text}`);
+      lines.push(`    ${style.dim(sanitizeLine(weak.key))}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function heatmap(counts: readonly number[]): string {
+  const most = Math.max(0, ...counts);
+  const shades = ["·", "░", "▒", "▓", "█"];
+  const cells = counts.map((count) => (count === 0 ? shades[0] : shades[Math.min(4, Math.ceil((count / most) * 4))]));
+  const weeks: string[] = [];
+  for (let start = 0; start < cells.length; start += 7) weeks.push(cells.slice(start, start + 7).join(""));
+  return weeks.join(" ");
+}
+
+function weekday(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  const names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  return `${names[new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).getDay()]} ${date.slice(5)}`;
+}

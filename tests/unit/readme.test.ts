@@ -1,0 +1,24 @@
+// The README teaches the bank format by example; the example must stay a valid bank.
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadBankText } from "../../src/bank/load-bank.js";
+
+const readme = fs.readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
+describe("README", () => {
+  it("shows a bank with every kind of question that validates with no problems", () => {
+    const block = /```yaml\n(# yaml-language-server[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const loaded = loadBankText("README.md", block ?? "");
+    expect(loaded.problems).toEqual([]);
+    const kinds = new Set(loaded.bank?.questions.map((question) => question.kind));
+    expect([...kinds].sort()).toEqual(["choice", "pairs", "statements", "true-false"]);
+    expect(loaded.bank?.questions.some((question) => question.kind === "choice" && question.multiple)).toBe(true);
+  });
+
+  it("documents every command the CLI registers", async () => {
+    for (const command of ["practice", "review", "stats", "banks", "validate", "config"]) {
+      expect(readme).toContain(`prelim ${command}`);
+    }
+  });
+});

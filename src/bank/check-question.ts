@@ -84,6 +84,8 @@ function detectKind(raw: Raw, error: ReportError): QuestionKind | undefined {
   if (kind === undefined) {
     if (typeof raw.answer === "string" && /^(true|false|yes|no)$/i.test(raw.answer)) {
       error(["answer"], "true-false-answer", `a true-false answer is true or false without quotes, not "${raw.answer}"`);
+    } else if (Array.isArray(raw.answer) && raw.answer.length > 0 && raw.answer.every((item) => typeof item === "boolean")) {
+      error(["answer"], "true-false-answer", "a true-false answer is true or false on its own, not a list");
     } else if ("answer" in raw) {
       error(["answer"], "no-kind", "an answer letter needs options: add options: with 2 to 26 choices");
     } else {

@@ -37,7 +37,7 @@ export function loadBankFile(file: string, options: LoadOptions): LoadedBank {
 export function loadBankText(file: string, text: string): LoadedBank {
   const parsed = parseYaml(text);
   const problems: Problem[] = parsed.issues.map((issue) => problem(file, issue.at, "error", issue.rule, issue.message));
-  if (problems.length > 0) return { file, questionCount: 0, problems };
+  if (problems.length > 0) return { file, questionCount: 0, problems: problems.sort(compareProblems) };
   return checkBankData(file, parsed);
 }
 
@@ -70,7 +70,7 @@ function checkBankData(file: string, parsed: ParsedYaml): LoadedBank {
       }
     }
     const checked = checkQuestion(raw, { bankId, bankTags, path, locate });
-    problems.push(...checked.issues.map((issue) => problem(file, issue.at, issue.severity, issue.rule, issue.message)));
+    for (const issue of checked.issues) problems.push(problem(file, issue.at, issue.severity, issue.rule, issue.message));
     if (checked.question) questions.push(checked.question);
   });
 
@@ -100,17 +100,4 @@ function buildBank(file: string, data: Record<string, unknown>, tags: readonly s
 
 function problem(file: string, at: Position, severity: Severity, rule: string, message: string): Problem {
   return { file, line: at.line, col: at.col, severity, rule, message };
-}
-
-/** Problems that only show across files: two banks with one id. */
-export function crossBankProblems(loaded: readonly LoadedBank[]): Problem[] {
-  const firstFileOfId = new Map<string, string>();
-  const problems: Problem[] = [];
-  for (const entry of loaded) {
-    if (entry.id === undefined) continue;
-    const first = firstFileOfId.get(entry.id);
-    if (first === undefined) firstFileOfId.set(entry.id, entry.file);
-    else problems.push(problem(entry.file, entry.idAt ?? FILE_START, "error", "duplicate-bank-id", `bank id '${entry.id}' is already used by ${first}; bank ids must be unique`));
-  }
-  return problems;
 }

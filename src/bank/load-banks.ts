@@ -1,31 +1,40 @@
 // Many bank files at once: each loaded on its own, then the checks that span files.
 
 import fs from "node:fs";
-import { crossBankProblems, loadBankFile } from "./load-bank.js";
 import type { LoadedBank, LoadOptions } from "./load-bank.js";
-import { compareProblems } from "./problem.js";
+import { withCrossBankProblems } from "./cross-bank.js";
 import { defaultBankFolders, findBankFiles } from "./find-banks.js";
 import type { BankRoots } from "./find-banks.js";
+import type { BankCache } from "./bank-cache.js";
 import { UsageError } from "../errors.js";
 
-export function loadBanks(files: readonly string[], options: LoadOptions): LoadedBank[] {
-  const loaded = files.map((file) => loadBankFile(file, options));
-  const cross = crossBankProblems(loaded);
-  if (cross.length === 0) return loaded;
-  // A bank whose id another file already took is not usable: its progress keys would collide.
-  return loaded.map((entry) => {
-    const own = cross.filter((problem) => problem.file === entry.file);
-    if (own.length === 0) return entry;
-    const { bank: _dropped, ...rest } = entry;
-    return { ...rest, problems: [...entry.problems, ...own].sort(compareProblems) };
-  });
+export interface CachedLoadOptions extends LoadOptions {
+  /** Where unchanged banks are remembered; without one every file is parsed. */
+  readonly cache?: BankCache;
+}
+
+/**
+ * Loads the files, taking unchanged ones from the cache. The YAML parser and the checks are only
+ * imported when some file has to be parsed.
+ */
+export async function loadBanks(files: readonly string[], options: CachedLoadOptions): Promise<LoadedBank[]> {
+  const cached = files.map((file) => options.cache?.get(file));
+  const misses = files.filter((_, index) => cached[index] === undefined);
+  let parsed = new Map<string, LoadedBank>();
+  if (misses.length > 0) {
+    const { loadBankFile } = await import("./load-bank.js");
+    parsed = new Map(misses.map((file) => [file, loadBankFile(file, options)]));
+    for (const [file, loaded] of parsed) options.cache?.set(file, loaded);
+    options.cache?.save();
+  }
+  return withCrossBankProblems(files.map((file, index) => cached[index] ?? (parsed.get(file) as LoadedBank)));
 }
 
 /**
  * The files the command line names. Each argument is a path (file or folder) or, when no such path
  * exists, the id of a bank on the default search path. No arguments: the whole default search path.
  */
-export function resolveBankArgs(args: readonly string[], roots: BankRoots, options: LoadOptions): string[] {
+export async function resolveBankArgs(args: readonly string[], roots: BankRoots, options: CachedLoadOptions): Promise<string[]> {
   const defaults = defaultBankFolders(roots);
   if (args.length === 0) return findBankFiles(defaults);
   const byId = new Map<string, string>();
@@ -36,7 +45,7 @@ export function resolveBankArgs(args: readonly string[], roots: BankRoots, optio
       continue;
     }
     if (byId.size === 0) {
-      for (const entry of loadBanks(findBankFiles(defaults), options)) if (entry.id && !byId.has(entry.id)) byId.set(entry.id, entry.file);
+      for (const entry of await loadBanks(findBankFiles(defaults), options)) if (entry.id && !byId.has(entry.id)) byId.set(entry.id, entry.file);
     }
     const file = byId.get(arg);
     if (file === undefined && /[\\/]|\.ya?ml$/i.test(arg)) throw new UsageError(`no such file or folder: ${arg}`);

@@ -11,6 +11,8 @@ export interface Locator {
   value(path: DataPath): Position;
   /** The position of the key of the entry at `path` (for unknown or misplaced keys). */
   key(path: DataPath): Position;
+  /** The scalar at `path` as written in the file (`010`, not 10), when there is one. */
+  written(path: DataPath): string | undefined;
 }
 
 export function makeLocator(document: Document.Parsed | undefined, lineCounter: LineCounter): Locator {
@@ -42,6 +44,11 @@ export function makeLocator(document: Document.Parsed | undefined, lineCounter: 
     key: (path) => {
       const found = find(path);
       return start(found.keyNode ?? found.node);
+    },
+    written: (path) => {
+      const { node } = find(path);
+      const source = isScalar(node) ? (node as { source?: unknown }).source : undefined;
+      return typeof source === "string" ? source : undefined;
     },
   };
 }

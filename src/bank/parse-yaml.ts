@@ -3,8 +3,8 @@
 // file is refused before the recursive composer ever sees it (yaml can otherwise abort Node on the
 // second such file in one process). The same tokens are then composed: the file is never parsed twice.
 
-import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from "yaml";
-import type { Document, Node, ParsedNode, YAMLError } from "yaml";
+import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isSeq } from "yaml";
+import type { Document, YAMLError } from "yaml";
 import type { CST } from "yaml";
 import type { Position } from "./problem.js";
 
@@ -59,12 +59,13 @@ export function parseYaml(text: string): ParsedYaml {
   const documents = [...composer.compose(tokens.tokens), ...composer.end()];
   const first = documents[0];
   if (first === undefined || first.contents === null) {
-    const issues = first ? documentIssues(first, at) : [];
+    const issues = first ? documentIssues(first, at, scanCst(tokens.tokens)) : [];
     if (issues.length === 0) issues.push({ at: { line: 1, col: 1 }, rule: "empty-file", message: "the file holds no bank; start it with id:, title: and questions:" });
     return { value: undefined, document: first, lineCounter, issues };
   }
 
-  const issues = documents.flatMap((document) => documentIssues(document, at));
+  const cst = scanCst(tokens.tokens);
+  const issues = [...documents.flatMap((document) => documentIssues(document, at, cst)), ...tagIssues(cst, at)];
   const second = documents[1];
   if (second !== undefined) {
     issues.push({
@@ -98,14 +99,77 @@ function lexAndParse(text: string, lineCounter: LineCounter): { tokens: CST.Toke
   return { tokens };
 }
 
-function documentIssues(document: Document.Parsed, at: (offset: number) => Position): YamlIssue[] {
-  // Unresolved tags are reported by nodeIssues, with every other tag, once each.
-  const errors = [...document.errors, ...document.warnings].filter((error) => error.code !== "TAG_RESOLVE_FAILED");
-  return [...errors.map((error) => yamlIssue(error, at)), ...nodeIssues(document, at)];
+/** What the composed document no longer says exactly where: each tag as written, and each quote or bracket opened. */
+interface CstFacts {
+  readonly tags: readonly { readonly offset: number; readonly source: string }[];
+  readonly quoted: readonly { readonly offset: number; readonly end: number }[];
+  readonly unclosedFlows: readonly { readonly offset: number; readonly opener: string }[];
 }
 
-function yamlIssue(error: YAMLError, at: (offset: number) => Position): YamlIssue {
+function scanCst(tokens: readonly CST.Token[]): CstFacts {
+  const tags: { offset: number; source: string }[] = [];
+  const quoted: { offset: number; end: number }[] = [];
+  const unclosedFlows: { offset: number; opener: string }[] = [];
+  // Iterative: the depth is already bounded, but a walk over a stack needs no reasoning about it.
+  const stack: unknown[] = [...tokens];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (Array.isArray(item)) {
+      // Not push(...item): a flow list of 130,000 items would overflow the argument stack.
+      for (const entry of item as unknown[]) stack.push(entry);
+      continue;
+    }
+    if (typeof item !== "object" || item === null) continue;
+    const token = item as { type?: unknown; offset?: unknown; source?: unknown; start?: unknown; end?: unknown };
+    if (typeof token.offset === "number" && typeof token.source === "string") {
+      if (token.type === "tag") tags.push({ offset: token.offset, source: token.source });
+      if (token.type === "double-quoted-scalar" || token.type === "single-quoted-scalar") {
+        quoted.push({ offset: token.offset, end: token.offset + token.source.length });
+      }
+    }
+    if (token.type === "flow-collection") {
+      const start = token.start as CST.SourceToken;
+      // A `}` can end a `[` in the CST; only the matching bracket closes it.
+      const closer = start.type === "flow-map-start" ? "flow-map-end" : "flow-seq-end";
+      const closed = Array.isArray(token.end) && (token.end as CST.SourceToken[]).some((end) => end.type === closer);
+      if (!closed) unclosedFlows.push({ offset: start.offset, opener: start.source });
+    }
+    for (const value of Object.values(item)) if (typeof value === "object" && value !== null) stack.push(value);
+  }
+  tags.sort((a, b) => a.offset - b.offset);
+  return { tags, quoted, unclosedFlows };
+}
+
+/**
+ * Any explicit tag is refused, even one yaml resolves quietly such as !!str: bank text is data, and a tag
+ * is a sign of a file written for some other program. Reported at the tag as written, which the composed
+ * node no longer knows (its range starts at the value, for `!!set` on the next line).
+ */
+function tagIssues(cst: CstFacts, at: (offset: number) => Position): YamlIssue[] {
+  return cst.tags.map((tag) => ({ at: at(tag.offset), rule: "yaml-tag", message: `the tag ${tag.source} is not allowed; banks take no YAML tags` }));
+}
+
+function documentIssues(document: Document.Parsed, at: (offset: number) => Position, cst: CstFacts): YamlIssue[] {
+  // Unresolved tags are reported by tagIssues, with every other tag, once each.
+  const errors = [...document.errors, ...document.warnings].filter((error) => error.code !== "TAG_RESOLVE_FAILED");
+  return [...errors.map((error) => yamlIssue(error, at, cst)), ...aliasIssues(document, at)];
+}
+
+function yamlIssue(error: YAMLError, at: (offset: number) => Position, cst: CstFacts): YamlIssue {
   const message = error.message.split("\n")[0] ?? error.message;
+  const offset = error.pos[0];
+  // yaml reports an unclosed quote or bracket where it gave up (often the end of the file); the tutor
+  // needs the place it was opened.
+  if (/closing ['"]?quote/i.test(message)) {
+    const quote = cst.quoted.find((token) => token.offset < offset && offset <= token.end);
+    if (quote) return { at: at(quote.offset), rule: "yaml-syntax", message: "this quote is never closed; end the text with the same quote mark" };
+  }
+  const expected = /end with an? ([\]}])/.exec(message)?.[1];
+  if (expected !== undefined) {
+    const opener = expected === "}" ? "{" : "[";
+    const opened = cst.unclosedFlows.filter((flow) => flow.opener === opener && flow.offset < offset).sort((a, b) => b.offset - a.offset)[0];
+    if (opened) return { at: at(opened.offset), rule: "yaml-syntax", message: `this ${opener} is never closed; end it with ${expected}` };
+  }
   switch (error.code) {
     case "DUPLICATE_KEY":
       return { at: at(error.pos[0]), rule: "yaml-duplicate-key", message: `${lowerFirst(message)}; each key may appear once` };
@@ -116,12 +180,8 @@ function yamlIssue(error: YAMLError, at: (offset: number) => Position): YamlIssu
   }
 }
 
-/**
- * Any explicit tag is refused, even one yaml resolves quietly such as !!str: bank text is data, and a tag
- * is a sign of a file written for some other program. An alias inside the node it names is refused too:
- * it would make the bank's data circular.
- */
-function nodeIssues(document: Document.Parsed, at: (offset: number) => Position): YamlIssue[] {
+/** An alias inside the node it names is refused: it would make the bank's data circular. */
+function aliasIssues(document: Document.Parsed, at: (offset: number) => Position): YamlIssue[] {
   const issues: YamlIssue[] = [];
   const stack: unknown[] = [document.contents];
   while (stack.length > 0) {
@@ -134,19 +194,10 @@ function nodeIssues(document: Document.Parsed, at: (offset: number) => Position)
       }
       continue;
     }
-    if (!isScalar(node) && !isMap(node) && !isSeq(node)) continue;
-    const parsed = node as ParsedNode & Node;
-    if (parsed.tag !== undefined) {
-      issues.push({ at: at(parsed.range[0]), rule: "yaml-tag", message: `the tag ${shortTag(parsed.tag)} is not allowed; banks take no YAML tags` });
-    }
     if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
-    else if (isSeq(node)) stack.push(...node.items);
+    else if (isSeq(node)) for (const item of node.items) stack.push(item);
   }
   return issues;
-}
-
-function shortTag(tag: string): string {
-  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
 }
 
 function lowerFirst(text: string): string {

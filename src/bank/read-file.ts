@@ -26,11 +26,10 @@ export function readBankText(file: string, maxBytes: number): ReadResult {
     return { ok: false, rule: "unreadable", message: `cannot read the file: ${describeFsError(error)}` };
   }
   if (size > maxBytes) {
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
     return {
       ok: false,
       rule: "file-too-large",
-      message: `the file is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit; split the bank, or raise PRELIM_MAX_BANK_MB`,
+      message: `the file is ${sizeText(size)}, over the ${sizeText(maxBytes)} limit; split the bank, or raise PRELIM_MAX_BANK_MB`,
     };
   }
   let bytes: Buffer;
@@ -40,6 +39,11 @@ export function readBankText(file: string, maxBytes: number): ReadResult {
     return { ok: false, rule: "unreadable", message: `cannot read the file: ${describeFsError(error)}` };
   }
   return decodeBankBytes(bytes);
+}
+
+/** "2.0 KB" or "25.3 MB": a cap below a megabyte would otherwise read "0.0 MB". */
+function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export function decodeBankBytes(bytes: Buffer): ReadResult {

@@ -2,7 +2,7 @@
 // ajv finds every violation; this file turns each into a message a tutor can act on, at the right place.
 
 import fs from "node:fs";
-import { Ajv } from "ajv";
+import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { closestWord } from "./closest-word.js";
 import type { DataPath, Locator } from "./locate.js";
@@ -22,12 +22,23 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema;
 export const BANK_SCHEMA_URL = new URL("../../schema/bank.schema.json", import.meta.url);
 
 let compiled: { validate: ValidateFunction; schema: JsonSchema } | undefined;
+const require = createRequire(import.meta.url);
 
+/**
+ * The build compiles the schema into dist/bank/bank-validator.cjs (scripts/build-schema-validator.js),
+ * which saves importing ajv and compiling at start-up. Running from source (tests), it is compiled here.
+ */
 function bankValidator(): { validate: ValidateFunction; schema: JsonSchema } {
   if (!compiled) {
     const schema = JSON.parse(fs.readFileSync(BANK_SCHEMA_URL, "utf8")) as JsonSchema;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    compiled = { validate: ajv.compile(schema), schema };
+    let validate: ValidateFunction;
+    try {
+      validate = require("./bank-validator.cjs") as ValidateFunction;
+    } catch {
+      const { Ajv } = require("ajv") as typeof import("ajv");
+      validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    }
+    compiled = { validate, schema };
   }
   return compiled;
 }
@@ -57,7 +68,9 @@ function describeSchemaError(error: ErrorObject, schema: JsonSchema, locate: Loc
     }
     case "type": {
       const expected = String(params.type).replace(/,/g, " or ");
-      const quoteHint = expected === "string" && isPlainScalar(valueAt(data, path)) ? `; quote it: "${String(valueAt(data, path))}"` : "";
+      // Quoting keeps the text as written (`010`, `1e3`); an answer is a letter, so quoting is no fix there.
+      const quotable = expected === "string" && isPlainScalar(valueAt(data, path)) && path[path.length - 2] !== "answer";
+      const quoteHint = quotable ? `; quote it: ${JSON.stringify(locate.written(path) ?? String(valueAt(data, path)))}` : "";
       return { at: locate.value(path), rule: "type", message: `${name} must be ${article(expected)}${quoteHint}`, path };
     }
     case "enum": {

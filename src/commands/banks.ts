@@ -2,12 +2,12 @@
 
 import { loadBanks, resolveBankArgs } from "../bank/load-banks.js";
 import { bankRoots, defaultBankFolders } from "../bank/find-banks.js";
-import { maxBankBytes } from "../bank/read-file.js";
+import { cachedLoadOptions } from "../bank/bank-load-options.js";
 import { countBySeverity } from "../bank/problem.js";
 import type { LoadedBank } from "../bank/load-bank.js";
 import { summarizeBank } from "../core/bank-summary.js";
 import type { BankSummary } from "../core/bank-summary.js";
-import { sanitizeLine } from "../core/sanitize.js";
+import { sanitizeLine, terminalSafeJson } from "../core/sanitize.js";
 import { makeStyle } from "../ui/color.js";
 import type { Style } from "../ui/color.js";
 import { displayPath } from "../ui/display-path.js";
@@ -29,17 +29,17 @@ interface BrokenBank {
 
 export async function banks(paths: readonly string[], options: BanksOptions, context: Context): Promise<number> {
   const { io } = context;
-  const loadOptions = { maxBytes: maxBankBytes(io.env) };
+  const loadOptions = cachedLoadOptions(io.env, context.dataDir);
   const roots = bankRoots(io.env, context.dataDir);
-  const loaded = loadBanks(resolveBankArgs(paths, roots, loadOptions), loadOptions);
+  const loaded = await loadBanks(await resolveBankArgs(paths, roots, loadOptions), loadOptions);
   const listed = loaded.map((entry) => listEntry(entry, io.cwd));
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ banks: listed }, null, 2)}\n`);
+    io.stdout.write(`${terminalSafeJson({ banks: listed }, 2)}\n`);
     return EXIT.ok;
   }
   if (listed.length === 0) {
     const searched = paths.length > 0 ? paths : defaultBankFolders(roots);
-    io.stdout.write(`No banks found in ${searched.map((folder) => displayPath(folder, io.cwd)).join(", ") || "the bank search path"}.\n`);
+    io.stdout.write(`No banks found in ${searched.map((folder) => sanitizeLine(displayPath(folder, io.cwd))).join(", ") || "the bank search path"}.\n`);
     return EXIT.ok;
   }
   const style = await makeStyle(context.color);

@@ -28,7 +28,7 @@ export async function practice(args: readonly string[], options: PracticeOptions
   const difficulty = parseDifficulty(options.difficulty);
   const givenCount = parseCount(options.count);
   const seed = parseSeed(options.seed) ?? context.io.randomSeed();
-  let { banks } = loadSessionBanks(args, context);
+  let { banks } = await loadSessionBanks(args, context);
   let topics = options.topic ?? [];
   // A scripted run takes every selected question unless told otherwise: the answer file decides.
   let count = givenCount ?? (options.answers !== undefined ? undefined : DEFAULT_PRACTICE_COUNT);
@@ -48,7 +48,7 @@ export async function practice(args: readonly string[], options: PracticeOptions
   const pool = filterQuestions(banks.flatMap((bank) => bank.questions), { topics, ...(difficulty && { difficulty }) });
   if (pool.length === 0) throw new UsageError(noQuestionsMessage(topics, difficulty), "`prelim banks` lists the topics of each bank.");
   const questions = pickQuestions(pool, count, seededRandom(seed));
-  return runSession({ mode: "practice", questions, seed }, openStore(context), options, context);
+  return runSession({ mode: "practice", questions, seed, pool: banks.flatMap((bank) => bank.questions) }, openStore(context), options, context);
 }
 
 function noQuestionsMessage(topics: readonly string[], difficulty: string | undefined): string {

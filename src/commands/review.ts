@@ -26,7 +26,7 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   const difficulty = parseDifficulty(options.difficulty);
   const count = parseCount(options.count);
   const seed = parseSeed(options.seed) ?? io.randomSeed();
-  const { questions } = loadSessionBanks(args, context);
+  const { questions } = await loadSessionBanks(args, context);
   const pool = filterQuestions(questions, { topics: options.topic ?? [], ...(difficulty && { difficulty }) });
 
   const store = openStore(context);
@@ -43,7 +43,7 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   if (queue.keys.length === 0) {
     store.close();
     const next = nextDue(pool.map((question) => question.key), store.cards(), now);
-    const limitNote = queue.newTotal > 0 ? ` (today's ${settings.newPerDay} new questions are done)` : "";
+    const limitNote = queue.newTotal > 0 ? ` (today's ${settings.newPerDay} new question${settings.newPerDay === 1 ? " is" : "s are"} done)` : "";
     io.stdout.write(
       next
         ? `Nothing due${limitNote}. Next: ${next.count} question${next.count === 1 ? "" : "s"} ${relativeDay(next.at, now)}.\n`
@@ -57,5 +57,5 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   if (io.stdout.isTTY && options.answers === undefined) {
     io.stdout.write(`${queue.dueKeys.length} due, ${queue.newKeys.length} new.\n`);
   }
-  return runSession({ mode: "review", questions: count === undefined ? ordered : ordered.slice(0, count), seed }, store, options, context);
+  return runSession({ mode: "review", questions: count === undefined ? ordered : ordered.slice(0, count), seed, pool: questions }, store, options, context);
 }

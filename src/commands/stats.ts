@@ -14,7 +14,7 @@ export interface StatsOptions {
 
 export async function stats(args: readonly string[], options: StatsOptions, context: Context): Promise<number> {
   const { io } = context;
-  const { banks } = loadSessionBanks(args, context);
+  const { banks } = await loadSessionBanks(args, context);
   const store = openStore(context);
   try {
     const result = computeStats(banks, store.cards(), store.entries(), io.now());

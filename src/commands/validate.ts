@@ -20,8 +20,9 @@ export interface ValidateOptions {
 export async function validate(paths: readonly string[], options: ValidateOptions, context: Context): Promise<number> {
   const { io } = context;
   const loadOptions = { maxBytes: maxBankBytes(io.env) };
-  const files = resolveBankArgs(paths, bankRoots(io.env, context.dataDir), loadOptions);
-  const loaded = loadBanks(files, loadOptions);
+  // No cache here: validating is the check itself.
+  const files = await resolveBankArgs(paths, bankRoots(io.env, context.dataDir), loadOptions);
+  const loaded = await loadBanks(files, loadOptions);
   const problems: Problem[] = loaded
     .flatMap((entry) => entry.problems)
     .map((problem) => ({

@@ -4,7 +4,7 @@
 
 import { loadBanks, resolveBankArgs } from "../bank/load-banks.js";
 import { bankRoots } from "../bank/find-banks.js";
-import { maxBankBytes } from "../bank/read-file.js";
+import { cachedLoadOptions } from "../bank/bank-load-options.js";
 import { countBySeverity } from "../bank/problem.js";
 import type { Bank, Question } from "../core/question.js";
 import { BankError, UsageError } from "../errors.js";
@@ -17,10 +17,10 @@ export interface LoadedSession {
   readonly questions: readonly Question[];
 }
 
-export function loadSessionBanks(args: readonly string[], context: Context): LoadedSession {
+export async function loadSessionBanks(args: readonly string[], context: Context): Promise<LoadedSession> {
   const { io } = context;
-  const loadOptions = { maxBytes: maxBankBytes(io.env) };
-  const loaded = loadBanks(resolveBankArgs(args, bankRoots(io.env, context.dataDir), loadOptions), loadOptions);
+  const loadOptions = cachedLoadOptions(io.env, context.dataDir);
+  const loaded = await loadBanks(await resolveBankArgs(args, bankRoots(io.env, context.dataDir), loadOptions), loadOptions);
   const broken = loaded.filter((entry) => entry.bank === undefined);
   if (broken.length > 0 && args.length > 0) {
     const problems = broken.flatMap((entry) => entry.problems).map((problem) => ({ ...problem, file: displayPath(problem.file, io.cwd) }));

@@ -11,6 +11,8 @@ import { UsageError } from "../errors.js";
 export interface CachedLoadOptions extends LoadOptions {
   /** Where unchanged banks are remembered; without one every file is parsed. */
   readonly cache?: BankCache;
+  /** Called before files are parsed (not taken from the cache); returns a function called after. */
+  readonly onParse?: (files: readonly string[]) => Promise<() => void>;
 }
 
 /**
@@ -22,8 +24,13 @@ export async function loadBanks(files: readonly string[], options: CachedLoadOpt
   const misses = files.filter((_, index) => cached[index] === undefined);
   let parsed = new Map<string, LoadedBank>();
   if (misses.length > 0) {
-    const { loadBankFile } = await import("./load-bank.js");
-    parsed = new Map(misses.map((file) => [file, loadBankFile(file, options)]));
+    const done = (await options.onParse?.(misses)) ?? (() => {});
+    try {
+      const { loadBankFile } = await import("./load-bank.js");
+      parsed = new Map(misses.map((file) => [file, loadBankFile(file, options)]));
+    } finally {
+      done();
+    }
     for (const [file, loaded] of parsed) options.cache?.set(file, loaded);
     options.cache?.save();
   }

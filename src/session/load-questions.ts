@@ -2,6 +2,7 @@
 // broken bank merely found on the search path is skipped with a warning, so one bad file in a bank
 // folder does not stop the day's practice.
 
+import fs from "node:fs";
 import { loadBanks, resolveBankArgs } from "../bank/load-banks.js";
 import { bankRoots } from "../bank/find-banks.js";
 import { cachedLoadOptions } from "../bank/bank-load-options.js";
@@ -11,6 +12,15 @@ import { BankError, UsageError } from "../errors.js";
 import { prettyProblems } from "../report/problem-report.js";
 import { displayPath } from "../ui/display-path.js";
 import type { Context } from "../context.js";
+import { startSpinner } from "../ui/spinner.js";
+
+/** Parsing runs at about 1 MB/s: a spinner for anything that takes a noticeable moment. */
+const SPINNER_BYTES = 256 * 1024;
+
+async function spinnerForLargeBanks(files: readonly string[], context: Context): Promise<() => void> {
+  const bytes = files.reduce((total, file) => total + (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
+  return startSpinner(`Loading ${files.length === 1 ? "a large bank" : `${files.length} banks`}…`, context.io.stderr, context.interactive && bytes >= SPINNER_BYTES);
+}
 
 export interface LoadedSession {
   readonly banks: readonly Bank[];
@@ -19,7 +29,7 @@ export interface LoadedSession {
 
 export async function loadSessionBanks(args: readonly string[], context: Context): Promise<LoadedSession> {
   const { io } = context;
-  const loadOptions = cachedLoadOptions(io.env, context.dataDir);
+  const loadOptions = { ...cachedLoadOptions(io.env, context.dataDir), onParse: (files: readonly string[]) => spinnerForLargeBanks(files, context) };
   const loaded = await loadBanks(await resolveBankArgs(args, bankRoots(io.env, context.dataDir), loadOptions), loadOptions);
   const broken = loaded.filter((entry) => entry.bank === undefined);
   if (broken.length > 0 && args.length > 0) {

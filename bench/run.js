@@ -88,25 +88,32 @@ for (const count of [1000, 10000]) {
 // Recording answers must not cost more as history grows: the store API, in this process.
 const { openProgressStore } = await import(path.join(root, "dist", "store", "progress-store.js"));
 function recordAnswers(dataDir, answers, offset) {
+  const opened = process.hrtime.bigint();
   const store = openProgressStore({ dataDir, now: () => new Date(), version: "bench", onNotice: () => {} });
   const start = process.hrtime.bigint();
   for (let i = 0; i < answers; i++) {
     store.record({ at: new Date().toISOString(), key: `bench/q-${offset + i}`, given: ["a"], correct: i % 3 !== 0, ms: 4000, rating: i % 3 ? "good" : "again", mode: "practice" });
   }
+  const recorded = process.hrtime.bigint();
   store.close();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const closed = process.hrtime.bigint();
+  return { record: Number(recorded - start) / 1e6, openClose: Number(start - opened + closed - recorded) / 1e6 };
 }
 const bigHome = path.join(work, "store-big");
 recordAnswers(bigHome, 20000, 0);
-const emptyTimes = [];
-const bigTimes = [];
+const empty = [];
+const big = [];
 for (let run = 0; run < 5; run++) {
-  emptyTimes.push(recordAnswers(path.join(work, `store-empty-${run}`), 200, 0));
-  bigTimes.push(recordAnswers(bigHome, 200, 20000 + run * 200));
+  empty.push(recordAnswers(path.join(work, `store-empty-${run}`), 200, 0));
+  big.push(recordAnswers(bigHome, 200, 20000 + run * 200));
 }
-report("200 answers, empty store (ms)", median(emptyTimes));
-report("200 answers, 20,000 cards stored (ms)", median(bigTimes));
-report("200 answers: 20,000 cards / empty", median(bigTimes) / median(emptyTimes), "x");
+const med = (runs, field) => median(runs.map((run) => run[field]));
+report("200 answers recorded, empty store (ms)", med(empty, "record"));
+report("200 answers recorded, 20,000 cards stored (ms)", med(big, "record"));
+report("200 answers recorded: 20,000 cards / empty", med(big, "record") / med(empty, "record"), "x");
+// Opening reads the snapshot and closing writes it: once a session, and O(cards), unlike each answer.
+report("open + close, empty store (ms)", med(empty, "openClose"));
+report("open + close, 20,000 cards stored (ms)", med(big, "openClose"));
 
 // A scripted 100-question mock on the built-in banks, once the mock command exists.
 const help = spawnSync(process.execPath, [bin, "mock", "--help"], { env, encoding: "utf8" });

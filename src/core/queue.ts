@@ -1,0 +1,149 @@
+// Which questions a review session asks, in what order, and when the next ones fall due.
+// Pure: the cards, the time and today's counts are parameters.
+
+import { isDue, type CardState } from "./scheduler.js";
+import type { ReviewLogEntry } from "./review.js";
+
+export interface QueueLimits {
+  /** Questions never reviewed before that may be introduced in one day. */
+  readonly newPerDay: number;
+  /** Questions already reviewed that may be reviewed again in one day. */
+  readonly reviewsPerDay: number;
+}
+
+export const DEFAULT_QUEUE_LIMITS: QueueLimits = { newPerDay: 20, reviewsPerDay: 200 };
+
+/** Distinct questions answered since the start of the day, split by whether they were new then. */
+export interface DoneToday {
+  readonly newCards: number;
+  readonly reviews: number;
+}
+
+export const NOTHING_DONE: DoneToday = { newCards: 0, reviews: 0 };
+
+export interface ReviewQueue {
+  /** Due keys (most overdue first), then new keys: the order to ask them in. */
+  readonly keys: readonly string[];
+  readonly dueKeys: readonly string[];
+  readonly newKeys: readonly string[];
+  /** How many were due before the daily review limit cut the list. */
+  readonly dueTotal: number;
+  /** How many never-reviewed keys there were before the daily new limit cut the list. */
+  readonly newTotal: number;
+}
+
+export interface QueueRequest {
+  /** Every question key in the selected banks, in a stable order (new questions are taken in it). */
+  readonly keys: Iterable<string>;
+  readonly cards: ReadonlyMap<string, CardState>;
+  readonly now: Date;
+  readonly limits?: QueueLimits;
+  readonly doneToday?: DoneToday;
+}
+
+function isNew(card: CardState | undefined): boolean {
+  return card === undefined || card.state === "new";
+}
+
+export function buildReviewQueue(request: QueueRequest): ReviewQueue {
+  const limits = request.limits ?? DEFAULT_QUEUE_LIMITS;
+  const done = request.doneToday ?? NOTHING_DONE;
+  const due: { key: string; at: number; order: number }[] = [];
+  const fresh: string[] = [];
+  const seen = new Set<string>();
+  for (const key of request.keys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const card = request.cards.get(key);
+    if (card === undefined || isNew(card)) fresh.push(key);
+    else if (isDue(card, request.now)) due.push({ key, at: Date.parse(card.due), order: due.length });
+  }
+  // The earliest due date is the most overdue; ties keep the banks' order.
+  due.sort((a, b) => a.at - b.at || a.order - b.order);
+  const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
+  const newRoom = Math.max(0, limits.newPerDay - done.newCards);
+  const dueKeys = due.slice(0, reviewRoom).map((item) => item.key);
+  const newKeys = fresh.slice(0, newRoom);
+  return { keys: [...dueKeys, ...newKeys], dueKeys, newKeys, dueTotal: due.length, newTotal: fresh.length };
+}
+
+/**
+ * Counts what was done since `dayStart` from the log: a question whose first review falls in the day
+ * counts once as new, any other question answered in the day counts once as a review.
+ */
+export function countDoneToday(entries: Iterable<ReviewLogEntry>, dayStart: Date): DoneToday {
+  const start = dayStart.getTime();
+  const seenBefore = new Set<string>();
+  const newToday = new Set<string>();
+  const reviewedToday = new Set<string>();
+  for (const entry of entries) {
+    if (Date.parse(entry.at) < start) {
+      seenBefore.add(entry.key);
+    } else if (!newToday.has(entry.key) && !reviewedToday.has(entry.key)) {
+      (seenBefore.has(entry.key) ? reviewedToday : newToday).add(entry.key);
+    }
+  }
+  // An entry dated before the day start may follow today's entries in the log (clock moved back):
+  // a key counted new today that turns out to have been seen before is a review.
+  for (const key of newToday) {
+    if (seenBefore.has(key)) {
+      newToday.delete(key);
+      reviewedToday.add(key);
+    }
+  }
+  return { newCards: newToday.size, reviews: reviewedToday.size };
+}
+
+/** Local midnight at the start of the day holding `now` (the learner's day, in the process's time zone). */
+export function startOfDay(now: Date): Date {
+  const start = new Date(now.getTime());
+  start.setHours(0, 0, 0, 0);
+  return start;
+}
+
+function startOfNextDay(day: Date, days = 1): Date {
+  const next = startOfDay(day);
+  next.setDate(next.getDate() + days);
+  return next;
+}
+
+export interface NextDue {
+  /** When the first of the questions not yet due falls due. */
+  readonly at: Date;
+  /** How many fall due from now to the end of that day. */
+  readonly count: number;
+}
+
+/** The next questions to fall due among `keys` after `now`, or undefined when none are scheduled. */
+export function nextDue(keys: Iterable<string>, cards: ReadonlyMap<string, CardState>, now: Date): NextDue | undefined {
+  const times: number[] = [];
+  for (const key of new Set(keys)) {
+    const card = cards.get(key);
+    if (card === undefined || isNew(card) || isDue(card, now)) continue;
+    times.push(Date.parse(card.due));
+  }
+  if (times.length === 0) return undefined;
+  const first = times.reduce((min, time) => Math.min(min, time));
+  const end = startOfNextDay(new Date(first)).getTime();
+  return { at: new Date(first), count: times.filter((time) => time < end).length };
+}
+
+export interface DayForecast {
+  /** Local midnight starting the day. */
+  readonly day: Date;
+  /** Questions falling due that day; the first day also counts those already overdue. */
+  readonly count: number;
+}
+
+/** How many reviewed questions fall due on each of the `days` days starting today. */
+export function forecast(cards: ReadonlyMap<string, CardState>, now: Date, days = 7): DayForecast[] {
+  const bounds = Array.from({ length: days }, (_, index) => startOfNextDay(now, index + 1).getTime());
+  const counts = new Array<number>(days).fill(0);
+  for (const card of cards.values()) {
+    if (isNew(card)) continue;
+    const due = Date.parse(card.due);
+    const index = bounds.findIndex((end) => due < end);
+    if (index !== -1) counts[index] = (counts[index] ?? 0) + 1;
+  }
+  return counts.map((count, index) => ({ day: index === 0 ? startOfDay(now) : startOfNextDay(now, index), count }));
+}

@@ -1,0 +1,220 @@
+// Spaced repetition: FSRS through ts-fsrs. This is the only file that imports ts-fsrs; its snake_case
+// cards, enums and future breaking changes stop here, and the rest of prelim speaks CardState.
+// Time is always a parameter: nothing here reads a clock.
+
+import {
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  Rating as FsrsRating,
+  State as FsrsState,
+  type Card,
+  type FSRS,
+  type Grade,
+} from "ts-fsrs";
+import type { Rating, ReviewLogEntry } from "./review.js";
+
+export type CardPhase = "new" | "learning" | "review" | "relearning";
+export const CARD_PHASES: readonly CardPhase[] = ["new", "learning", "review", "relearning"];
+
+/** The scheduling state of one question, derived from its reviews in the log. */
+export interface CardState {
+  /** When the question is next due, as an ISO-8601 string. */
+  readonly due: string;
+  /** Days until recall probability falls to 90%. */
+  readonly stability: number;
+  /** 1 (easy) to 10 (hard). */
+  readonly difficulty: number;
+  readonly reps: number;
+  readonly lapses: number;
+  readonly state: CardPhase;
+  /** When the question was last reviewed, as an ISO-8601 string. */
+  readonly lastReview?: string;
+  readonly scheduledDays: number;
+  readonly learningSteps: number;
+  readonly elapsedDays: number;
+}
+
+export interface SchedulerSettings {
+  /** The recall probability FSRS aims for when it picks the next interval: 0.70 to 0.99. */
+  readonly desiredRetention: number;
+}
+
+export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = { desiredRetention: 0.9 };
+
+/** A question counts as mastered once FSRS expects it to be remembered (90%) for three weeks. */
+export const MASTERED_STABILITY_DAYS = 21;
+
+const PHASE_OF_STATE: Record<FsrsState, CardPhase> = {
+  [FsrsState.New]: "new",
+  [FsrsState.Learning]: "learning",
+  [FsrsState.Review]: "review",
+  [FsrsState.Relearning]: "relearning",
+};
+
+const STATE_OF_PHASE: Record<CardPhase, FsrsState> = {
+  new: FsrsState.New,
+  learning: FsrsState.Learning,
+  review: FsrsState.Review,
+  relearning: FsrsState.Relearning,
+};
+
+const GRADE_OF_RATING: Record<Rating, Grade> = {
+  again: FsrsRating.Again,
+  hard: FsrsRating.Hard,
+  good: FsrsRating.Good,
+  easy: FsrsRating.Easy,
+};
+
+const schedulers = new Map<number, FSRS>();
+
+// Fuzz is off so the same log always folds to the same state. Short-term (minute) learning steps are
+// off too: prelim sessions are daily and a multiple-choice question asked again ten minutes later is
+// answered from memory of the letter, so FSRS picks whole-day intervals from the first answer
+// (new card: again 1 day, hard 2, good 3, easy 8 at 0.90 retention).
+function schedulerFor(settings: SchedulerSettings): FSRS {
+  const retention = settings.desiredRetention;
+  let scheduler = schedulers.get(retention);
+  if (scheduler === undefined) {
+    scheduler = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, enable_short_term: false }));
+    schedulers.set(retention, scheduler);
+  }
+  return scheduler;
+}
+
+function toFsrsCard(card: CardState): Card {
+  return {
+    due: new Date(card.due),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsedDays,
+    scheduled_days: card.scheduledDays,
+    learning_steps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: STATE_OF_PHASE[card.state],
+    ...(card.lastReview === undefined ? {} : { last_review: new Date(card.lastReview) }),
+  };
+}
+
+function fromFsrsCard(card: Card): CardState {
+  return {
+    due: card.due.toISOString(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: PHASE_OF_STATE[card.state],
+    ...(card.last_review === undefined ? {} : { lastReview: card.last_review.toISOString() }),
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    elapsedDays: card.elapsed_days,
+  };
+}
+
+// ts-fsrs throws on a review dated before the card's last one (negative elapsed time). That happens
+// when the clock moves back or a log holds future times, so such a review is taken to happen at the
+// moment of the last one: the schedule never goes backwards and no interval is negative.
+function reviewTime(card: CardState | undefined, now: Date): Date {
+  if (Number.isNaN(now.getTime())) throw new RangeError("review time is not a valid date");
+  if (card?.lastReview === undefined) return now;
+  const last = new Date(card.lastReview);
+  return now.getTime() < last.getTime() ? last : now;
+}
+
+/** The state after answering with `rating` at `now`; `card` undefined means the question was never reviewed. */
+export function nextCardState(
+  card: CardState | undefined,
+  rating: Rating,
+  now: Date,
+  settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS,
+): CardState {
+  const at = reviewTime(card, now);
+  const current = card === undefined ? createEmptyCard(at) : toFsrsCard(card);
+  return fromFsrsCard(schedulerFor(settings).next(current, at, GRADE_OF_RATING[rating]).card);
+}
+
+/**
+ * Applies log entries in order to `cards`, which is updated in place and returned. The log is the
+ * truth and this is the one way state is derived from it.
+ */
+export function foldReviews(
+  cards: Map<string, CardState>,
+  entries: Iterable<ReviewLogEntry>,
+  settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS,
+): Map<string, CardState> {
+  for (const entry of entries) {
+    cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), settings));
+  }
+  return cards;
+}
+
+/** Probability of recall at `now`, 0 to 1; 0 for a question never reviewed. */
+export function retrievability(card: CardState, now: Date, settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS): number {
+  if (card.state === "new") return 0;
+  return schedulerFor(settings).get_retrievability(toFsrsCard(card), reviewTime(card, now), false);
+}
+
+export function isMastered(card: CardState): boolean {
+  return card.state !== "new" && card.stability >= MASTERED_STABILITY_DAYS;
+}
+
+export function isDue(card: CardState, now: Date): boolean {
+  return Date.parse(card.due) <= now.getTime();
+}
+
+export type Confidence = "guess" | "unsure" | "sure";
+export const CONFIDENCES: readonly Confidence[] = ["guess", "unsure", "sure"];
+
+/**
+ * The timing rule for a right answer with no confidence given. The time the learner needs grows with
+ * what they had to read, so both thresholds add a reading allowance of 25 ms a character (about
+ * 400 words a minute, a brisk read): Easy at or under 3 s + reading, Hard at or over 15 s + twice the
+ * reading, Good between.
+ */
+export const RATING_TIME = {
+  readingMsPerChar: 25,
+  fastBaseMs: 3_000,
+  slowBaseMs: 15_000,
+  slowReadingFactor: 2,
+} as const;
+
+export interface RatingThresholds {
+  /** A right answer at or under this many ms is Easy. */
+  readonly fastMs: number;
+  /** A right answer at or over this many ms is Hard. */
+  readonly slowMs: number;
+}
+
+export function ratingThresholds(textLength: number): RatingThresholds {
+  const readingMs = Math.max(0, textLength) * RATING_TIME.readingMsPerChar;
+  return {
+    fastMs: RATING_TIME.fastBaseMs + readingMs,
+    slowMs: RATING_TIME.slowBaseMs + RATING_TIME.slowReadingFactor * readingMs,
+  };
+}
+
+export interface Answer {
+  readonly correct: boolean;
+  /** Milliseconds from the question appearing to the answer. */
+  readonly ms: number;
+  /** Characters the learner had to read: stem, statements or pairs, prompt and options. */
+  readonly textLength: number;
+  /** The learner's own rating (`--confidence`), which overrides the timing rule. */
+  readonly confidence?: Confidence;
+}
+
+// A wrong answer is always Again, whatever the confidence. A right one rated by the learner:
+// guessed → Hard (it was luck, bring it back soon), unsure → Good, sure → Easy.
+const RATING_OF_CONFIDENCE: Record<Confidence, Rating> = { guess: "hard", unsure: "good", sure: "easy" };
+
+export function ratingFor(answer: Answer): Rating {
+  if (!answer.correct) return "again";
+  if (answer.confidence !== undefined) return RATING_OF_CONFIDENCE[answer.confidence];
+  // A time we cannot trust (negative after a clock jump, NaN) says nothing: plain Good.
+  if (!Number.isFinite(answer.ms) || answer.ms < 0) return "good";
+  const { fastMs, slowMs } = ratingThresholds(answer.textLength);
+  if (answer.ms <= fastMs) return "easy";
+  if (answer.ms >= slowMs) return "hard";
+  return "good";
+}

@@ -1,0 +1,44 @@
+// A progress store in memory, for tests of sessions and commands: the same interface and the same
+// fold as the real one, with no files.
+
+import type { ReviewLogEntry } from "../core/review.js";
+import { foldReviews, nextCardState, type CardState } from "../core/scheduler.js";
+import { entryProblem } from "./log-entry.js";
+import type { ProgressStore } from "./progress-store.js";
+import { memorySettings, type Settings } from "./setting-definitions.js";
+
+export interface MemoryStoreOptions {
+  /** Answers already in the log. */
+  readonly entries?: Iterable<ReviewLogEntry>;
+  readonly settings?: Partial<Settings>;
+}
+
+export interface MemoryStore extends ProgressStore {
+  readonly closed: boolean;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const settings = memorySettings(options.settings);
+  const scheduling = { desiredRetention: settings.values().desiredRetention };
+  const entries = [...(options.entries ?? [])];
+  const cards = foldReviews(new Map<string, CardState>(), entries, scheduling);
+  let closed = false;
+  return {
+    settings,
+    get closed() {
+      return closed;
+    },
+    record(entry) {
+      if (closed) throw new Error("the progress store is closed");
+      const problem = entryProblem(entry);
+      if (problem !== undefined) throw new TypeError(`not a review log entry: ${problem}`);
+      entries.push(entry);
+      cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), scheduling));
+    },
+    cards: () => cards,
+    entries: () => entries,
+    close() {
+      closed = true;
+    },
+  };
+}

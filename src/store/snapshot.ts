@@ -1,0 +1,218 @@
+// progress.json: the scheduling state of every question, folded from the review log up to `logBytes`.
+// It is derived, so a damaged one is set aside and rebuilt from the log, never wiped in place. One
+// written by a newer prelim is refused and left byte-for-byte as it is. Older schema versions are
+// migrated step by step after a backup, and the backup is restored if any step fails.
+
+import { CARD_PHASES, type CardPhase, type CardState } from "../core/scheduler.js";
+import { writeFileDurably } from "./durable-write.js";
+import { errnoCode, nodeFs, setAside, storeFailure, type StoreFs } from "./store-fs.js";
+import { StoreError } from "./store-error.js";
+
+export const SNAPSHOT_FILE = "progress.json";
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export interface Snapshot {
+  readonly schemaVersion: number;
+  /** The prelim version that wrote it. */
+  readonly writtenBy: string;
+  /** How many bytes of the review log are folded into `cards`. */
+  readonly logBytes: number;
+  readonly cards: Map<string, CardState>;
+}
+
+/** Turns a snapshot's data at one schema version into the data at the next. */
+export type SnapshotMigration = (data: Record<string, unknown>) => Record<string, unknown>;
+/** Keyed by the version a step upgrades from. */
+export type MigrationTable = ReadonlyMap<number, SnapshotMigration>;
+
+/** There is only schema version 1 so far. Add `[1, (data) => …]` here when version 2 comes. */
+export const SNAPSHOT_MIGRATIONS: MigrationTable = new Map();
+
+export interface SnapshotOptions {
+  readonly fs?: StoreFs;
+  readonly now: () => Date;
+  readonly onNotice: (message: string) => void;
+  /** This prelim's version, for messages. */
+  readonly version: string;
+  /** The log the snapshot is rebuilt from, for messages. */
+  readonly logFile: string;
+  /** Injected by tests of the migration mechanism. */
+  readonly schemaVersion?: number;
+  readonly migrations?: MigrationTable;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+function isDate(value: unknown): value is string {
+  return typeof value === "string" && !Number.isNaN(Date.parse(value));
+}
+
+export function isCardState(value: unknown): value is CardState {
+  if (!isRecord(value)) return false;
+  const numbers = [value.stability, value.difficulty, value.scheduledDays, value.learningSteps, value.elapsedDays];
+  return (
+    isDate(value.due) &&
+    numbers.every((n) => typeof n === "number" && Number.isFinite(n)) &&
+    isCount(value.reps) &&
+    isCount(value.lapses) &&
+    CARD_PHASES.includes(value.state as CardPhase) &&
+    (value.lastReview === undefined || isDate(value.lastReview))
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return "a string";
+  return String(value);
+}
+
+/** What is wrong with snapshot data at the current schema version, or undefined. */
+function shapeProblem(data: unknown, schemaVersion: number): string | undefined {
+  if (!isRecord(data)) return `it holds ${describeValue(data)}, not an object`;
+  if (data.schemaVersion !== schemaVersion) return `schemaVersion is ${JSON.stringify(data.schemaVersion)}`;
+  if (typeof data.writtenBy !== "string") return "writtenBy is missing";
+  if (!isCount(data.logBytes)) return "logBytes is not a byte count";
+  if (!isRecord(data.cards)) return "cards is not an object";
+  for (const [key, card] of Object.entries(data.cards)) {
+    if (!isCardState(card)) return `the card for ${JSON.stringify(key)} is not valid`;
+  }
+  return undefined;
+}
+
+function toSnapshot(data: Record<string, unknown>): Snapshot {
+  return {
+    schemaVersion: data.schemaVersion as number,
+    writtenBy: data.writtenBy as string,
+    logBytes: data.logBytes as number,
+    cards: new Map(Object.entries(data.cards as Record<string, CardState>)),
+  };
+}
+
+export function serializeSnapshot(snapshot: Omit<Snapshot, "schemaVersion">, schemaVersion = SNAPSHOT_SCHEMA_VERSION): string {
+  const { writtenBy, logBytes, cards } = snapshot;
+  // Object.fromEntries defines keys as own properties, so even a key like "__proto__" survives.
+  return `${JSON.stringify({ schemaVersion, writtenBy, logBytes, cards: Object.fromEntries(cards) })}\n`;
+}
+
+export function writeSnapshot(file: string, snapshot: Omit<Snapshot, "schemaVersion">, fsys: StoreFs = nodeFs): void {
+  writeFileDurably(file, serializeSnapshot(snapshot), fsys);
+}
+
+/**
+ * The schema version at the start of a snapshot we wrote, read without parsing the whole file;
+ * "missing" when there is none, undefined when the start is not ours (another writer, damage).
+ */
+export function peekSchemaVersion(file: string, fsys: StoreFs = nodeFs): number | "missing" | undefined {
+  let fd: number;
+  try {
+    fd = fsys.openSync(file, "r");
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return "missing";
+    return undefined;
+  }
+  try {
+    const start = Buffer.alloc(32);
+    const length = fsys.readSync(fd, start, 0, start.length, 0);
+    const match = /^\{"schemaVersion":(\d+),/.exec(start.toString("utf8", 0, length));
+    return match?.[1] === undefined ? undefined : Number(match[1]);
+  } finally {
+    fsys.closeSync(fd);
+  }
+}
+
+/**
+ * Reads the snapshot: undefined when there is none or it was damaged (then set aside, with a notice).
+ * Throws a StoreError when it comes from a newer prelim or cannot be migrated.
+ */
+export function readSnapshot(file: string, options: SnapshotOptions): Snapshot | undefined {
+  const fsys = options.fs ?? nodeFs;
+  const current = options.schemaVersion ?? SNAPSHOT_SCHEMA_VERSION;
+  let bytes: Buffer;
+  try {
+    bytes = fsys.readFileSync(file);
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === "ENOENT") return undefined;
+    if (code === "EISDIR") return damaged(file, "it is a folder", options);
+    throw storeFailure(error, "read", file);
+  }
+  if (bytes.length === 0) return damaged(file, "it is empty (0 bytes)", options);
+  let data: unknown;
+  try {
+    data = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return damaged(file, "it is not valid JSON (cut short or overwritten?)", options);
+  }
+  const version = isRecord(data) ? data.schemaVersion : undefined;
+  if (typeof version === "number" && Number.isInteger(version) && version > current) {
+    const writer = isRecord(data) && typeof data.writtenBy === "string" ? `prelim ${data.writtenBy}` : "a newer prelim";
+    throw new StoreError(
+      "store-newer-version",
+      `${file} was written by ${writer} (schema version ${version}); this prelim (${options.version}) ` +
+        `reads schema version ${current} or older. Upgrade prelim to use this data folder. The file was not changed.`,
+    );
+  }
+  if (isRecord(data) && typeof version === "number" && Number.isInteger(version) && version >= 1 && version < current) {
+    data = migrate(file, bytes, data, version, current, options);
+  }
+  const problem = shapeProblem(data, current);
+  if (problem !== undefined) return damaged(file, problem, options);
+  return toSnapshot(data as Record<string, unknown>);
+}
+
+function damaged(file: string, reason: string, options: SnapshotOptions): undefined {
+  const aside = setAside(file, "damaged", options.now(), options.fs);
+  options.onNotice(
+    `${file} could not be read: ${reason}. Moved it to ${aside} and rebuilt progress from ${options.logFile}; ` +
+      "nothing in the log is lost.",
+  );
+  return undefined;
+}
+
+function migrate(
+  file: string,
+  original: Buffer,
+  data: Record<string, unknown>,
+  from: number,
+  to: number,
+  options: SnapshotOptions,
+): Record<string, unknown> {
+  const fsys = options.fs ?? nodeFs;
+  const migrations = options.migrations ?? SNAPSHOT_MIGRATIONS;
+  const backup = `${file}.bak-v${from}`;
+  writeFileDurably(backup, original, fsys);
+  let reached = from;
+  try {
+    let upgraded = data;
+    for (; reached < to; reached++) {
+      const step = migrations.get(reached);
+      if (step === undefined) throw new Error(`this prelim has no migration from schema version ${reached}`);
+      upgraded = { ...step(upgraded), schemaVersion: reached + 1 };
+      // Each step is saved, so a crash between steps leaves a valid file that the next run continues.
+      writeFileDurably(file, `${JSON.stringify(upgraded)}\n`, fsys);
+    }
+    const problem = shapeProblem(upgraded, to);
+    if (problem !== undefined) throw new Error(`the result is not valid: ${problem}`);
+    return upgraded;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    let restored = `It was restored from ${backup}.`;
+    try {
+      writeFileDurably(file, original, fsys);
+    } catch {
+      restored = `Restoring it failed too: copy ${backup} over it by hand.`;
+    }
+    throw new StoreError(
+      "store-migration-failed",
+      `Could not upgrade ${file} from schema version ${from} to ${to} (failed at version ${reached}): ${reason}. ` +
+        `${restored} Every answer is still in ${options.logFile}. Please report this.`,
+      { cause: error },
+    );
+  }
+}

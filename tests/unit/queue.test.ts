@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import type { ReviewLogEntry } from "../../src/core/review.js";
+import { buildReviewQueue, countDoneToday, forecast, nextDue, startOfDay } from "../../src/core/queue.js";
+import { nextCardState, type CardState } from "../../src/core/scheduler.js";
+
+// Local times, so day boundaries hold in any time zone.
+const NOW = new Date(2024, 4, 10, 10, 0, 0);
+const HOUR = 3_600_000;
+
+function dueAt(date: Date): CardState {
+  return { ...nextCardState(undefined, "good", new Date(date.getTime() - 3 * 24 * HOUR)), due: date.toISOString() };
+}
+
+function at(hoursFromNow: number): Date {
+  return new Date(NOW.getTime() + hoursFromNow * HOUR);
+}
+
+function entry(key: string, when: Date): ReviewLogEntry {
+  return { at: when.toISOString(), key, given: ["a"], correct: true, ms: 4000, rating: "good", mode: "review" };
+}
+
+describe("buildReviewQueue", () => {
+  const cards = new Map<string, CardState>([
+    ["b/late", dueAt(at(-1))],
+    ["b/very-late", dueAt(at(-48))],
+    ["b/later", dueAt(at(5))],
+    ["b/now", dueAt(NOW)],
+    ["b/reset", { ...dueAt(at(-2)), state: "new" }],
+  ]);
+  const keys = ["b/new1", "b/late", "b/later", "b/new2", "b/very-late", "b/now", "b/reset", "b/new3", "b/late"];
+
+  it("puts due before new, most overdue first, new in bank order", () => {
+    const queue = buildReviewQueue({ keys, cards, now: NOW });
+    expect(queue.dueKeys).toEqual(["b/very-late", "b/late", "b/now"]);
+    expect(queue.newKeys).toEqual(["b/new1", "b/new2", "b/reset", "b/new3"]);
+    expect(queue.keys).toEqual([...queue.dueKeys, ...queue.newKeys]);
+    expect(queue.dueTotal).toBe(3);
+    expect(queue.newTotal).toBe(4);
+  });
+
+  it("applies the daily limits less what was done today", () => {
+    const queue = buildReviewQueue({
+      keys,
+      cards,
+      now: NOW,
+      limits: { newPerDay: 3, reviewsPerDay: 5 },
+      doneToday: { newCards: 2, reviews: 3 },
+    });
+    expect(queue.dueKeys).toEqual(["b/very-late", "b/late"]);
+    expect(queue.newKeys).toEqual(["b/new1"]);
+    expect(queue.dueTotal).toBe(3);
+  });
+
+  it("asks nothing once a limit is used up, even past it", () => {
+    const queue = buildReviewQueue({ keys, cards, now: NOW, limits: { newPerDay: 20, reviewsPerDay: 200 }, doneToday: { newCards: 25, reviews: 250 } });
+    expect(queue.keys).toEqual([]);
+  });
+
+  it("ignores cards outside the selected banks", () => {
+    const queue = buildReviewQueue({ keys: ["b/new1"], cards, now: NOW });
+    expect(queue.keys).toEqual(["b/new1"]);
+  });
+});
+
+describe("countDoneToday", () => {
+  const dayStart = startOfDay(NOW);
+
+  it("counts distinct new and reviewed questions since the day start", () => {
+    const log = [
+      entry("b/1", at(-30)),
+      entry("b/1", at(-1)),
+      entry("b/1", at(-0.5)),
+      entry("b/2", at(-2)),
+      entry("b/2", at(-1)),
+      entry("b/3", at(-1)),
+    ];
+    expect(countDoneToday(log, dayStart)).toEqual({ newCards: 2, reviews: 1 });
+  });
+
+  it("treats a key seen before today, logged later (clock moved back), as a review", () => {
+    const log = [entry("b/1", at(-1)), entry("b/1", at(-40))];
+    expect(countDoneToday(log, dayStart)).toEqual({ newCards: 0, reviews: 1 });
+  });
+});
+
+describe("nextDue and forecast", () => {
+  const cards = new Map<string, CardState>([
+    ["b/overdue", dueAt(at(-3))],
+    ["b/tomorrow-morning", dueAt(new Date(2024, 4, 11, 8))],
+    ["b/tomorrow-night", dueAt(new Date(2024, 4, 11, 23))],
+    ["b/in-three-days", dueAt(new Date(2024, 4, 13, 9))],
+    ["b/later-today", dueAt(at(4))],
+    ["b/far", dueAt(new Date(2024, 6, 1))],
+  ]);
+
+  it("gives the first time something falls due and how many fall due that day", () => {
+    const next = nextDue(["b/overdue", "b/tomorrow-morning", "b/tomorrow-night", "b/in-three-days"], cards, NOW);
+    expect(next).toEqual({ at: new Date(2024, 4, 11, 8), count: 2 });
+    expect(nextDue(["b/overdue", "b/unknown"], cards, NOW)).toBeUndefined();
+    expect(nextDue(["b/later-today", "b/tomorrow-morning"], cards, NOW)).toEqual({ at: at(4), count: 1 });
+  });
+
+  it("counts due cards per day, overdue ones today", () => {
+    const days = forecast(cards, NOW, 4);
+    expect(days.map((day) => day.count)).toEqual([2, 2, 0, 1]);
+    expect(days[0]!.day).toEqual(new Date(2024, 4, 10));
+    expect(days[3]!.day).toEqual(new Date(2024, 4, 13));
+    expect(forecast(cards, NOW).length).toBe(7);
+  });
+});

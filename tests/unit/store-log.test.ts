@@ -1,0 +1,173 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ReviewLogEntry } from "../../src/core/review.js";
+import { openReviewLog, type ReviewLog } from "../../src/store/review-log.js";
+import { StoreError } from "../../src/store/store-error.js";
+
+const NOW = new Date("2024-05-01T10:00:00.000Z");
+
+function entry(n: number): ReviewLogEntry {
+  return { at: new Date(NOW.getTime() + n * 1000).toISOString(), key: `bank/q${n}`, given: ["b"], correct: n % 2 === 0, ms: 1000 + n, rating: n % 2 === 0 ? "good" : "again", mode: "practice" };
+}
+
+let dir: string;
+let file: string;
+let notices: string[];
+let log: ReviewLog | undefined;
+
+function open(fsys: typeof fs = fs): ReviewLog {
+  log = openReviewLog(file, { fs: fsys, now: () => NOW, onNotice: (message) => notices.push(message) });
+  return log;
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "prelim-"));
+  file = path.join(dir, "reviews.jsonl");
+  notices = [];
+});
+
+afterEach(() => {
+  log?.close();
+  log = undefined;
+  vi.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("review log", () => {
+  it("appends one line per entry and reads them back in order", () => {
+    const writes = vi.spyOn(fs, "writeSync");
+    const syncs = vi.spyOn(fs, "fsyncSync");
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    reviewLog.append(entry(2));
+    expect(writes).toHaveBeenCalledTimes(2);
+    expect(syncs).toHaveBeenCalledTimes(2);
+    const text = fs.readFileSync(file, "utf8");
+    expect(text.split("\n")).toHaveLength(3);
+    expect(reviewLog.read()).toEqual({ entries: [entry(1), entry(2)], endByte: Buffer.byteLength(text) });
+  });
+
+  it("reads from a byte offset", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    const middle = reviewLog.size();
+    reviewLog.append(entry(2));
+    expect(reviewLog.read({ fromByte: middle }).entries).toEqual([entry(2)]);
+    expect(reviewLog.isLineStart(middle)).toBe(true);
+    expect(reviewLog.isLineStart(middle - 3)).toBe(false);
+    expect(reviewLog.isLineStart(reviewLog.size() + 10)).toBe(false);
+  });
+
+  it("sets a torn last line aside, keeps the complete ones and truncates the log", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    reviewLog.append(entry(2));
+    const good = reviewLog.size();
+    fs.appendFileSync(file, '{"at":"2024-05-01T10:00:09.000Z","key":"bank/q');
+    const read = reviewLog.read({ repairTornTail: true });
+    expect(read.entries).toEqual([entry(1), entry(2)]);
+    expect(read.endByte).toBe(good);
+    expect(fs.statSync(file).size).toBe(good);
+    const aside = fs.readdirSync(dir).filter((name) => name.startsWith("reviews.jsonl.torn-"));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, aside[0]!), "utf8")).toBe('{"at":"2024-05-01T10:00:09.000Z","key":"bank/q');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(file);
+    expect(notices[0]).toContain(path.join(dir, aside[0]!));
+    reviewLog.append(entry(3));
+    expect(reviewLog.read().entries).toEqual([entry(1), entry(2), entry(3)]);
+  });
+
+  it("treats a last line of zeros (a crash after the size grew) as torn", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    fs.appendFileSync(file, Buffer.alloc(64));
+    expect(reviewLog.read({ repairTornTail: true }).entries).toEqual([entry(1)]);
+    expect(fs.readFileSync(file, "utf8")).not.toContain("\0");
+  });
+
+  it("without repair, stops before a torn tail and changes nothing", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    const good = reviewLog.size();
+    fs.appendFileSync(file, '{"at":');
+    expect(reviewLog.read()).toEqual({ entries: [entry(1)], endByte: good });
+    expect(fs.statSync(file).size).toBe(good + 6);
+    expect(notices).toEqual([]);
+  });
+
+  it("starts an append on a new line after a torn tail left by another session", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    fs.appendFileSync(file, '{"at":"2024');
+    reviewLog.append(entry(2));
+    expect(reviewLog.read({ reportSkipped: true }).entries).toEqual([entry(1), entry(2)]);
+    expect(notices.join("\n")).toMatch(/Skipped 1 unreadable line/);
+  });
+
+  it("skips and reports bad lines in the middle without failing", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    fs.appendFileSync(file, "garbage\n");
+    fs.appendFileSync(file, `${JSON.stringify({ ...entry(9), rating: "perfect" })}\n`);
+    fs.appendFileSync(file, `${JSON.stringify({ ...entry(9), at: "yesterday" })}\n`);
+    fs.appendFileSync(file, "null\n\n");
+    reviewLog.append(entry(2));
+    const before = fs.readFileSync(file);
+    const read = reviewLog.read({ repairTornTail: true, reportSkipped: true });
+    expect(read.entries).toEqual([entry(1), entry(2)]);
+    expect(fs.readFileSync(file)).toEqual(before);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/Skipped 4 unreadable lines/);
+    expect(notices[0]).toContain("`rating`");
+  });
+
+  it("keeps a final line that is JSON but not an entry: unreadable, not torn", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    fs.appendFileSync(file, '{"future":"format"}\n');
+    const size = fs.statSync(file).size;
+    const read = reviewLog.read({ repairTornTail: true });
+    expect(read.entries).toEqual([entry(1)]);
+    expect(read.endByte).toBe(size);
+    expect(fs.statSync(file).size).toBe(size);
+  });
+
+  it("raises at once on a full disk and leaves no partial line", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    const size = reviewLog.size();
+    vi.spyOn(fs, "writeSync").mockImplementationOnce(() => {
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    });
+    expect(() => reviewLog.append(entry(2))).toThrow(expect.objectContaining({ code: "store-disk-full" }));
+    expect(reviewLog.size()).toBe(size);
+    expect(reviewLog.read().entries).toEqual([entry(1)]);
+  });
+
+  it("undoes a short append and raises", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    const size = reviewLog.size();
+    const realWrite = fs.writeSync;
+    vi.spyOn(fs, "writeSync").mockImplementationOnce(((fd: number, data: Buffer) => realWrite(fd, data.subarray(0, 10))) as typeof fs.writeSync);
+    let error: unknown;
+    try {
+      reviewLog.append(entry(2));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toContain(file);
+    expect(reviewLog.size()).toBe(size);
+  });
+
+  it("refuses to append to a log that was deleted while open", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    fs.rmSync(file);
+    expect(() => reviewLog.append(entry(2))).toThrow(StoreError);
+  });
+});

@@ -1,0 +1,178 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { nextCardState, type CardState } from "../../src/core/scheduler.js";
+import { writeFileDurably } from "../../src/store/durable-write.js";
+import { readSnapshot, serializeSnapshot, writeSnapshot, type MigrationTable, type SnapshotOptions } from "../../src/store/snapshot.js";
+import { StoreError } from "../../src/store/store-error.js";
+
+const NOW = new Date("2024-05-01T10:00:00.000Z");
+
+let dir: string;
+let file: string;
+let notices: string[];
+
+function options(extra: Partial<SnapshotOptions> = {}): SnapshotOptions {
+  return { now: () => NOW, onNotice: (message) => notices.push(message), version: "0.1.0", logFile: path.join(dir, "reviews.jsonl"), ...extra };
+}
+
+function sampleCards(): Map<string, CardState> {
+  return new Map([
+    ["bank/q1", nextCardState(undefined, "good", NOW)],
+    ["bank/q2", nextCardState(undefined, "again", NOW)],
+  ]);
+}
+
+function caught(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an error");
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "prelim-"));
+  file = path.join(dir, "progress.json");
+  notices = [];
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("durable write", () => {
+  it("replaces the file and leaves no temp file", () => {
+    fs.writeFileSync(file, "old");
+    writeFileDurably(file, "new contents");
+    expect(fs.readFileSync(file, "utf8")).toBe("new contents");
+    expect(fs.readdirSync(dir)).toEqual(["progress.json"]);
+  });
+
+  it("on ENOSPC raises at once and keeps the previous file (fs spy)", () => {
+    fs.writeFileSync(file, "previous");
+    vi.spyOn(fs, "writeSync").mockImplementation(() => {
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    });
+    const error = caught(() => writeFileDurably(file, "x".repeat(10_000)));
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe("store-disk-full");
+    expect((error as StoreError).message).toContain(file);
+    expect(fs.readFileSync(file, "utf8")).toBe("previous");
+    expect(fs.readdirSync(dir)).toEqual(["progress.json"]);
+  });
+
+  it("catches a short write that claims success (injected fs)", () => {
+    fs.writeFileSync(file, "previous");
+    const shortFs = { ...fs, writeSync: ((fd: number, data: Uint8Array, offset: number, length: number) => fs.writeSync(fd, data, offset, Math.min(length, 100))) as typeof fs.writeSync, fstatSync: ((fd: number) => ({ ...fs.fstatSync(fd), size: 100 })) as unknown as typeof fs.fstatSync };
+    const error = caught(() => writeFileDurably(file, "y".repeat(1_000), shortFs));
+    expect((error as StoreError).code).toBe("store-disk-full");
+    expect(fs.readFileSync(file, "utf8")).toBe("previous");
+  });
+
+  it("reports a read-only file system with what to do (injected fs)", () => {
+    const readOnly = { ...fs, openSync: (() => { throw Object.assign(new Error("EROFS: read-only file system"), { code: "EROFS" }); }) as typeof fs.openSync };
+    const error = caught(() => writeFileDurably(file, "z", readOnly));
+    expect((error as StoreError).code).toBe("store-unwritable");
+    expect((error as StoreError).message).toMatch(/read-only.*--data-dir or PRELIM_HOME/);
+  });
+});
+
+describe("snapshot", () => {
+  it("round-trips cards, including awkward keys", () => {
+    const cards = sampleCards();
+    cards.set("__proto__", nextCardState(undefined, "easy", NOW));
+    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 123, cards });
+    const snapshot = readSnapshot(file, options());
+    expect(snapshot?.logBytes).toBe(123);
+    expect(snapshot?.writtenBy).toBe("0.1.0");
+    expect(snapshot?.cards).toEqual(cards);
+    expect(({} as Record<string, unknown>).due).toBeUndefined();
+  });
+
+  it("is undefined when missing, with no notice", () => {
+    expect(readSnapshot(file, options())).toBeUndefined();
+    expect(notices).toEqual([]);
+  });
+
+  const full = () => serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards: sampleCards() });
+  it.each([
+    ["truncated", () => full().slice(0, 60)],
+    ["empty", () => ""],
+    ["garbage", () => "\u0000\u0001PK garbage"],
+    ["null", () => "null"],
+    ["42", () => "42"],
+    ["[]", () => "[]"],
+    ["a bad card", () => full().replace('"stability":', '"stability":"high","x":')],
+    ["no schemaVersion", () => '{"cards":{}}'],
+  ])("sets aside a snapshot that is %s, naming both paths", (_name, contents) => {
+    const bytes = contents();
+    fs.writeFileSync(file, bytes);
+    expect(readSnapshot(file, options())).toBeUndefined();
+    expect(fs.existsSync(file)).toBe(false);
+    const aside = fs.readdirSync(dir).filter((name) => name.startsWith("progress.json.damaged-"));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, aside[0]!), "utf8")).toBe(bytes);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(file);
+    expect(notices[0]).toContain(path.join(dir, aside[0]!));
+    expect(notices[0]).toContain("reviews.jsonl");
+  });
+
+  it("refuses a snapshot from a newer prelim and leaves it byte-for-byte", () => {
+    const bytes = '{"schemaVersion":2,"writtenBy":"9.0.0","logBytes":0,"cards":{},"newThing":[1,2]}\n';
+    fs.writeFileSync(file, bytes);
+    const error = caught(() => readSnapshot(file, options()));
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe("store-newer-version");
+    expect((error as StoreError).message).toMatch(/prelim 9\.0\.0.*schema version 2.*Upgrade prelim/);
+    expect(fs.readFileSync(file, "utf8")).toBe(bytes);
+    expect(fs.readdirSync(dir)).toEqual(["progress.json"]);
+  });
+
+  describe("migrations", () => {
+    const oldBytes = () => `${JSON.stringify({ schemaVersion: 1, writtenBy: "0.1.0", logBytes: 5, items: Object.fromEntries(sampleCards()) })}\n`;
+    const toV2: MigrationTable = new Map([[1, ({ items, ...rest }) => ({ ...rest, cards: items })]]);
+
+    it("upgrades step by step after a backup", () => {
+      fs.writeFileSync(file, oldBytes());
+      const snapshot = readSnapshot(file, options({ schemaVersion: 2, migrations: toV2 }));
+      expect(snapshot?.schemaVersion).toBe(2);
+      expect(snapshot?.cards).toEqual(sampleCards());
+      expect(fs.readFileSync(`${file}.bak-v1`, "utf8")).toBe(oldBytes());
+      expect(JSON.parse(fs.readFileSync(file, "utf8")).schemaVersion).toBe(2);
+    });
+
+    it("restores the backup when a step fails halfway, with a clear error", () => {
+      fs.writeFileSync(file, oldBytes());
+      const failing: MigrationTable = new Map([
+        ...toV2,
+        [2, () => { throw new Error("cannot convert difficulty"); }],
+      ]);
+      const error = caught(() => readSnapshot(file, options({ schemaVersion: 3, migrations: failing })));
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe("store-migration-failed");
+      expect((error as StoreError).message).toMatch(/from schema version 1 to 3 \(failed at version 2\): cannot convert difficulty.*restored from .*bak-v1/);
+      expect(fs.readFileSync(file, "utf8")).toBe(oldBytes());
+      expect(fs.readFileSync(`${file}.bak-v1`, "utf8")).toBe(oldBytes());
+    });
+
+    it("restores the backup when the result is not a valid snapshot", () => {
+      fs.writeFileSync(file, oldBytes());
+      const broken: MigrationTable = new Map([[1, (data) => ({ ...data, cards: 7 })]]);
+      const error = caught(() => readSnapshot(file, options({ schemaVersion: 2, migrations: broken })));
+      expect((error as StoreError).code).toBe("store-migration-failed");
+      expect(fs.readFileSync(file, "utf8")).toBe(oldBytes());
+    });
+
+    it("fails clearly when no migration exists", () => {
+      fs.writeFileSync(file, oldBytes());
+      const error = caught(() => readSnapshot(file, options({ schemaVersion: 2, migrations: new Map() })));
+      expect((error as StoreError).message).toMatch(/no migration from schema version 1/);
+      expect(fs.readFileSync(file, "utf8")).toBe(oldBytes());
+    });
+  });
+});

@@ -4,6 +4,8 @@ export interface Output {
   write(text: string): void;
   readonly isTTY: boolean;
   readonly columns?: number;
+  /** The terminal's height, so a full-screen view (the mock test) can stay within it. */
+  readonly rows?: number;
 }
 
 export interface Io {
@@ -25,6 +27,9 @@ export function processIo(): Io {
     },
     get columns() {
       return stream.columns;
+    },
+    get rows() {
+      return stream.rows;
     },
   });
   return {

@@ -49,8 +49,19 @@ function bankFilesInFolder(folder: string): string[] {
     if (entry.name.startsWith(".") || entry.name === "node_modules") return [];
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) return bankFilesInFolder(full);
-    return entry.isFile() && BANK_FILE.test(entry.name) ? [full] : [];
+    if (!BANK_FILE.test(entry.name)) return [];
+    // A link to a bank file counts (tutors link banks into one folder); links to folders are not
+    // followed, so a link cycle cannot loop.
+    return entry.isFile() || (entry.isSymbolicLink() && isFile(full)) ? [full] : [];
   });
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(folder: string): boolean {

@@ -19,12 +19,17 @@ export function maxBankBytes(env: NodeJS.ProcessEnv): number {
 }
 
 export function readBankText(file: string, maxBytes: number): ReadResult {
-  let size: number;
+  let stat: fs.Stats;
   try {
-    size = fs.statSync(file).size;
+    stat = fs.statSync(file);
   } catch (error) {
     return { ok: false, rule: "unreadable", message: `cannot read the file: ${describeFsError(error)}` };
   }
+  // A device or a pipe reports size 0 and then never ends (/dev/zero) or never starts (a FIFO).
+  if (!stat.isFile()) {
+    return { ok: false, rule: "unreadable", message: `cannot read the file: ${stat.isDirectory() ? "it is a folder" : "it is not a regular file"}` };
+  }
+  const size = stat.size;
   if (size > maxBytes) {
     return {
       ok: false,

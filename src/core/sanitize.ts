@@ -22,3 +22,12 @@ export function sanitize(text: string): string {
 export function sanitizeLine(text: string): string {
   return sanitize(text).replace(/[\n\t]/g, (char) => (char === "\n" ? "^J" : "^I"));
 }
+
+// What JSON.stringify leaves raw: it escapes C0 controls only. Inside a JSON string a \uXXXX escape is
+// the same data, so a program reading the output gets the text exactly and a terminal sees no control.
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/** JSON.stringify for output that may reach a terminal: the same data, with no raw control character. */
+export function terminalSafeJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(UNSAFE_IN_JSON, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
+}

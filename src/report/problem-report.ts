@@ -1,7 +1,7 @@
 // Validation results as text: pretty lines for people, JSON for scripts, GitHub workflow commands for CI.
 
 import type { Problem } from "../bank/problem.js";
-import { sanitize, sanitizeLine } from "../core/sanitize.js";
+import { sanitize, sanitizeLine, terminalSafeJson } from "../core/sanitize.js";
 import type { Style } from "../ui/color.js";
 import { PLAIN } from "../ui/color.js";
 
@@ -32,7 +32,7 @@ export function prettyProblems(problems: readonly Problem[], summary: Validation
 
 export function jsonProblems(problems: readonly Problem[], summary: ValidationSummary): string {
   const clean = problems.map((problem) => ({ ...problem, file: sanitize(problem.file), message: sanitize(problem.message) }));
-  return `${JSON.stringify({ ...summary, problems: clean }, null, 2)}\n`;
+  return `${terminalSafeJson({ ...summary, problems: clean }, 2)}\n`;
 }
 
 /**

@@ -32,6 +32,11 @@ export interface SessionPlan {
   readonly mode: SessionMode;
   readonly questions: readonly Question[];
   readonly seed: number;
+  /**
+   * Every question of the banks the session was drawn from. An answer file written for a whole bank
+   * names questions this session did not pick; those are not mistakes and get no warning.
+   */
+  readonly pool?: readonly Question[];
 }
 
 /** Fails before anything is shown when a session could only hang: no terminal and no answers. */
@@ -51,7 +56,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
   const signals = trapSignals();
   try {
     if (options.answers !== undefined) {
-      const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env)), plan.questions);
+      const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env)), plan.pool ?? plan.questions);
       source = scripted.source;
       warnings = scripted.warnings;
       for (const warning of warnings) io.stderr.write(`prelim: warning: ${warning}\n`);

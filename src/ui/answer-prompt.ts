@@ -27,10 +27,14 @@ export const answerPrompt = createPrompt<number[], AnswerPromptConfig>((config, 
   const [checked, setChecked] = useState<readonly number[]>(config.initial ?? []);
   const [status, setStatus] = useState<"idle" | "done">("idle");
   const [error, setError] = useState<string | undefined>(undefined);
+  // What was chosen, for the final screen: a letter key answers without moving the cursor there.
+  const [chosen, setChosen] = useState<readonly number[]>([]);
 
   const finish = (positions: readonly number[]) => {
+    const sorted = [...positions].sort((a, b) => a - b);
+    setChosen(sorted);
     setStatus("done");
-    done([...positions].sort((a, b) => a - b));
+    done(sorted);
   };
   const toggle = (position: number) =>
     setChecked(checked.includes(position) ? checked.filter((item) => item !== position) : [...checked, position]);
@@ -63,7 +67,6 @@ export const answerPrompt = createPrompt<number[], AnswerPromptConfig>((config, 
   });
 
   if (status === "done") {
-    const chosen = multiple ? [...checked].sort((a, b) => a - b) : [active];
     const text = chosen.length === 0 ? "all" : chosen.map((position) => options[position] ?? "").join("; ");
     return `${config.message}\n${style.cyan(`» ${text.length > 100 ? `${text.slice(0, 99)}…` : text}`)}`;
   }

@@ -73,7 +73,7 @@ function pairsTable(pairs: readonly { left: string; right: string }[], width: nu
   return pairs.flatMap((pair, index) => {
     const label = `${index + 1}. `;
     const left = wrap(pair.left, leftWidth);
-    const right = wrap(pair.right, Math.max(10, width - leftWidth - label.length - 6));
+    const right = wrap(pair.right, Math.max(10, width - leftWidth - label.length - 7));
     const rows = Math.max(left.length, right.length);
     const lines: string[] = [];
     for (let row = 0; row < rows; row++) {

@@ -1,0 +1,81 @@
+// The built binary, spawned as a user would run it, with a temporary PRELIM_HOME and no real config.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, expect } from "vitest";
+import { REPO_ROOT, makeTempDir } from "../fixtures/fixtures.js";
+
+export const BIN = path.join(REPO_ROOT, "bin", "prelim.js");
+
+/** Anything a terminal could act on, except newline and tab (RELIABILITY.md rows 11–12). */
+export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+
+export interface RunOptions {
+  /** Added to (and overriding) the base environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
+  readonly input?: string;
+  /** PRELIM_HOME for this run; default: a fresh temp folder removed after the test. */
+  readonly home?: string;
+}
+
+export interface RunResult {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr together, for "never anywhere" assertions. */
+  readonly output: string;
+}
+
+/** No JavaScript stack frame ("    at fn (file:1:2)") in the text. */
+export const STACK_FRAME = /^\s+at .+/m;
+
+const cleanups: (() => void)[] = [];
+const stderrs: string[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  // Whatever a test feeds the binary, a stack trace is never the answer.
+  for (const stderr of stderrs.splice(0)) expect(stderr).not.toMatch(STACK_FRAME);
+});
+
+/** A temp folder for this test, removed after it. */
+export function tempDir(prefix = "prelim-cli-"): string {
+  const temp = makeTempDir(prefix);
+  cleanups.push(temp.remove);
+  return temp.dir;
+}
+
+/** Writes files (name → content) into a fresh temp folder and returns the folder. */
+export function tempFiles(files: Readonly<Record<string, string | Buffer>>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return dir;
+}
+
+export function runPrelim(args: readonly string[], options: RunOptions = {}): RunResult {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PRELIM_HOME: options.home ?? tempDir("prelim-home-"),
+    PRELIM_BANKS: "",
+    PRELIM_MAX_BANK_MB: undefined,
+    NO_COLOR: "1",
+    ...options.env,
+  };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: env as NodeJS.ProcessEnv,
+    cwd: options.cwd ?? tempDir("prelim-cwd-"),
+    input: options.input ?? "",
+    encoding: "utf8",
+    timeout: 15_000,
+  });
+  if (result.error) throw result.error;
+  stderrs.push(result.stderr);
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
+}

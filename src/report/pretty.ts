@@ -3,7 +3,7 @@
 import { formatDuration } from "../core/duration.js";
 import type { MarkedSummary, MockResult, TopicRow } from "../core/scoring.js";
 import { plainStyle, type Style } from "./style.js";
-import { lettersText, marksText, oneLine, questionLabel, signedMarks, truncate } from "./text.js";
+import { lettersText, marksText, oneLine, signedMarks, truncate } from "./text.js";
 
 const LABEL_WIDTH = 12;
 const TOPIC_WIDTH = 28;
@@ -79,7 +79,9 @@ function mistakes(result: MockResult, style: Style): string[] {
     "",
     style.bold("Wrong answers"),
     ...wrong.map(
-      (item) => `  ${style.red("x")} ${questionLabel(item.question, 50)}  chose ${lettersText(item.given)}, answer ${lettersText(item.question.answer)}`,
+      // Two lines each, so a long bank/id does not push the letters past the edge of the terminal.
+      (item) =>
+        `  ${style.red("x")} ${truncate(oneLine(item.question.question), 72)}\n    ${style.dim(oneLine(item.question.key))}  chose ${lettersText(item.given)}, answer ${lettersText(item.question.answer)}`,
     ),
   ];
 }

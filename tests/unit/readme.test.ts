@@ -17,7 +17,7 @@ describe("README", () => {
   });
 
   it("documents every command the CLI registers", async () => {
-    for (const command of ["practice", "review", "stats", "banks", "validate", "config"]) {
+    for (const command of ["practice", "review", "mock", "stats", "banks", "validate", "config"]) {
       expect(readme).toContain(`prelim ${command}`);
     }
   });

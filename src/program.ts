@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { Io } from "./io.js";
 import { packageVersion } from "./version.js";
 import { resolveContext } from "./context.js";
+import { sanitize } from "./core/sanitize.js";
 import type { GlobalOptions } from "./context.js";
 
 type Action = (command: Command) => Promise<number>;
@@ -48,7 +49,8 @@ function buildProgram(io: Io, run: (action: Action) => (...args: unknown[]) => P
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error: /, "prelim: ")),
+      // commander echoes argv in its errors: sanitize, as everything from outside.
+      outputError: (text, write) => write(sanitize(text.replace(/^error: /, "prelim: "))),
     })
     .showSuggestionAfterError()
     .addHelpText(

@@ -79,7 +79,12 @@ export function openBankCache(cacheFile: string, build: string, maxBytes: number
         fs.writeFileSync(temp, JSON.stringify({ format: FORMAT, build, maxBytes, entries } satisfies CacheFile));
         fs.renameSync(temp, cacheFile);
       } catch {
-        fs.rmSync(temp, { force: true });
+        // rmSync's force only forgives ENOENT; a data dir under a file (ENOTDIR) must not fail the command.
+        try {
+          fs.rmSync(temp, { force: true });
+        } catch {
+          // Nothing was written, or nothing can be: either way the cache is only a cache.
+        }
       }
     },
   };

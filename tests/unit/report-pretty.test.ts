@@ -35,7 +35,7 @@ describe("pretty report", () => {
   });
 
   it("lists wrong answers and warnings, with no raw control characters", () => {
-    expect(text).toContain("geography/past Question past?  chose e, answer a");
+    expect(text).toContain("  x Question past?\n    geography/past  chose e, answer a");
     expect(text).toContain("! geography/past: e is not an option (a–b); counted as wrong");
     expect(text).not.toMatch(RAW_CONTROL);
     expect(text).toContain("^[[2J");

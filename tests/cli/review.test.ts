@@ -1,0 +1,105 @@
+// `prelim review` through the built binary with a temporary PRELIM_HOME: the daily limit on new
+// questions, "Nothing due" when all is done, and a wrong answer scheduled to come back.
+
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../fixtures/fixtures.js";
+import { runPrelim, tempDir } from "./helpers.js";
+
+const SESSION = path.join(REPO_ROOT, "tests", "fixtures", "session");
+const DAILY = path.join(SESSION, "banks", "daily.yaml");
+const ANSWERS = path.join(SESSION, "daily-answers.yaml");
+
+interface LogLine {
+  at: string;
+  key: string;
+  correct: boolean;
+  rating: string;
+  mode: string;
+}
+
+function readLog(home: string): LogLine[] {
+  const file = path.join(home, "reviews.jsonl");
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+interface StatsJson {
+  banks: { id: string; total: number; seen: number; due: number; mastered: number; accuracy: number | null }[];
+  forecast: { date: string; count: number }[];
+  weakest: { key: string }[];
+}
+
+describe("prelim review", () => {
+  it("asks only newPerDay new questions, then says nothing is due until the next ones", () => {
+    const home = tempDir("prelim-home-");
+    const set = runPrelim(["config", "set", "newPerDay", "2"], { home });
+    expect(set.status).toBe(0);
+    expect(set.stdout).toBe("newPerDay = 2\n");
+
+    const first = runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    const report = JSON.parse(first.stdout) as { mode: string; answered: number; questions: { id: string }[] };
+    expect(report.mode).toBe("review");
+    expect(report.answered).toBe(2);
+    // New questions come in bank order.
+    expect(report.questions.map((q) => q.id)).toEqual(["capital", "primes"]);
+    const log = readLog(home);
+    expect(log.map((line) => [line.key, line.mode])).toEqual([
+      ["daily/capital", "review"],
+      ["daily/primes", "review"],
+    ]);
+
+    const second = runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/^Nothing due \(today's 2 new questions are done\)\. Next: 2 questions /);
+    expect(readLog(home)).toHaveLength(2);
+  });
+
+  it("after everything is answered: nothing due, and a wrong answer is back tomorrow, rated again", () => {
+    const home = tempDir("prelim-home-");
+    const practice = runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home });
+    expect(practice.status).toBe(0);
+
+    const review = runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home });
+    expect(review.status).toBe(0);
+    // The two wrong answers (rivers, ordered) are due again in a day; the right ones later.
+    expect(review.stdout).toBe("Nothing due. Next: 2 questions tomorrow.\n");
+
+    const log = readLog(home);
+    expect(log.filter((line) => !line.correct).map((line) => [line.key, line.rating])).toEqual(
+      expect.arrayContaining([
+        ["daily/rivers", "again"],
+        ["daily/ordered", "again"],
+      ]),
+    );
+    expect(log.filter((line) => line.correct).every((line) => line.rating === "good")).toBe(true);
+
+    const stats = runPrelim(["stats", DAILY, "--json"], { home });
+    expect(stats.status).toBe(0);
+    const parsed = JSON.parse(stats.stdout) as StatsJson;
+    expect(parsed.banks[0]).toMatchObject({ id: "daily", total: 6, seen: 6, due: 0 });
+    expect(parsed.forecast[1]?.count).toBe(2);
+    expect(parsed.weakest.map((row) => row.key).sort()).toEqual(["daily/ordered", "daily/rivers"]);
+  });
+
+  it("asks at most -n questions", () => {
+    const home = tempDir("prelim-home-");
+    const run = runPrelim(["review", DAILY, "-n", "3", "--answers", ANSWERS, "--reporter", "tap"], { home });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("\n1..3\n");
+    expect(readLog(home)).toHaveLength(3);
+  });
+
+  it("needs a terminal or --answers", () => {
+    const run = runPrelim(["review", DAILY]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--answers");
+  });
+});

@@ -1,0 +1,89 @@
+// `prelim stats` and `prelim config` through the built binary with a temporary PRELIM_HOME.
+
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../fixtures/fixtures.js";
+import { STACK_FRAME, runPrelim, tempDir } from "./helpers.js";
+
+const SESSION = path.join(REPO_ROOT, "tests", "fixtures", "session");
+const BANKS = path.join(SESSION, "banks");
+const DAILY = path.join(BANKS, "daily.yaml");
+const ANSWERS = path.join(SESSION, "daily-answers.yaml");
+
+interface StatsJson {
+  banks: { id: string; title: string; total: number; seen: number; due: number; mastered: number; accuracy: number | null }[];
+  topics: { topic: string; answers: number; correct: number; accuracy: number }[];
+  retention: { reviews: number; correct: number; rate: number | null };
+  forecast: { date: string; count: number }[];
+  activity: { date: string; count: number }[];
+  weakest: { key: string; question: string; answers: number; wrong: number }[];
+}
+
+describe("prelim stats", () => {
+  it("reports every bank, topic and the forecast as JSON after a scripted run", () => {
+    const home = tempDir("prelim-home-");
+    expect(runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home }).status).toBe(0);
+
+    const run = runPrelim(["stats", BANKS, "--json"], { home });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const stats = JSON.parse(run.stdout) as StatsJson;
+    expect(Object.keys(stats).sort()).toEqual(["activity", "banks", "forecast", "retention", "topics", "weakest"]);
+    expect(stats.banks).toEqual([
+      { id: "daily", title: "Daily practice fixture", total: 6, seen: 6, due: 0, mastered: 0, accuracy: 4 / 6 },
+      { id: "extra", title: "Extra practice fixture", total: 3, seen: 0, due: 0, mastered: 0, accuracy: null },
+    ]);
+    expect(stats.topics.find((row) => row.topic === "geography")).toEqual({ topic: "geography", answers: 2, correct: 1, accuracy: 0.5 });
+    expect(stats.topics.find((row) => row.topic === "fixture")).toMatchObject({ answers: 6, correct: 4 });
+    expect(stats.forecast).toHaveLength(7);
+    for (const day of stats.forecast) expect(day.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(stats.forecast.reduce((total, day) => total + day.count, 0)).toBe(6);
+    expect(stats.activity.at(-1)?.count).toBe(6);
+    // First answers are not reviews: no retention yet.
+    expect(stats.retention).toEqual({ reviews: 0, correct: 0, rate: null });
+  });
+
+  it("prints readable tables without escape sequences, and works on a fresh data folder", () => {
+    const run = runPrelim(["stats", BANKS], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Banks");
+    expect(run.stdout).toMatch(/daily\s+6\s+0\s+0\s+0/);
+    expect(run.stdout).toContain("Retention");
+    expect(run.output).not.toContain("\u001b");
+  });
+});
+
+describe("prelim config", () => {
+  it("refuses a value out of range with exit 2 and says what is allowed", () => {
+    const home = tempDir("prelim-home-");
+    const run = runPrelim(["config", "set", "desiredRetention", "2"], { home });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('prelim: desiredRetention must be a number from 0.70 to 0.99, got "2"\n');
+    expect(run.stdout).toBe("");
+    expect(runPrelim(["config", "get", "desiredRetention"], { home }).stdout).toBe("0.9\n");
+  });
+
+  it("sets, gets, lists and resets a setting", () => {
+    const home = tempDir("prelim-home-");
+    expect(runPrelim(["config", "set", "desiredRetention", "0.85"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.85\n" });
+    expect(runPrelim(["config", "get", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "0.85\n" });
+    const list = runPrelim(["config", "list", "--json"], { home });
+    expect(JSON.parse(list.stdout)).toEqual({ desiredRetention: 0.85, newPerDay: 20, reviewsPerDay: 200 });
+    expect(runPrelim(["config", "reset", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.9 (default)\n" });
+  });
+
+  it("refuses unknown settings, bad numbers and unknown actions with exit 2, no stack trace", () => {
+    const home = tempDir("prelim-home-");
+    const cases: [string[], RegExp][] = [
+      [["config", "set", "colour", "red"], /There is no setting "colour"\. The settings are: desiredRetention, newPerDay, reviewsPerDay/],
+      [["config", "set", "newPerDay", "2.5"], /newPerDay must be a whole number from 0 to 1000/],
+      [["config", "frobnicate"], /unknown config action 'frobnicate'/],
+    ];
+    for (const [args, message] of cases) {
+      const run = runPrelim(args, { home });
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(STACK_FRAME);
+    }
+  });
+});

@@ -1,0 +1,173 @@
+// Interactive practice on a real pseudo-terminal (tests/pty/pty-run.py): keys in, screen out. A whole
+// session, Ctrl-C, SIGTERM and SIGHUP at an open prompt, the bank/topic/count pickers, and no colour or
+// prompt where RELIABILITY.md row 27 forbids them.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { REPO_ROOT, hasPython, runPrelimOnPty, screenText, type PtyResult, type PtyStep } from "./pty.js";
+
+const BANKS = path.join(REPO_ROOT, "tests", "fixtures", "session", "banks");
+const DAILY = path.join(BANKS, "daily.yaml");
+const EXTRA = path.join(BANKS, "extra.yaml");
+const ANSWERS = path.join(REPO_ROOT, "tests", "fixtures", "session", "daily-answers.yaml");
+
+const homes: string[] = [];
+afterEach(() => {
+  for (const home of homes.splice(0)) fs.rmSync(home, { recursive: true, force: true });
+});
+
+function freshHome(): string {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "prelim-"));
+  homes.push(home);
+  return home;
+}
+
+function env(home: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return { ...process.env, PRELIM_HOME: home, PRELIM_BANKS: "", NO_COLOR: "1", FORCE_COLOR: undefined, TERM: "xterm-256color", ...extra };
+}
+
+function logLines(home: string): { key: string; given: string[]; mode: string }[] {
+  const file = path.join(home, "reviews.jsonl");
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as { key: string; given: string[]; mode: string });
+}
+
+/** Answers question `n` of `total` with a key once it is on screen, and waits for the feedback. */
+function answer(n: number, total: number, key = "a"): PtyStep[] {
+  return [{ waitFor: `Question ${n} of ${total}` }, { send: key }, { waitFor: "Source:", newOnly: true }];
+}
+
+function explain(result: PtyResult): string {
+  return `exit ${result.exit}, failed wait ${JSON.stringify(result.failedWait)}, timed out ${result.timedOut}\n${screenText(result.output)}`;
+}
+
+const feedbackCount = (text: string) => (text.match(/✔ Correct|✘ Wrong/g) ?? []).length;
+
+describe.skipIf(!hasPython())("interactive practice on a pseudo-terminal", () => {
+  it("runs a whole session: question, key, feedback, three times, then the summary", () => {
+    const home = freshHome();
+    const result = runPrelimOnPty({
+      args: ["practice", EXTRA, "-n", "3", "--seed", "1"],
+      env: env(home),
+      steps: [...answer(1, 3, "b"), ...answer(2, 3, "1"), ...answer(3, 3, "a"), { waitFor: "Score" }],
+    });
+    expect(result.failedWait, explain(result)).toBeNull();
+    expect(result.exit, explain(result)).toBe(0);
+    const screen = screenText(result.output);
+    expect(feedbackCount(screen)).toBe(3);
+    // The option chosen is the one echoed, whichever key chose it.
+    expect(screen.match(/^» [ab]\) /gm)).toEqual(["» b) ", "» a) ", "» a) "]);
+    expect(screen).toContain("Summary");
+    expect(screen).toMatch(/Score {5}\d \/ 3/);
+    expect(screen).toContain("--seed 1");
+    const log = logLines(home);
+    expect(log).toHaveLength(3);
+    expect(log.every((line) => line.mode === "practice")).toBe(true);
+    expect(new Set(log.map((line) => line.key)).size).toBe(3);
+  });
+
+  it("keeps the answers given when Ctrl-C is pressed at a prompt, prints a partial summary, exits 130", () => {
+    const home = freshHome();
+    const result = runPrelimOnPty({
+      args: ["practice", EXTRA, "-n", "3", "--seed", "1"],
+      env: env(home),
+      steps: [...answer(1, 3), ...answer(2, 3), { waitFor: "Question 3 of 3" }, { send: "\u0003" }, { waitFor: "Stopped." }],
+    });
+    expect(result.exit, explain(result)).toBe(130);
+    const screen = screenText(result.output);
+    expect(screen).toContain("Stopped. 2 answers saved.");
+    expect(screen).toContain("Summary so far");
+    expect(screen).not.toMatch(/^\s+at .+/m);
+    expect(logLines(home)).toHaveLength(2);
+  });
+
+  it("keeps the answer given on SIGTERM while a prompt is open, exits 143", () => {
+    const home = freshHome();
+    const result = runPrelimOnPty({
+      args: ["practice", EXTRA, "-n", "3", "--seed", "1"],
+      env: env(home),
+      steps: [...answer(1, 3), { waitFor: "Question 2 of 3" }, { sleep: 0.2 }, { signal: "SIGTERM" }],
+    });
+    expect(result.exit, explain(result)).toBe(143);
+    expect(screenText(result.output)).toContain("Stopped. 1 answer saved.");
+    expect(logLines(home)).toHaveLength(1);
+  });
+
+  it("keeps the answers given on SIGHUP while a prompt is open, exits 129", () => {
+    const home = freshHome();
+    const result = runPrelimOnPty({
+      args: ["practice", EXTRA, "-n", "3", "--seed", "1"],
+      env: env(home),
+      steps: [...answer(1, 3), ...answer(2, 3), { waitFor: "Question 3 of 3" }, { sleep: 0.2 }, { signal: "SIGHUP" }],
+    });
+    expect(result.exit, explain(result)).toBe(129);
+    expect(logLines(home)).toHaveLength(2);
+  });
+
+  it("ticks several answers with letters and submits with Enter", () => {
+    const home = freshHome();
+    const result = runPrelimOnPty({
+      args: ["practice", DAILY, "--topic", "maths", "-n", "1", "--seed", "1"],
+      env: env(home),
+      steps: [{ waitFor: "Question 1 of 1" }, { send: "a" }, { send: "c" }, { waitFor: "◉ c)" }, { send: "\r" }, { waitFor: "Score" }],
+    });
+    expect(result.exit, explain(result)).toBe(0);
+    expect(screenText(result.output)).toContain("Select every right answer.");
+    const log = logLines(home);
+    expect(log).toHaveLength(1);
+    expect(log[0]?.key).toBe("daily/primes");
+    expect(log[0]?.given).toHaveLength(2);
+  });
+
+  it("asks for banks, topics and a count when none are given, then starts", () => {
+    const home = freshHome();
+    const result = runPrelimOnPty({
+      args: [],
+      env: env(home, { PRELIM_BANKS: BANKS }),
+      steps: [
+        { waitFor: "Which banks?" },
+        { send: "\r" },
+        { waitFor: "Which topics?" },
+        { send: "\r" },
+        { waitFor: "How many questions?" },
+        { send: "a" },
+        { waitFor: "Question 1 of 5" },
+        { send: "\u0003" },
+        { waitFor: "No questions answered." },
+      ],
+    });
+    expect(result.failedWait, explain(result)).toBeNull();
+    expect(result.exit, explain(result)).toBe(130);
+    expect(screenText(result.output)).toContain("Daily practice fixture");
+    expect(logLines(home)).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasPython())("a terminal without prompts or colour (row 27)", () => {
+  it("TERM=dumb: no prompt is opened; exit 2 at once naming --answers", () => {
+    const result = runPrelimOnPty({ args: ["practice", EXTRA], env: env(freshHome(), { TERM: "dumb" }), steps: [], timeout: 15 });
+    expect(result.exit, explain(result)).toBe(2);
+    expect(result.output).toContain("--answers");
+    expect(result.output).not.toContain("\u001b");
+  });
+
+  it("NO_COLOR or TERM=dumb on a terminal: a scripted run writes no escape sequence; colour otherwise", () => {
+    const run = (extra: Record<string, string | undefined>) =>
+      runPrelimOnPty({ args: ["practice", DAILY, "--answers", ANSWERS, "--seed", "2"], env: env(freshHome(), extra), steps: [], timeout: 15 });
+    for (const extra of [{ NO_COLOR: "1" }, { NO_COLOR: undefined, TERM: "dumb" }]) {
+      const result = run(extra);
+      expect(result.exit, explain(result)).toBe(0);
+      expect(result.output).toContain("Summary");
+      expect(result.output, JSON.stringify(extra)).not.toContain("\u001b");
+    }
+    const coloured = run({ NO_COLOR: undefined });
+    expect(coloured.exit, explain(coloured)).toBe(0);
+    expect(coloured.output).toContain("\u001b[");
+  });
+});

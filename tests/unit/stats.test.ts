@@ -1,0 +1,138 @@
+// computeStats from hand-built cards and log entries at a fixed time: every number below is worked out
+// by hand from the data in this file.
+
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadBankFile } from "../../src/bank/load-bank.js";
+import type { Bank } from "../../src/core/question.js";
+import type { Rating, ReviewLogEntry } from "../../src/core/review.js";
+import { nextCardState, type CardState } from "../../src/core/scheduler.js";
+import { computeStats, isoDate } from "../../src/core/stats.js";
+
+const BANKS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "session", "banks");
+
+function loadFixture(name: string): Bank {
+  const loaded = loadBankFile(path.join(BANKS, `${name}.yaml`), { maxBytes: 1_000_000 });
+  if (!loaded.bank) throw new Error(`fixture ${name} does not load`);
+  return loaded.bank;
+}
+
+const banks = [loadFixture("daily"), loadFixture("extra")];
+
+// Local time, mid-May (no daylight-saving change in the 28 days before it in most zones).
+const NOW = new Date(2024, 4, 20, 10, 0, 0);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+
+function entry(key: string, when: Date, correct: boolean, rating: Rating = correct ? "good" : "again"): ReviewLogEntry {
+  return { at: when.toISOString(), key, given: ["a"], correct, ms: 5000, rating, mode: "practice" };
+}
+
+function card(due: Date, stability: number, state: CardState["state"] = "review"): CardState {
+  return { ...nextCardState(undefined, "good", ago(60 * DAY)), due: due.toISOString(), stability, state };
+}
+
+// The log, oldest first. daily/gone is a question since removed from its bank.
+const entries: ReviewLogEntry[] = [
+  entry("daily/ordered", ago(45 * DAY), true),
+  entry("daily/capital", ago(40 * DAY), true),
+  entry("daily/ordered", ago(35 * DAY), true), // a review, but outside the 30-day window
+  entry("daily/rivers", ago(5 * DAY), false),
+  entry("daily/founders", ago(3 * DAY), false),
+  entry("daily/capital", ago(2 * DAY), false), // review in window: wrong
+  entry("daily/rivers", ago(1 * DAY), true), // review in window: right
+  entry("daily/gone", ago(1 * DAY), false),
+  entry("extra/water", ago(1 * HOUR), true, "easy"),
+];
+
+const cards = new Map<string, CardState>([
+  ["daily/capital", card(ago(HOUR), 2)], // overdue
+  ["daily/rivers", card(later(2 * DAY), 3)],
+  ["daily/founders", card(later(1 * DAY), 1, "learning")],
+  ["daily/ordered", card(later(30 * DAY), 40)], // mastered
+  ["daily/primes", { ...card(ago(DAY), 0), state: "new" }], // never really seen: not counted
+  ["daily/gone", card(later(1 * DAY), 5)], // removed from the bank: not counted
+  ["extra/water", card(later(3 * DAY), 5)],
+]);
+
+const dayOffset = (days: number) => {
+  const day = new Date(NOW.getTime());
+  day.setDate(day.getDate() + days);
+  return isoDate(day);
+};
+
+describe("computeStats", () => {
+  const stats = computeStats(banks, cards, entries, NOW);
+
+  it("counts seen, due, mastered and accuracy per bank", () => {
+    expect(stats.banks).toEqual([
+      { id: "daily", title: "Daily practice fixture", total: 6, seen: 4, due: 1, mastered: 1, accuracy: 4 / 7 },
+      { id: "extra", title: "Extra practice fixture", total: 3, seen: 1, due: 0, mastered: 0, accuracy: 1 },
+    ]);
+  });
+
+  it("gives null accuracy to a bank with no answers", () => {
+    expect(computeStats(banks, new Map(), [], NOW).banks.map((bank) => bank.accuracy)).toEqual([null, null]);
+  });
+
+  it("measures retention over answers to questions seen before, in the last 30 days", () => {
+    expect(stats.retention).toEqual({ reviews: 2, correct: 1, rate: 0.5 });
+    expect(computeStats(banks, cards, entries.slice(0, 3), NOW).retention).toEqual({ reviews: 0, correct: 0, rate: null });
+  });
+
+  it("shows accuracy by topic, weakest first", () => {
+    expect(stats.topics).toEqual([
+      { topic: "business", answers: 1, correct: 0, accuracy: 0 },
+      { topic: "geography", answers: 4, correct: 2, accuracy: 0.5 },
+      { topic: "fixture", answers: 8, correct: 5, accuracy: 0.625 },
+      { topic: "science", answers: 3, correct: 3, accuracy: 1 },
+    ]);
+  });
+
+  it("forecasts 7 days from today, the first day holding what is overdue", () => {
+    expect(stats.forecast).toEqual([
+      { date: dayOffset(0), count: 1 },
+      { date: dayOffset(1), count: 1 },
+      { date: dayOffset(2), count: 1 },
+      { date: dayOffset(3), count: 1 },
+      { date: dayOffset(4), count: 0 },
+      { date: dayOffset(5), count: 0 },
+      { date: dayOffset(6), count: 0 },
+    ]);
+  });
+
+  it("counts answers per day over the activity window, oldest first", () => {
+    expect(stats.activity).toHaveLength(28);
+    expect(stats.activity[0]?.date).toBe(dayOffset(-27));
+    expect(stats.activity[27]).toEqual({ date: dayOffset(0), count: 1 });
+    const busy = Object.fromEntries(stats.activity.filter((day) => day.count > 0).map((day) => [day.date, day.count]));
+    // daily/gone's answer a day ago is not counted; the answers 35–45 days ago are outside the window.
+    expect(busy).toEqual({ [dayOffset(-5)]: 1, [dayOffset(-3)]: 1, [dayOffset(-2)]: 1, [dayOffset(-1)]: 1, [dayOffset(0)]: 1 });
+    expect(computeStats(banks, cards, entries, NOW, 7).activity).toHaveLength(7);
+  });
+
+  it("lists the weakest questions by share wrong, then count, then key", () => {
+    expect(stats.weakest).toEqual([
+      { key: "daily/founders", question: "Consider the following pairs:", answers: 1, wrong: 1 },
+      { key: "daily/capital", question: "Which city is the capital of France?", answers: 2, wrong: 1 },
+      { key: "daily/rivers", question: "Consider the following statements:", answers: 2, wrong: 1 },
+    ]);
+  });
+
+  it("keeps at most five weakest questions", () => {
+    const wrongs = banks.flatMap((bank) => bank.questions).map((question) => entry(question.key, ago(DAY), false));
+    expect(computeStats(banks, new Map(), wrongs, NOW).weakest).toHaveLength(5);
+  });
+
+  it("shows nothing of a removed question", () => {
+    const text = JSON.stringify(stats);
+    expect(text).not.toContain("gone");
+  });
+
+  it("does not depend on the clock: the same data at the same time gives the same stats", () => {
+    expect(computeStats(banks, cards, entries, new Date(NOW.getTime()))).toEqual(stats);
+  });
+});

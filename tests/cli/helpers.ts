@@ -79,3 +79,24 @@ export function runPrelim(args: readonly string[], options: RunOptions = {}): Ru
   stderrs.push(result.stderr);
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
 }
+
+export interface ReviewLogLine {
+  readonly at: string;
+  readonly key: string;
+  readonly given: string[];
+  readonly correct: boolean;
+  readonly ms: number;
+  readonly rating: string;
+  readonly mode: string;
+}
+
+/** The review log in a data dir, parsed; blank lines (which readers skip) left out. */
+export function readReviewLog(home: string): ReviewLogLine[] {
+  const file = path.join(home, "reviews.jsonl");
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as ReviewLogLine);
+}

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../fixtures/fixtures.js";
-import { BIN, STACK_FRAME, runPrelim, tempDir, tempFiles } from "./helpers.js";
+import { BIN, STACK_FRAME, readReviewLog, runPrelim, tempDir, tempFiles } from "./helpers.js";
 
 const SESSION = path.join(REPO_ROOT, "tests", "fixtures", "session");
 const DAILY = path.join(SESSION, "banks", "daily.yaml");
@@ -37,23 +37,7 @@ interface JsonReport {
   questions: { bank: string; id: string; given: string[]; answer: string[]; outcome: string; rating: string }[];
 }
 
-interface LogLine {
-  key: string;
-  given: string[];
-  correct: boolean;
-  rating: string;
-  mode: string;
-}
 
-function readLog(home: string): LogLine[] {
-  const file = path.join(home, "reviews.jsonl");
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => JSON.parse(line) as LogLine);
-}
 
 describe("prelim practice, scripted", () => {
   it("answers from a file and reports JSON with the counts worked out by hand", () => {
@@ -69,7 +53,7 @@ describe("prelim practice, scripted", () => {
     expect(primes).toMatchObject({ given: ["a", "c"], answer: ["a", "c"], rating: "good" });
     expect(report.questions.find((q) => q.id === "rivers")).toMatchObject({ given: ["b"], answer: ["a"], rating: "again" });
 
-    const log = readLog(home);
+    const log = readReviewLog(home);
     expect(log).toHaveLength(6);
     expect(log.every((line) => line.mode === "practice")).toBe(true);
     expect(log.map((line) => line.key)).toEqual(report.questions.map((q) => `${q.bank}/${q.id}`));
@@ -83,7 +67,7 @@ describe("prelim practice, scripted", () => {
     expect(run.stdout.startsWith("TAP version 14\n")).toBe(true);
     expect(run.stdout.match(/^ok \d+ /gm)).toHaveLength(4);
     expect(run.stdout.match(/^not ok \d+ /gm)).toHaveLength(2);
-    expect(readLog(home)).toHaveLength(6);
+    expect(readReviewLog(home)).toHaveLength(6);
   });
 
   it("reports TAP: version line, a test point per answer, the plan at the end", () => {
@@ -96,7 +80,7 @@ describe("prelim practice, scripted", () => {
     expect(lines.filter((line) => /^ok \d+ - /.test(line))).toHaveLength(4);
     expect(lines.filter((line) => /^not ok \d+ - /.test(line))).toHaveLength(2);
     expect(lines.filter((line) => line !== "").at(-1)).toBe("1..6");
-    expect(readLog(home)).toHaveLength(6);
+    expect(readReviewLog(home)).toHaveLength(6);
   });
 
   it("gives the same questions in the same order for the same seed, another order for another", () => {
@@ -116,7 +100,7 @@ describe("prelim practice, scripted", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toMatchObject({ answered: 2, warnings: [] });
-    expect(readLog(home)).toHaveLength(2);
+    expect(readReviewLog(home)).toHaveLength(2);
   });
 
   it("warns about an answer naming no question, and carries on", () => {
@@ -159,7 +143,7 @@ describe("prelim practice refuses to start", () => {
     expect(run.stderr).toContain("--answers");
     expect(run.stderr).toMatch(/needs a terminal/);
     expect(run.stdout).toBe("");
-    expect(readLog(home)).toEqual([]);
+    expect(readReviewLog(home)).toEqual([]);
   });
 
   it("the same with no bank named (no pickers without a terminal)", () => {

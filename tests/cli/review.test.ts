@@ -5,29 +5,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../fixtures/fixtures.js";
-import { runPrelim, tempDir } from "./helpers.js";
+import { readReviewLog, runPrelim, tempDir } from "./helpers.js";
 
 const SESSION = path.join(REPO_ROOT, "tests", "fixtures", "session");
 const DAILY = path.join(SESSION, "banks", "daily.yaml");
 const ANSWERS = path.join(SESSION, "daily-answers.yaml");
 
-interface LogLine {
-  at: string;
-  key: string;
-  correct: boolean;
-  rating: string;
-  mode: string;
-}
 
-function readLog(home: string): LogLine[] {
-  const file = path.join(home, "reviews.jsonl");
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => JSON.parse(line) as LogLine);
-}
 
 interface StatsJson {
   banks: { id: string; total: number; seen: number; due: number; mastered: number; accuracy: number | null }[];
@@ -50,7 +34,7 @@ describe("prelim review", () => {
     expect(report.answered).toBe(2);
     // New questions come in bank order.
     expect(report.questions.map((q) => q.id)).toEqual(["capital", "primes"]);
-    const log = readLog(home);
+    const log = readReviewLog(home);
     expect(log.map((line) => [line.key, line.mode])).toEqual([
       ["daily/capital", "review"],
       ["daily/primes", "review"],
@@ -59,7 +43,7 @@ describe("prelim review", () => {
     const second = runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^Nothing due \(today's 2 new questions are done\)\. Next: 2 questions /);
-    expect(readLog(home)).toHaveLength(2);
+    expect(readReviewLog(home)).toHaveLength(2);
   });
 
   it("after everything is answered: nothing due, and a wrong answer is back tomorrow, rated again", () => {
@@ -72,7 +56,7 @@ describe("prelim review", () => {
     // The two wrong answers (rivers, ordered) are due again in a day; the right ones later.
     expect(review.stdout).toBe("Nothing due. Next: 2 questions tomorrow.\n");
 
-    const log = readLog(home);
+    const log = readReviewLog(home);
     expect(log.filter((line) => !line.correct).map((line) => [line.key, line.rating])).toEqual(
       expect.arrayContaining([
         ["daily/rivers", "again"],
@@ -94,7 +78,7 @@ describe("prelim review", () => {
     const run = runPrelim(["review", DAILY, "-n", "3", "--answers", ANSWERS, "--reporter", "tap"], { home });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("\n1..3\n");
-    expect(readLog(home)).toHaveLength(3);
+    expect(readReviewLog(home)).toHaveLength(3);
   });
 
   it("needs a terminal or --answers", () => {

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { REPO_ROOT, hasPython, runPrelimOnPty, screenText, type PtyResult, type PtyStep } from "./pty.js";
+import { readReviewLog } from "../cli/helpers.js";
+import { REPO_ROOT, runPrelimOnPty, screenText, type PtyResult, type PtyStep } from "./pty.js";
 
 const BANKS = path.join(REPO_ROOT, "tests", "fixtures", "session", "banks");
 const DAILY = path.join(BANKS, "daily.yaml");
@@ -28,16 +29,6 @@ function env(home: string, extra: Record<string, string | undefined> = {}): Reco
   return { ...process.env, PRELIM_HOME: home, PRELIM_BANKS: "", NO_COLOR: "1", FORCE_COLOR: undefined, TERM: "xterm-256color", ...extra };
 }
 
-function logLines(home: string): { key: string; given: string[]; mode: string }[] {
-  const file = path.join(home, "reviews.jsonl");
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => JSON.parse(line) as { key: string; given: string[]; mode: string });
-}
-
 /** Answers question `n` of `total` with a key once it is on screen, and waits for the feedback. */
 function answer(n: number, total: number, key = "a"): PtyStep[] {
   return [{ waitFor: `Question ${n} of ${total}` }, { send: key }, { waitFor: "Source:", newOnly: true }];
@@ -49,7 +40,7 @@ function explain(result: PtyResult): string {
 
 const feedbackCount = (text: string) => (text.match(/✔ Correct|✘ Wrong/g) ?? []).length;
 
-describe.skipIf(!hasPython())("interactive practice on a pseudo-terminal", () => {
+describe("interactive practice on a pseudo-terminal", () => {
   it("runs a whole session: question, key, feedback, three times, then the summary", () => {
     const home = freshHome();
     const result = runPrelimOnPty({
@@ -66,7 +57,7 @@ describe.skipIf(!hasPython())("interactive practice on a pseudo-terminal", () =>
     expect(screen).toContain("Summary");
     expect(screen).toMatch(/Score {5}\d \/ 3/);
     expect(screen).toContain("--seed 1");
-    const log = logLines(home);
+    const log = readReviewLog(home);
     expect(log).toHaveLength(3);
     expect(log.every((line) => line.mode === "practice")).toBe(true);
     expect(new Set(log.map((line) => line.key)).size).toBe(3);
@@ -84,7 +75,7 @@ describe.skipIf(!hasPython())("interactive practice on a pseudo-terminal", () =>
     expect(screen).toContain("Stopped. 2 answers saved.");
     expect(screen).toContain("Summary so far");
     expect(screen).not.toMatch(/^\s+at .+/m);
-    expect(logLines(home)).toHaveLength(2);
+    expect(readReviewLog(home)).toHaveLength(2);
   });
 
   it("keeps the answer given on SIGTERM while a prompt is open, exits 143", () => {
@@ -96,7 +87,7 @@ describe.skipIf(!hasPython())("interactive practice on a pseudo-terminal", () =>
     });
     expect(result.exit, explain(result)).toBe(143);
     expect(screenText(result.output)).toContain("Stopped. 1 answer saved.");
-    expect(logLines(home)).toHaveLength(1);
+    expect(readReviewLog(home)).toHaveLength(1);
   });
 
   it("keeps the answers given on SIGHUP while a prompt is open, exits 129", () => {
@@ -107,7 +98,7 @@ describe.skipIf(!hasPython())("interactive practice on a pseudo-terminal", () =>
       steps: [...answer(1, 3), ...answer(2, 3), { waitFor: "Question 3 of 3" }, { sleep: 0.2 }, { signal: "SIGHUP" }],
     });
     expect(result.exit, explain(result)).toBe(129);
-    expect(logLines(home)).toHaveLength(2);
+    expect(readReviewLog(home)).toHaveLength(2);
   });
 
   it("ticks several answers with letters and submits with Enter", () => {
@@ -119,7 +110,7 @@ describe.skipIf(!hasPython())("interactive practice on a pseudo-terminal", () =>
     });
     expect(result.exit, explain(result)).toBe(0);
     expect(screenText(result.output)).toContain("Select every right answer.");
-    const log = logLines(home);
+    const log = readReviewLog(home);
     expect(log).toHaveLength(1);
     expect(log[0]?.key).toBe("daily/primes");
     expect(log[0]?.given).toHaveLength(2);
@@ -145,11 +136,11 @@ describe.skipIf(!hasPython())("interactive practice on a pseudo-terminal", () =>
     expect(result.failedWait, explain(result)).toBeNull();
     expect(result.exit, explain(result)).toBe(130);
     expect(screenText(result.output)).toContain("Daily practice fixture");
-    expect(logLines(home)).toEqual([]);
+    expect(readReviewLog(home)).toEqual([]);
   });
 });
 
-describe.skipIf(!hasPython())("a terminal without prompts or colour (row 27)", () => {
+describe("a terminal without prompts or colour (row 27)", () => {
   it("TERM=dumb: no prompt is opened; exit 2 at once naming --answers", () => {
     const result = runPrelimOnPty({ args: ["practice", EXTRA], env: env(freshHome(), { TERM: "dumb" }), steps: [], timeout: 15 });
     expect(result.exit, explain(result)).toBe(2);

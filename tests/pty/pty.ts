@@ -39,9 +39,10 @@ export interface PtyResult {
   readonly failedWait: string | null;
 }
 
-export function hasPython(): boolean {
+/** The pty tests need Python's pty module (python3 is on every machine of this project); say so plainly. */
+function requirePython(): void {
   const probe = spawnSync("python3", ["-c", "import pty"], { encoding: "utf8" });
-  return probe.status === 0;
+  if (probe.status !== 0) throw new Error("the pseudo-terminal tests need python3 with its pty module on the PATH");
 }
 
 function toScriptStep(step: PtyStep): Record<string, unknown> {
@@ -51,6 +52,7 @@ function toScriptStep(step: PtyStep): Record<string, unknown> {
 
 /** Runs `node bin/prelim.js …args` on a pseudo-terminal. */
 export function runPrelimOnPty(run: PtyRun): PtyResult {
+  requirePython();
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(run.env)) if (value !== undefined) env[key] = value;
   const timeout = run.timeout ?? 30;

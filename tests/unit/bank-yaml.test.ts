@@ -70,7 +70,8 @@ describe("aliases are bounded", () => {
     const elapsed = performance.now() - started;
     expect(briefs(loaded.problems)).toEqual(["1:1 error yaml-alias"]);
     expect(loaded.problems[0]?.message).toMatch(/aliases expand too far \(limit 100\)/);
-    expect(elapsed).toBeLessThan(500);
+    // A bound far above the real ~10 ms: it catches an expansion that runs away, not a slow machine.
+    expect(elapsed).toBeLessThan(2_000);
   });
 
   it("refuses a circular alias at the alias", () => {

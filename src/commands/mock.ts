@@ -15,14 +15,13 @@ import { loadSessionBanks } from "../session/load-questions.js";
 import { openStore } from "../session/open-store.js";
 import { makeStyle, type Style } from "../ui/color.js";
 import { trapSignals } from "../ui/interrupts.js";
-import { requireTerminal } from "../ui/prompt.js";
+import { requireTerminal } from "../ui/require-terminal.js";
 import { answersAsShown } from "../mock/as-shown.js";
 import { appendAttempt, attemptFrom, attemptsFile, previousAttempt, readAttempts } from "../mock/attempt-history.js";
 import { historyJson, renderHistory } from "../mock/history-report.js";
 import { buildPaper, chooseReporter, parseMockOptions, type MockOptions, type Paper } from "../mock/mock-options.js";
 import { reviewEntries } from "../mock/review-entries.js";
-import { reviewMistakes, type Mistake } from "../mock/review-mistakes.js";
-import { takeExam } from "../mock/take-exam.js";
+import type { Mistake } from "../mock/review-mistakes.js";
 import { writeReportFile } from "../mock/write-report.js";
 
 export type { MockOptions } from "../mock/mock-options.js";
@@ -128,6 +127,8 @@ async function atTerminal(paper: Paper, context: Context): Promise<Sitting | Int
   const style = await makeStyle(context.color);
   const signals = trapSignals();
   try {
+    // The exam and the mistakes walk load Inquirer: only at a terminal, never in scripted runs.
+    const { takeExam } = await import("../mock/take-exam.js");
     const run = await takeExam({
       questions: paper.presented,
       timeLimitMs: paper.timeLimitMs,
@@ -202,6 +203,7 @@ async function walkMistakes(result: MockResult, paper: Paper, context: Context):
   const style = await makeStyle(context.color);
   const signals = trapSignals();
   try {
+    const { reviewMistakes } = await import("../mock/review-mistakes.js");
     await reviewMistakes(mistakes, { style, width: terminalSize(context).width, signal: signals.signal, write: (text) => context.io.stdout.write(text) });
     return undefined;
   } catch (error) {

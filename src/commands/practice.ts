@@ -7,7 +7,6 @@ import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { loadSessionBanks } from "../session/load-questions.js";
 import { openStore } from "../session/open-store.js";
-import { pickSession } from "../session/pick-session.js";
 import { checkCanRun, runSession } from "../session/run-session.js";
 import type { SessionRunOptions } from "../session/run-session.js";
 import { parseCount, parseDifficulty, parseSeed } from "../session/session-options.js";
@@ -37,6 +36,7 @@ export async function practice(args: readonly string[], options: PracticeOptions
     const signals = trapSignals();
     try {
       const style = await makeStyle(context.color);
+      const { pickSession } = await import("../session/pick-session.js");
       const choice = await pickSession(banks, { style, signal: signals.signal, askCount: givenCount === undefined, defaultCount: DEFAULT_PRACTICE_COUNT });
       ({ banks, topics } = { banks: choice.banks, topics: [...choice.topics] });
       count = choice.count;

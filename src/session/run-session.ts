@@ -11,13 +11,13 @@ import { tapComment, tapHeader, tapLine, tapPlan } from "../report/index.js";
 import type { ProgressStore } from "../store/progress-store.js";
 import { makeStyle } from "../ui/color.js";
 import { trapSignals } from "../ui/interrupts.js";
-import { requireTerminal } from "../ui/prompt.js";
+import { requireTerminal } from "../ui/require-terminal.js";
 import { feedback } from "../ui/question-view.js";
 import { EXIT, exitCodeForSignal } from "../errors.js";
 import type { Context } from "../context.js";
 import { runAnswerLoop } from "./answer-loop.js";
 import type { AnswerSource, RecordedAnswer } from "./answer-loop.js";
-import { scriptedAnswers, terminalAnswers } from "./answer-sources.js";
+import { scriptedAnswers } from "./scripted-answers.js";
 import { jsonSummary, prettySummary } from "./session-report.js";
 
 export type SessionReporter = "pretty" | "json" | "tap";
@@ -61,6 +61,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
       warnings = scripted.warnings;
       for (const warning of warnings) io.stderr.write(`prelim: warning: ${warning}\n`);
     } else {
+      const { terminalAnswers } = await import("./terminal-answers.js");
       source = terminalAnswers({ style, width, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
     }
 

@@ -8,8 +8,8 @@ import { foldReviews, nextCardState, type CardState, type SchedulerSettings } fr
 import { withLock, LOCK_FILE, type LockOptions } from "./lock.js";
 import { entryProblem } from "./log-entry.js";
 import { openReviewLog, REVIEW_LOG_FILE, type ReviewLog } from "./review-log.js";
-import type { SettingsStore } from "./setting-definitions.js";
-import { openSettings, SETTINGS_FILE } from "./settings.js";
+import type { SettingsView } from "./setting-definitions.js";
+import { readSettings, SETTINGS_FILE } from "./config-file.js";
 import {
   peekSchemaVersion,
   readSnapshot,
@@ -28,7 +28,7 @@ export interface ProgressStore {
   cards(): ReadonlyMap<string, CardState>;
   /** Every answer in the log, oldest first. Read from disk on the first call. */
   entries(): readonly ReviewLogEntry[];
-  readonly settings: SettingsStore;
+  readonly settings: SettingsView;
   /** Saves progress.json. Safe to call twice; nothing may be recorded after it. */
   close(): void;
 }
@@ -74,9 +74,10 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   const fsys = options.fs ?? nodeFs;
   const paths = storePaths(options.dataDir);
   ensureDataDir(options.dataDir, fsys);
-  const settings = openSettings(options.dataDir, options);
-  // Read once: a change made during a session applies from the next one.
-  const scheduling: SchedulerSettings = { desiredRetention: settings.values().desiredRetention };
+  // Read once, without conf: a change made during a session applies from the next one.
+  const values = readSettings(options.dataDir, options);
+  const settings: SettingsView = { values: () => ({ ...values }), get: (name) => values[name] };
+  const scheduling: SchedulerSettings = { desiredRetention: values.desiredRetention };
   const log = openReviewLog(paths.log, { fs: fsys, now: options.now, onNotice: options.onNotice });
   const snapshotOptions: SnapshotOptions = {
     fs: fsys,

@@ -102,13 +102,17 @@ export function findSetting(name: string): SettingDefinition {
   return SETTINGS[name] as SettingDefinition;
 }
 
-/** Where settings are kept: config.json with conf, or memory in tests. */
-export interface SettingsStore {
-  /** The file the settings live in, when there is one. */
-  readonly file?: string;
+/** Settings as a session sees them: read once, never written. */
+export interface SettingsView {
   /** Every setting, defaults filled in. */
   values(): Settings;
   get<K extends SettingName>(name: K): Settings[K];
+}
+
+/** Where settings are kept: config.json with conf, or memory in tests. */
+export interface SettingsStore extends SettingsView {
+  /** The file the settings live in, when there is one. */
+  readonly file?: string;
   /** Checks the value (InvalidSettingError) and saves it. */
   set<K extends SettingName>(name: K, value: Settings[K]): void;
   /** Back to the default. */

@@ -14,42 +14,14 @@ import {
   type SettingsStore,
 } from "./setting-definitions.js";
 import { setAside, storeFailure } from "./store-fs.js";
+import { DamagedConfigError, SETTINGS_FILE, parseConfig, type StoredSettings } from "./config-file.js";
 
-export const SETTINGS_FILE = "config.json";
+export { SETTINGS_FILE };
 
-type StoredSettings = { [K in SettingName]?: Settings[K] };
 
 export interface SettingsOptions {
   readonly now: () => Date;
   readonly onNotice: (message: string) => void;
-}
-
-class DamagedConfigError extends Error {}
-
-// Damage is found in `deserialize`, which conf calls on every read; conf passes the error on instead
-// of treating the file as empty. conf's `schema` option would do the same through ajv but compiles a
-// validator on every open (35 to 110 ms measured, against nothing for these checks). With no defaults
-// given to conf, opening settings writes nothing; defaults are filled in when values are read.
-function parseConfig(text: string): StoredSettings {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new DamagedConfigError(text.trim() === "" ? "it is empty" : "it is not valid JSON");
-  }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new DamagedConfigError(`it holds ${Array.isArray(data) ? "a list" : String(data)}, not an object`);
-  }
-  const stored = data as Record<string, unknown>;
-  for (const name of SETTING_NAMES) {
-    if (stored[name] === undefined) continue;
-    try {
-      SETTINGS[name].check(stored[name]);
-    } catch (error) {
-      throw new DamagedConfigError(error instanceof Error ? error.message : String(error));
-    }
-  }
-  return stored as StoredSettings;
 }
 
 export function openSettings(dataDir: string, options: SettingsOptions): SettingsStore {

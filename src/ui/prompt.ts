@@ -2,7 +2,7 @@
 // is ever opened without a terminal (a prompt on /dev/null or a closed pipe would never settle).
 
 import { AbortPromptError, ExitPromptError } from "@inquirer/core";
-import { InterruptedError, UsageError } from "../errors.js";
+import { InterruptedError } from "../errors.js";
 
 export interface PromptContext {
   readonly signal: AbortSignal;
@@ -23,13 +23,4 @@ export async function ask<T>(open: (context: PromptContext) => Promise<T>, conte
 
 function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new InterruptedError("SIGINT");
-}
-
-export function requireTerminal(interactive: boolean, what: string): void {
-  if (!interactive) {
-    throw new UsageError(
-      `${what} needs a terminal, and this one has none (stdin or stdout is not a TTY).`,
-      "To run without a terminal, give the answers with --answers FILE (or --answers - to read them from stdin).",
-    );
-  }
 }

@@ -1,36 +1,13 @@
-// Where answers come from: the learner at a terminal, or an answer file in a scripted run.
+// Answers from the learner at a terminal. Loaded only for interactive sessions: it brings in Inquirer.
 
-import { answersFromFile } from "../core/scoring.js";
-import type { Question } from "../core/question.js";
 import { isMultiAnswer } from "../core/question.js";
 import type { Confidence } from "../core/scheduler.js";
 import type { PresentedQuestion } from "../core/session.js";
-import type { AnswerEntries } from "../bank/read-answers.js";
 import { answerPrompt } from "../ui/answer-prompt.js";
 import type { Style } from "../ui/color.js";
 import { ask } from "../ui/prompt.js";
 import { optionLabels, questionBody, questionHeader } from "../ui/question-view.js";
-import type { AnswerSource, GivenAnswer } from "./answer-loop.js";
-
-export interface ScriptedAnswers {
-  readonly source: AnswerSource;
-  readonly warnings: readonly string[];
-}
-
-/** Answers from a file, matched to the session's questions; questions it does not answer are skipped. */
-export function scriptedAnswers(entries: AnswerEntries, questions: readonly Question[]): ScriptedAnswers {
-  const matched = answersFromFile(questions, entries);
-  const given = new Map(matched.answers.map((answer) => [answer.question.key, answer.given]));
-  return {
-    warnings: matched.warnings,
-    source: {
-      answer: async (presented): Promise<GivenAnswer | undefined> => {
-        const chosen = given.get(presented.question.key);
-        return chosen === undefined ? undefined : { chosen, ms: undefined };
-      },
-    },
-  };
-}
+import type { AnswerSource } from "./answer-loop.js";
 
 export interface TerminalOptions {
   readonly style: Style;

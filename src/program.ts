@@ -57,9 +57,12 @@ function buildProgram(io: Io, run: (action: Action) => (...args: unknown[]) => P
       "after",
       `
 Examples:
-  $ prelim banks                         list the banks found and their topics
-  $ prelim validate questions/           check banks; every problem as file:line:col
-  $ prelim validate --reporter github .  annotations for a GitHub Actions step
+  $ prelim                               practise: pick banks, topics and a count, then answer
+  $ prelim practice senkaku-2010 -n 5    five questions from one bank
+  $ prelim review                        what spaced repetition says is due today
+  $ prelim mock -n 20 --time 25m         a timed mock with UPSC marking
+  $ prelim stats                         progress by bank and topic, what falls due
+  $ prelim validate my-bank.yaml         check a bank: every problem as file:line:col
 
 Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated folders),
 <data dir>/banks and the built-in questions/. NO_COLOR and FORCE_COLOR are honoured.`,

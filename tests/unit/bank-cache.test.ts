@@ -1,0 +1,90 @@
+// The cache of loaded banks: an unchanged bank comes from it, any change is parsed again, and nothing
+// about the cache can fail a command.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openBankCache } from "../../src/bank/bank-cache.js";
+import { loadBanks } from "../../src/bank/load-banks.js";
+
+const BANK = `id: cached
+title: Cached bank
+questions:
+  - id: q1
+    question: Which?
+    options: [One, Two]
+    answer: b
+    explanation: Because.
+    source: Here
+    difficulty: easy
+`;
+
+let dir: string;
+let bankFile: string;
+let cacheFile: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "prelim-cache-"));
+  bankFile = path.join(dir, "cached.yaml");
+  cacheFile = path.join(dir, "cache", "banks.json");
+  fs.writeFileSync(bankFile, BANK);
+});
+
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Loads the bank with a fresh cache object (as a new process would) and says whether it was parsed. */
+async function loadOnce(build = "b1", maxBytes = 1_000_000): Promise<{ parsed: boolean; title: string | undefined }> {
+  let parsed = false;
+  const cache = openBankCache(cacheFile, build, maxBytes);
+  const [loaded] = await loadBanks([bankFile], {
+    maxBytes,
+    cache,
+    onParse: async () => {
+      parsed = true;
+      return () => {};
+    },
+  });
+  return { parsed, title: loaded?.bank?.title };
+}
+
+describe("bank cache", () => {
+  it("parses a bank once and then reads it from the cache", async () => {
+    expect(await loadOnce()).toEqual({ parsed: true, title: "Cached bank" });
+    expect(fs.existsSync(cacheFile)).toBe(true);
+    expect(await loadOnce()).toEqual({ parsed: false, title: "Cached bank" });
+  });
+
+  it("parses again when the file changes", async () => {
+    await loadOnce();
+    fs.writeFileSync(bankFile, BANK.replace("Cached bank", "Edited bank"));
+    expect(await loadOnce()).toEqual({ parsed: true, title: "Edited bank" });
+  });
+
+  it("parses again for another build or another size limit", async () => {
+    await loadOnce("b1");
+    expect((await loadOnce("b2")).parsed).toBe(true);
+    expect((await loadOnce("b2", 5)).parsed).toBe(true);
+  });
+
+  it("gives a cached bank the path it is named by this time", async () => {
+    await loadOnce();
+    const cache = openBankCache(cacheFile, "b1", 1_000_000);
+    const relative = path.relative(process.cwd(), bankFile);
+    expect(cache.get(relative)?.bank?.file).toBe(relative);
+  });
+
+  it("ignores a damaged cache file", async () => {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(cacheFile, "{ not json");
+    expect(await loadOnce()).toEqual({ parsed: true, title: "Cached bank" });
+    expect(await loadOnce()).toEqual({ parsed: false, title: "Cached bank" });
+  });
+
+  it("never fails when the cache cannot be written", async () => {
+    const blocked = path.join(dir, "a-file");
+    fs.writeFileSync(blocked, "");
+    const cache = openBankCache(path.join(blocked, "cache", "banks.json"), "b1", 1_000_000);
+    const [loaded] = await loadBanks([bankFile], { maxBytes: 1_000_000, cache });
+    expect(loaded?.bank?.id).toBe("cached");
+  });
+});

@@ -33,8 +33,10 @@ export function parseAnswers(name: string, text: string): AnswerEntries {
   const fail = (line: number, col: number, message: string): never => {
     throw new UsageError(`${name}:${line}:${col}: ${message}`, "An answer file maps question ids to letters, e.g.\n  embargo-trigger: a\n  multi-select-one: [a, c]");
   };
+  // An empty file (or one of comments only) answers nothing: every question is unanswered.
+  if (parsed.issues.length === 1 && parsed.issues[0]?.rule === "empty-file") return new Map();
   const first = parsed.issues[0];
-  if (first) fail(first.at.line, first.at.col, first.message);
+  if (first) fail(first.at.line, first.at.col, first.rule === "yaml-multi-document" ? "a second YAML document (after ---); put all answers in one mapping" : first.message);
   const locate = makeLocator(parsed.document, parsed.lineCounter);
   const root = parsed.document?.contents;
   if (!isMap(root)) {
@@ -47,7 +49,11 @@ export function parseAnswers(name: string, text: string): AnswerEntries {
     const keyAt = locate.key([key ?? ""]);
     if (key === undefined) fail(keyAt.line, keyAt.col, "a key must be a question id");
     const value = pair.value;
-    const letters = isSeq(value) ? value.items.map((item) => (isScalar(item) ? item.value : item)) : [isScalar(value) ? value.value : value];
+    const raw = isSeq(value) ? value.items.map((item) => (isScalar(item) ? item.value : item)) : [isScalar(value) ? value.value : value];
+    // `q:` with no value, or `q: []`, leaves the question unanswered, as leaving it out does.
+    if (raw.length === 0 || (raw.length === 1 && (raw[0] === null || raw[0] === ""))) continue;
+    // "a, c" or "a c" written as one string means the list [a, c].
+    const letters = raw.flatMap((letter) => (typeof letter === "string" && /^[a-z](\s*[,\s]\s*[a-z])+$/i.test(letter.trim()) ? letter.trim().split(/[\s,]+/) : [letter]));
     if (letters.some((letter) => typeof letter !== "string" && typeof letter !== "boolean")) {
       const at = locate.value([key as string]);
       fail(at.line, at.col, `the answer to '${key}' must be a letter, a list of letters, or true/false`);

@@ -1,0 +1,62 @@
+// Answer files: a mapping of question ids to canonical letters; anything else is a usage error that
+// points at file:line:col.
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { parseAnswers, readAnswerFile } from "../../src/bank/read-answers.js";
+import { UsageError } from "../../src/errors.js";
+
+const entries = (text: string) => Object.fromEntries(parseAnswers("answers.yaml", text));
+
+function failure(text: string): string {
+  try {
+    parseAnswers("answers.yaml", text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a UsageError");
+}
+
+describe("answer files", () => {
+  it("reads letters, lists, bank/id keys and true/false", () => {
+    expect(entries("q1: a\nq2: [b, D]\nbank/q3: c\ntf: true\nft: false\n")).toEqual({
+      q1: ["a"],
+      q2: ["b", "D"],
+      "bank/q3": ["c"],
+      tf: ["a"],
+      ft: ["b"],
+    });
+  });
+
+  it("reads 'a, c' written as one string as a list", () => {
+    expect(entries('q1: "a, c"\nq2: a c\n')).toEqual({ q1: ["a", "c"], q2: ["a", "c"] });
+  });
+
+  it("leaves a question with no value or an empty list unanswered, like an empty file", () => {
+    expect(entries("q1:\nq2: []\nq3: a\n")).toEqual({ q3: ["a"] });
+    expect(entries("")).toEqual({});
+    expect(entries("# nothing answered yet\n")).toEqual({});
+  });
+
+  it("keeps YAML 1.2 strings: no and off stay text (and so are not letters)", () => {
+    expect(entries("q1: no\nq2: off\n")).toEqual({ q1: ["no"], q2: ["off"] });
+  });
+
+  it("refuses what is not a mapping of ids to letters, at file:line:col", () => {
+    expect(failure("- a\n- b\n")).toMatch(/^answers\.yaml:1:1: .*mapping/);
+    expect(failure("q1: a\nq2: {x: 1}\n")).toMatch(/^answers\.yaml:2:5: the answer to 'q2'/);
+    expect(failure("q1: [a\n")).toMatch(/^answers\.yaml:1:5: /);
+    expect(failure("q1: a\nq1: b\n")).toMatch(/^answers\.yaml:2:1: .*unique/);
+    expect(failure("q1: a\n---\nq2: b\n")).toMatch(/^answers\.yaml:2:1: a second YAML document/);
+    expect(failure("q1: !!binary aGk=\n")).toMatch(/^answers\.yaml:1:5: the tag !!binary/);
+  });
+
+  it("reads standard input for '-'", async () => {
+    const stdin = Readable.from([Buffer.from("q1: b\n")]);
+    expect(Object.fromEntries(await readAnswerFile("-", stdin, 1_000_000))).toEqual({ q1: ["b"] });
+  });
+
+  it("names a file that does not exist", async () => {
+    await expect(readAnswerFile("no-such-answers.yaml", Readable.from([]), 1_000_000)).rejects.toThrow(/no-such-answers\.yaml.*no such file/);
+  });
+});

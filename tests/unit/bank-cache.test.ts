@@ -4,7 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openBankCache } from "../../src/bank/bank-cache.js";
+import { fileHash, openBankCache, serializeCache, withFile } from "../../src/bank/bank-cache.js";
+import { loadBankFile } from "../../src/bank/load-bank.js";
 import { loadBanks } from "../../src/bank/load-banks.js";
 
 const BANK = `id: cached
@@ -78,6 +79,19 @@ describe("bank cache", () => {
     fs.writeFileSync(cacheFile, "{ not json");
     expect(await loadOnce()).toEqual({ parsed: true, title: "Cached bank" });
     expect(await loadOnce()).toEqual({ parsed: false, title: "Cached bank" });
+  });
+
+  it("takes a bank from the build's cache of built-in banks by its bytes, wherever the file is", async () => {
+    const seed = path.join(dir, "builtin-banks.json");
+    const loaded = withFile(loadBankFile(bankFile, { maxBytes: 1_000_000 }), "");
+    fs.writeFileSync(seed, serializeCache({ [fileHash(bankFile, 1_000_000) as string]: loaded }, "b1", 1_000_000));
+    const copy = path.join(dir, "elsewhere.yaml");
+    fs.copyFileSync(bankFile, copy);
+    const cache = openBankCache(cacheFile, "b1", 1_000_000, seed);
+    expect(cache.get(copy)?.bank?.title).toBe("Cached bank");
+    expect(cache.get(copy)?.bank?.file).toBe(copy);
+    fs.appendFileSync(copy, "# edited\n");
+    expect(openBankCache(cacheFile, "b1", 1_000_000, seed).get(copy)).toBeUndefined();
   });
 
   it("never fails when the cache cannot be written", async () => {

@@ -25,11 +25,12 @@ function median(values) {
 }
 
 /** Median wall time in ms of a command, after one warm-up run. */
-function time(args, runs, input) {
+function time(args, runs, input, envFor = () => env) {
   const samples = [];
   for (let run = -1; run < runs; run++) {
+    const runEnv = envFor(run);
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { env, input, stdio: [input === undefined ? "ignore" : "pipe", "ignore", "pipe"] });
+    const result = spawnSync(process.execPath, args, { env: runEnv, input, stdio: [input === undefined ? "ignore" : "pipe", "ignore", "pipe"] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
     if (run >= 0) samples.push(ms);
@@ -73,6 +74,10 @@ report("prelim --version / bare node", version / bare, "x");
 const banks = time([bin, "banks"], runs);
 report("prelim banks (ms)", banks);
 report("prelim banks / bare node", banks / bare, "x");
+// A data dir of its own for every run: what a new machine or a CI job sees.
+const freshBanks = time([bin, "banks"], runs, undefined, (run) => ({ ...env, PRELIM_HOME: path.join(work, `fresh-${run + 1}`) }));
+report("prelim banks, fresh data dir (ms)", freshBanks);
+report("prelim banks, fresh data dir / bare node", freshBanks / bare, "x");
 
 const yamlEntry = path.join(root, "node_modules", "yaml", "dist", "index.js");
 for (const count of [1000, 10000]) {

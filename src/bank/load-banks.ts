@@ -57,7 +57,7 @@ export async function resolveBankArgs(args: readonly string[], roots: BankRoots,
     const file = byId.get(arg);
     if (file === undefined && /[\\/]|\.ya?ml$/i.test(arg)) throw new UsageError(`no such file or folder: ${arg}`);
     if (file === undefined) {
-      throw new UsageError(`no bank file, folder or bank id '${arg}'`, "Run `prelim banks` to list the banks found.");
+      throw new UsageError(`no bank file, folder or bank id '${arg}'`, "Run `prelim banks` to list the banks found, or `prelim --help` for the commands.");
     }
     files.push(file);
   }

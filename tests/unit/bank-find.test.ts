@@ -90,7 +90,7 @@ describe("the search path and bank ids", () => {
     expect(await resolveBankArgs([local, "warnings", local], roots, OPTIONS)).toEqual([local, warnings]);
     expect(await resolveBankArgs([], roots, OPTIONS)).toEqual([warnings]);
     await expect(resolveBankArgs(["nope"], roots, OPTIONS)).rejects.toThrow("no bank file, folder or bank id 'nope'");
-    await expect(resolveBankArgs(["nope"], roots, OPTIONS)).rejects.toMatchObject({ hint: "Run `prelim banks` to list the banks found." });
+    await expect(resolveBankArgs(["nope"], roots, OPTIONS)).rejects.toMatchObject({ hint: "Run `prelim banks` to list the banks found, or `prelim --help` for the commands." });
     // Looks like a path, so it is named as one.
     await expect(resolveBankArgs(["nope.yaml"], roots, OPTIONS)).rejects.toThrow("no such file or folder: nope.yaml");
   });

@@ -78,7 +78,8 @@ function pairsTable(pairs: readonly { left: string; right: string }[], width: nu
     const lines: string[] = [];
     for (let row = 0; row < rows; row++) {
       const prefix = row === 0 ? label : " ".repeat(label.length);
-      lines.push(`  ${prefix}${(left[row] ?? "").padEnd(leftWidth)}  —  ${right[row] ?? ""}`.trimEnd());
+      const dash = row === 0 ? "—" : " ";
+      lines.push(`  ${prefix}${(left[row] ?? "").padEnd(leftWidth)}  ${dash}  ${right[row] ?? ""}`.trimEnd());
     }
     return lines;
   });

@@ -69,6 +69,8 @@ describe("questionBody", () => {
     const lines = questionBody(long, 60, PLAIN).split("\n");
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
     expect(lines.filter((line) => line.includes("—")).length).toBeGreaterThanOrEqual(3);
+    // One dash per pair, on its first line: wrapped lines do not read as pairs of their own.
+    expect(lines.filter((line) => line.includes("—")).length).toBe(long.pairs.length);
   });
 
   it("keeps unbroken words in pairs inside the width too", () => {

@@ -1,25 +1,17 @@
 // The answer loop with a memory store, a fake answer source and an injected clock: each answer is in
 // the store before it is acknowledged, and an interruption keeps everything recorded so far.
 
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadBankFile } from "../../src/bank/load-bank.js";
-import type { Bank, Question } from "../../src/core/question.js";
+import type { Question } from "../../src/core/question.js";
 import { presentQuestion, type PresentedQuestion } from "../../src/core/session.js";
 import { InterruptedError } from "../../src/errors.js";
 import { runAnswerLoop, type AnswerSource, type GivenAnswer, type RecordedAnswer } from "../../src/session/answer-loop.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
+import { sessionBank } from "../fixtures/fixtures.js";
 
-const BANKS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "session", "banks");
 
-function loadFixture(name: string): Bank {
-  const loaded = loadBankFile(path.join(BANKS, `${name}.yaml`), { maxBytes: 1_000_000 });
-  if (!loaded.bank) throw new Error(`fixture ${name} does not load`);
-  return loaded.bank;
-}
 
-const daily = loadFixture("daily");
+const daily = sessionBank("daily");
 const question = (id: string): Question => {
   const found = daily.questions.find((item) => item.id === id);
   if (!found) throw new Error(`no fixture question ${id}`);

@@ -1,24 +1,16 @@
 // How a question looks: header, stem, numbered statements, pairs in two columns, labelled options,
 // feedback. Text from a bank is bounded in height and never reaches the terminal with raw controls.
 
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadBankFile } from "../../src/bank/load-bank.js";
-import type { Bank, PairsQuestion, Question, StatementsQuestion } from "../../src/core/question.js";
+import type { PairsQuestion, Question, StatementsQuestion } from "../../src/core/question.js";
 import { presentQuestion } from "../../src/core/session.js";
 import { PLAIN } from "../../src/ui/color.js";
 import { feedback, optionLabels, questionBody, questionHeader, rightAnswerText, wrap } from "../../src/ui/question-view.js";
+import { sessionBank } from "../fixtures/fixtures.js";
 
-const BANKS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "session", "banks");
 
-function loadFixture(name: string): Bank {
-  const loaded = loadBankFile(path.join(BANKS, `${name}.yaml`), { maxBytes: 1_000_000 });
-  if (!loaded.bank) throw new Error(`fixture ${name} does not load`);
-  return loaded.bank;
-}
 
-const daily = loadFixture("daily");
+const daily = sessionBank("daily");
 function question<Q extends Question = Question>(id: string): Q {
   const found = daily.questions.find((item) => item.id === id);
   if (!found) throw new Error(`no fixture question ${id}`);

@@ -1,24 +1,16 @@
 // The session core: which questions, in what order, how options are shown, how answers are judged and
 // summed up. Randomness comes in as a seed, so every assertion here is exact.
 
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadBankFile } from "../../src/bank/load-bank.js";
-import type { Bank, ChoiceQuestion, Question } from "../../src/core/question.js";
+import type { ChoiceQuestion, Question } from "../../src/core/question.js";
 import { seededRandom } from "../../src/core/random.js";
 import { filterQuestions, judgeAnswer, pickQuestions, presentQuestion, summarizePractice } from "../../src/core/session.js";
+import { sessionBank } from "../fixtures/fixtures.js";
 
-const BANKS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "session", "banks");
 
-function loadFixture(name: string): Bank {
-  const loaded = loadBankFile(path.join(BANKS, `${name}.yaml`), { maxBytes: 1_000_000 });
-  if (!loaded.bank) throw new Error(`fixture ${name} does not load: ${JSON.stringify(loaded.problems)}`);
-  return loaded.bank;
-}
 
-const daily = loadFixture("daily");
-const extra = loadFixture("extra");
+const daily = sessionBank("daily");
+const extra = sessionBank("extra");
 const all = [...daily.questions, ...extra.questions];
 
 function byId(id: string): Question {

@@ -1,24 +1,15 @@
 // computeStats from hand-built cards and log entries at a fixed time: every number below is worked out
 // by hand from the data in this file.
 
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadBankFile } from "../../src/bank/load-bank.js";
-import type { Bank } from "../../src/core/question.js";
 import type { Rating, ReviewLogEntry } from "../../src/core/review.js";
 import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 import { computeStats, isoDate } from "../../src/core/stats.js";
+import { sessionBank } from "../fixtures/fixtures.js";
 
-const BANKS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "session", "banks");
 
-function loadFixture(name: string): Bank {
-  const loaded = loadBankFile(path.join(BANKS, `${name}.yaml`), { maxBytes: 1_000_000 });
-  if (!loaded.bank) throw new Error(`fixture ${name} does not load`);
-  return loaded.bank;
-}
 
-const banks = [loadFixture("daily"), loadFixture("extra")];
+const banks = [sessionBank("daily"), sessionBank("extra")];
 
 // Local time, mid-May (no daylight-saving change in the 28 days before it in most zones).
 const NOW = new Date(2024, 4, 20, 10, 0, 0);

@@ -140,6 +140,10 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
     const aside = asideName(file, "torn", options.now(), fsys);
     writeFileDurably(aside, torn, fsys);
     try {
+      // Another session may have appended since the log was read (it starts its line on a fresh line, so
+      // the torn bytes now sit in the middle, where readers skip them). Cutting then would cut its answer
+      // too: cut only a log that is still exactly as read.
+      if (fsys.fstatSync(appendFd).size !== fromByte + buffer.length) return;
       fsys.ftruncateSync(appendFd, fromByte + tornAt);
       fsys.fsyncSync(appendFd);
     } catch (error) {

@@ -80,6 +80,22 @@ describe("review log", () => {
     expect(reviewLog.read().entries).toEqual([entry(1), entry(2), entry(3)]);
   });
 
+  it("does not cut an answer another session appends while the torn tail is being set aside", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    fs.appendFileSync(file, '{"at":"2024-05-01T10:00:09.000Z","key":"bank/q');
+    const other = openReviewLog(file, { now: () => NOW, onNotice: () => {} });
+    // The other session's append lands while the aside copy is being written (before the cut).
+    const renames = vi.spyOn(fs, "renameSync").mockImplementationOnce((from, to) => {
+      other.append(entry(2));
+      return fs.renameSync(from, to);
+    });
+    reviewLog.read({ repairTornTail: true });
+    renames.mockRestore();
+    other.close();
+    expect(reviewLog.read().entries).toEqual([entry(1), entry(2)]);
+  });
+
   it("treats a last line of zeros (a crash after the size grew) as torn", () => {
     const reviewLog = open();
     reviewLog.append(entry(1));

@@ -53,7 +53,10 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
 
   let source: AnswerSource;
   let warnings: readonly string[] = [];
-  const signals = trapSignals();
+  // Signals are trapped only around prompts. A scripted run keeps Node's default (the process ends at
+  // once): every answer it printed is already on disk, and a trap would leave nothing to stop a read of
+  // --answers - that is waiting on stdin.
+  const signals = options.answers === undefined ? trapSignals() : { signal: new AbortController().signal, dispose: () => {} };
   try {
     if (options.answers !== undefined) {
       const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env)), plan.pool ?? plan.questions);

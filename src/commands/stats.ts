@@ -2,6 +2,7 @@
 
 import { computeStats } from "../core/stats.js";
 import { statsText } from "../report/stats-text.js";
+import { terminalSafeJson } from "../core/sanitize.js";
 import { makeStyle } from "../ui/color.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
@@ -19,7 +20,7 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
   try {
     const result = computeStats(banks, store.cards(), store.entries(), io.now());
     if (options.json) {
-      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      io.stdout.write(`${terminalSafeJson(result, 2)}\n`);
     } else {
       io.stdout.write(statsText(result, await makeStyle(context.color), Math.min(io.stdout.columns ?? 80, 100)));
     }

@@ -11,6 +11,7 @@ import type { Bank, Question } from "../core/question.js";
 import { BankError, UsageError } from "../errors.js";
 import { prettyProblems } from "../report/problem-report.js";
 import { displayPath } from "../ui/display-path.js";
+import { sanitizeLine } from "../core/sanitize.js";
 import type { Context } from "../context.js";
 import { startSpinner } from "../ui/spinner.js";
 
@@ -38,7 +39,8 @@ export async function loadSessionBanks(args: readonly string[], context: Context
     throw new BankError(`cannot start: ${broken.length === 1 ? "a bank has" : `${broken.length} banks have`} errors (listed above); fix them, then run prelim validate to check`);
   }
   for (const entry of broken) {
-    io.stderr.write(`prelim: skipping ${displayPath(entry.file, io.cwd)}: it has errors (run prelim validate ${displayPath(entry.file, io.cwd)})\n`);
+    const shown = sanitizeLine(displayPath(entry.file, io.cwd));
+    io.stderr.write(`prelim: skipping ${shown}: it has errors (run prelim validate ${shown})\n`);
   }
   const banks = loaded.flatMap((entry) => (entry.bank ? [entry.bank] : []));
   if (banks.length === 0) {

@@ -5,6 +5,7 @@
 import type { Question } from "../core/question.js";
 import type { SessionMode } from "../core/review.js";
 import { presentQuestion } from "../core/session.js";
+import { sanitizeLine } from "../core/sanitize.js";
 import { readAnswerFile } from "../bank/read-answers.js";
 import { maxBankBytes } from "../bank/read-file.js";
 import { tapComment, tapHeader, tapLine, tapPlan } from "../report/index.js";
@@ -62,7 +63,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
       const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env)), plan.pool ?? plan.questions);
       source = scripted.source;
       warnings = scripted.warnings;
-      for (const warning of warnings) io.stderr.write(`prelim: warning: ${warning}\n`);
+      for (const warning of warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
     } else {
       const { terminalAnswers } = await import("./terminal-answers.js");
       source = terminalAnswers({ style, width, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });

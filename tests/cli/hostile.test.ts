@@ -132,3 +132,27 @@ describe("hostile YAML through the binary", () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe("control sequences never reach the terminal raw in sessions", () => {
+  it("practice, review, stats and mock print none, in every reporter, whatever the bank, file names and answer keys hold", () => {
+    const folder = hostileFolder();
+    const answers = tempFiles({ "answers.yaml": 'every-control: a\n"bogus\\e[31mRED\\e]0;t\\a": b\n' });
+    const answerFile = `${answers}/answers.yaml`;
+    const home = tempFiles({});
+    const env = { PRELIM_BANKS: folder };
+    const runs: [string, string[]][] = [
+      ["practice tap", ["practice", "--answers", answerFile, "--reporter", "tap"]],
+      ["practice json", ["practice", "--answers", answerFile, "--reporter", "json"]],
+      ["practice pretty", ["practice", "--answers", answerFile, "--reporter", "pretty"]],
+      ["review json", ["review", "--answers", answerFile, "--reporter", "json"]],
+      ["mock json", ["mock", "--answers", answerFile, "--reporter", "json", "--seed", "1"]],
+      ["stats", ["stats"]],
+      ["stats json", ["stats", "--json"]],
+    ];
+    for (const [label, args] of runs) {
+      const result = runPrelim(args, { env, home });
+      expect(result.status, `${label}: ${result.stderr}`).toBe(0);
+      expectNothingRaw(result, label);
+    }
+  });
+});

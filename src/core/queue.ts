@@ -1,7 +1,7 @@
 // Which questions a review session asks, in what order, and when the next ones fall due.
 // Pure: the cards, the time and today's counts are parameters.
 
-import { isDue, type CardState } from "./scheduler.js";
+import type { CardState } from "./scheduler.js";
 import type { ReviewLogEntry } from "./review.js";
 
 export interface QueueLimits {
@@ -41,6 +41,15 @@ export interface QueueRequest {
   readonly doneToday?: DoneToday;
 }
 
+/**
+ * Due today: by the end of the learner's day, not by the minute. FSRS puts a due time at the time of day
+ * of the last answer, so a card answered at 20:00 would otherwise hide from a 09:00 review on its day
+ * and a morning habit would push every card back a day.
+ */
+export function isDueToday(card: CardState, now: Date): boolean {
+  return Date.parse(card.due) < startOfNextDay(now).getTime();
+}
+
 function isNew(card: CardState | undefined): boolean {
   return card === undefined || card.state === "new";
 }
@@ -56,7 +65,7 @@ export function buildReviewQueue(request: QueueRequest): ReviewQueue {
     seen.add(key);
     const card = request.cards.get(key);
     if (card === undefined || isNew(card)) fresh.push(key);
-    else if (isDue(card, request.now)) due.push({ key, at: Date.parse(card.due), order: due.length });
+    else if (isDueToday(card, request.now)) due.push({ key, at: Date.parse(card.due), order: due.length });
   }
   // The earliest due date is the most overdue; ties keep the banks' order.
   due.sort((a, b) => a.at - b.at || a.order - b.order);
@@ -119,7 +128,7 @@ export function nextDue(keys: Iterable<string>, cards: ReadonlyMap<string, CardS
   const times: number[] = [];
   for (const key of new Set(keys)) {
     const card = cards.get(key);
-    if (card === undefined || isNew(card) || isDue(card, now)) continue;
+    if (card === undefined || isNew(card) || isDueToday(card, now)) continue;
     times.push(Date.parse(card.due));
   }
   if (times.length === 0) return undefined;

@@ -3,9 +3,9 @@
 
 import type { Bank } from "./question.js";
 import type { ReviewLogEntry } from "./review.js";
-import { isDue, isMastered } from "./scheduler.js";
+import { isMastered } from "./scheduler.js";
 import type { CardState } from "./scheduler.js";
-import { forecast, startOfDay } from "./queue.js";
+import { forecast, isDueToday, startOfDay } from "./queue.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -71,7 +71,7 @@ export function computeStats(banks: readonly Bank[], cards: ReadonlyMap<string, 
       const card = cards.get(question.key);
       if (card && card.state !== "new") {
         seen++;
-        if (isDue(card, now)) due++;
+        if (isDueToday(card, now)) due++;
         if (isMastered(card)) mastered++;
       }
       const row = perKey.get(question.key);

@@ -31,10 +31,11 @@ describe("buildReviewQueue", () => {
 
   it("puts due before new, most overdue first, new in bank order", () => {
     const queue = buildReviewQueue({ keys, cards, now: NOW });
-    expect(queue.dueKeys).toEqual(["b/very-late", "b/late", "b/now"]);
+    // "b/later" falls due at 15:00 today: due today, so asked in a 10:00 review.
+    expect(queue.dueKeys).toEqual(["b/very-late", "b/late", "b/now", "b/later"]);
     expect(queue.newKeys).toEqual(["b/new1", "b/new2", "b/reset", "b/new3"]);
     expect(queue.keys).toEqual([...queue.dueKeys, ...queue.newKeys]);
-    expect(queue.dueTotal).toBe(3);
+    expect(queue.dueTotal).toBe(4);
     expect(queue.newTotal).toBe(4);
   });
 
@@ -48,12 +49,20 @@ describe("buildReviewQueue", () => {
     });
     expect(queue.dueKeys).toEqual(["b/very-late", "b/late"]);
     expect(queue.newKeys).toEqual(["b/new1"]);
-    expect(queue.dueTotal).toBe(3);
+    expect(queue.dueTotal).toBe(4);
   });
 
   it("asks nothing once a limit is used up, even past it", () => {
     const queue = buildReviewQueue({ keys, cards, now: NOW, limits: { newPerDay: 20, reviewsPerDay: 200 }, doneToday: { newCards: 25, reviews: 250 } });
     expect(queue.keys).toEqual([]);
+  });
+
+  it("counts a card due tonight as due in the morning, and one due tomorrow as not", () => {
+    const morning = new Date(2024, 4, 10, 9, 0);
+    const tonight = new Map([["b/x", dueAt(new Date(2024, 4, 10, 20, 0))]]);
+    expect(buildReviewQueue({ keys: ["b/x"], cards: tonight, now: morning }).dueKeys).toEqual(["b/x"]);
+    const tomorrow = new Map([["b/x", dueAt(new Date(2024, 4, 11, 0, 30))]]);
+    expect(buildReviewQueue({ keys: ["b/x"], cards: tomorrow, now: morning }).dueKeys).toEqual([]);
   });
 
   it("ignores cards outside the selected banks", () => {
@@ -97,7 +106,8 @@ describe("nextDue and forecast", () => {
     const next = nextDue(["b/overdue", "b/tomorrow-morning", "b/tomorrow-night", "b/in-three-days"], cards, NOW);
     expect(next).toEqual({ at: new Date(2024, 4, 11, 8), count: 2 });
     expect(nextDue(["b/overdue", "b/unknown"], cards, NOW)).toBeUndefined();
-    expect(nextDue(["b/later-today", "b/tomorrow-morning"], cards, NOW)).toEqual({ at: at(4), count: 1 });
+    // Later today is already due (today): the next ones are tomorrow's.
+    expect(nextDue(["b/later-today", "b/tomorrow-morning"], cards, NOW)).toEqual({ at: new Date(2024, 4, 11, 8), count: 1 });
   });
 
   it("counts due cards per day, overdue ones today", () => {

@@ -6,6 +6,7 @@
 import { readAnswerFile } from "../bank/read-answers.js";
 import { maxBankBytes } from "../bank/read-file.js";
 import type { AnsweredQuestion, MockResult } from "../core/scoring.js";
+import type { Question } from "../core/question.js";
 import { answersFromFile, scoreAttempt } from "../core/scoring.js";
 import { sanitizeLine } from "../core/sanitize.js";
 import { EXIT, InterruptedError, UsageError, exitCodeForSignal } from "../errors.js";
@@ -54,7 +55,7 @@ export async function mock(args: readonly string[], options: MockOptions, contex
   try {
     let sitting: Sitting;
     if (options.answers !== undefined) {
-      sitting = await answerFile(options.answers, paper, context);
+      sitting = await answerFile(options.answers, paper, banks.flatMap((bank) => bank.questions), context);
     } else {
       const taken = await atTerminal(paper, context);
       if (taken instanceof InterruptedError) {
@@ -106,10 +107,16 @@ export async function mock(args: readonly string[], options: MockOptions, contex
   }
 }
 
-async function answerFile(source: string, paper: Paper, context: Context): Promise<Sitting> {
+/**
+ * An answer file written for whole banks answers questions this paper did not draw: those are not
+ * mistakes. It is matched against every question of the banks; the paper keeps its own, in order.
+ */
+async function answerFile(source: string, paper: Paper, bankQuestions: readonly Question[], context: Context): Promise<Sitting> {
   const entries = await readAnswerFile(source, context.io.stdin, maxBankBytes(context.io.env));
-  const matched = answersFromFile(paper.questions, entries);
-  return { answers: matched.answers, warnings: matched.warnings };
+  const matched = answersFromFile(bankQuestions, entries);
+  const given = new Map(matched.answers.map((answer) => [answer.question.key, answer.given]));
+  const answers = paper.questions.map((question) => ({ question, given: given.get(question.key) }));
+  return { answers, warnings: matched.warnings };
 }
 
 function terminalSize(context: Context): { width: number; height: number } {

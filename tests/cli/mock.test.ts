@@ -191,6 +191,14 @@ describe("answer files", () => {
     expect(result.stderr).toContain('prelim: warning: answer "no-such-question" names no question in this test; ignored');
   });
 
+  it("an answer file for the whole bank brings no warnings for questions the paper did not draw", () => {
+    const { report, result } = mockJson([POLITY, "-n", "2", "--answers", answerFile(), "--seed", "7"]);
+    expect(result.status).toBe(0);
+    expect(report.questions).toHaveLength(2);
+    expect(report.warnings).toEqual([]);
+    expect(result.stderr).not.toContain("warning");
+  });
+
   it("a broken answer file stops with exit 2 and file:line:col", () => {
     const file = answerFile("parliament: b\nrights: [a, c\n");
     const result = runPrelim(["mock", POLITY, "--answers", file, "--seed", "7"]);

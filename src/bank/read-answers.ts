@@ -2,6 +2,7 @@
 // A file that cannot be read as one is a usage error at file:line:col; what it says about questions
 // (unknown ids, letters out of range) is judged later, against the paper, as warnings.
 
+import fs from "node:fs";
 import { isMap, isScalar, isSeq } from "yaml";
 import { parseYaml } from "./parse-yaml.js";
 import { decodeBankBytes, describeFsError, readBankText } from "./read-file.js";
@@ -13,8 +14,9 @@ export type AnswerEntries = ReadonlyMap<string, readonly string[]>;
 export async function readAnswerFile(source: string, stdin: NodeJS.ReadableStream, maxBytes: number): Promise<AnswerEntries> {
   const name = source === "-" ? "<stdin>" : source;
   let text: string;
-  if (source === "-") {
-    const decoded = decodeBankBytes(await readAll(stdin, maxBytes));
+  if (source === "-" || isStream(source)) {
+    // Standard input, or a pipe named by path (/dev/stdin, a shell's <(…)): read as a stream, bounded.
+    const decoded = decodeBankBytes(await readAll(source === "-" ? stdin : fs.createReadStream(source), maxBytes));
     if (!decoded.ok) throw new UsageError(`${name}: ${decoded.message}`);
     text = decoded.text;
   } else {
@@ -62,6 +64,15 @@ export function parseAnswers(name: string, text: string): AnswerEntries {
     entries.set(key as string, letters.map((letter) => (letter === true ? "a" : letter === false ? "b" : String(letter))));
   }
   return entries;
+}
+
+function isStream(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 async function readAll(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {

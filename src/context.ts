@@ -19,16 +19,27 @@ export interface Context {
   readonly color: boolean;
   /** Whether an interactive session can run: prompts need a terminal on both sides. */
   readonly interactive: boolean;
+  /** Why not, in words, when it cannot. */
+  readonly noTerminal?: string;
+}
+
+function whyNoTerminal(io: Io): string | undefined {
+  if (!io.stdin.isTTY) return "standard input is not a terminal";
+  if (!io.stdout.isTTY) return "standard output is not a terminal";
+  if (io.env.TERM === "dumb") return "TERM=dumb, which cannot show prompts";
+  return undefined;
 }
 
 export function resolveContext(options: GlobalOptions, io: Io): Context {
   const chosen = options.dataDir ?? io.env.PRELIM_HOME;
   const dataDir = chosen ? path.resolve(io.cwd, chosen) : envPaths("prelim", { suffix: "" }).config;
+  const noTerminal = whyNoTerminal(io);
   return {
     io,
     dataDir,
     debug: Boolean(options.debug),
     color: colorEnabled(io.env, io.stdout.isTTY),
-    interactive: Boolean(io.stdin.isTTY) && io.stdout.isTTY && io.env.TERM !== "dumb",
+    interactive: noTerminal === undefined,
+    ...(noTerminal !== undefined && { noTerminal }),
   };
 }

@@ -35,7 +35,21 @@ function withSessionOptions(command: Command): Command {
     .addOption(new Option("-d, --difficulty <level>", "only questions of this difficulty").choices(["easy", "medium", "hard"]))
     .option("--seed <n>", "repeat a session: the same seed gives the same questions in the same order")
     .option("--answers <file>", "answer from a YAML file of question ids and letters ('-' for stdin); no terminal needed")
-    .addOption(new Option("--reporter <name>", "output format (default: pretty on a terminal, tap with --answers)").choices(["pretty", "json", "tap"]));
+    .addOption(new Option("--reporter <name>", "output format (default: pretty on a terminal, tap with --answers)").choices(["pretty", "json", "tap"]))
+    .option("--json", "the same as --reporter json");
+}
+
+/**
+ * `--json` wherever output is data (PRODUCT.md): on commands with reporters it stands for --reporter json.
+ * Registration only; the commands see one option.
+ */
+function jsonMeansReporter(_program: Command, action: Command): void {
+  const options = action.opts() as { json?: boolean; reporter?: string };
+  if (!options.json || !action.options.some((option) => option.attributeName() === "reporter")) return;
+  if (action.getOptionValueSource("reporter") === "cli" && options.reporter !== "json") {
+    action.error(`prelim: --json and --reporter ${options.reporter} ask for two formats; give one`, { exitCode: 2 });
+  }
+  action.setOptionValue("reporter", "json");
 }
 
 function buildProgram(io: Io, run: (action: Action) => (...args: unknown[]) => Promise<void>): Command {
@@ -53,6 +67,7 @@ function buildProgram(io: Io, run: (action: Action) => (...args: unknown[]) => P
       outputError: (text, write) => write(sanitize(text.replace(/^error: /, "prelim: "))),
     })
     .showSuggestionAfterError()
+    .hook("preAction", jsonMeansReporter)
     .addHelpText(
       "after",
       `
@@ -136,6 +151,7 @@ Examples:
     .option("--pass-mark <mark>", "a percent (60%) or a score (66.5); below it the exit status is 1")
     .option("--answers <file>", "answer from a YAML file of question ids and letters ('-' for stdin); no terminal needed")
     .option("--reporter <name>", "pretty, json, junit or tap (default: pretty on a terminal, else from --output's extension, else json)")
+    .option("--json", "the same as --reporter json")
     .option("--output <file>", "write the report to this file (replaced whole) and a one-line summary to stderr")
     .option("--history", "list past attempts with the change since the previous one on the same banks")
     .addHelpText(
@@ -240,6 +256,7 @@ Examples:
     .description("check banks and list every problem as file:line:col  severity  rule  message")
     .argument("[paths...]", "bank files or folders, searched recursively for .yaml/.yml (default: the bank search path)")
     .addOption(new Option("--reporter <name>", "output format").choices(["pretty", "json", "github"]).default("pretty"))
+    .option("--json", "the same as --reporter json")
     .option("--strict", "treat warnings as errors")
     .addHelpText(
       "after",

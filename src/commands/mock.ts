@@ -39,7 +39,7 @@ export async function mock(args: readonly string[], options: MockOptions, contex
   const { io } = context;
   const settings = parseMockOptions(options);
   const scripted = options.answers !== undefined;
-  if (!scripted) requireTerminal(context.interactive, "A mock test");
+  if (!scripted) requireTerminal(context.noTerminal, "A mock test");
   const reporter = chooseReporter(settings.reporter, options.output, io.stdout.isTTY);
 
   const { banks } = await loadSessionBanks(args, context);

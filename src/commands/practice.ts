@@ -23,11 +23,12 @@ export interface PracticeOptions extends SessionRunOptions {
 export const DEFAULT_PRACTICE_COUNT = 10;
 
 export async function practice(args: readonly string[], options: PracticeOptions, context: Context): Promise<number> {
-  checkCanRun(options, context, "A practice session");
   const difficulty = parseDifficulty(options.difficulty);
   const givenCount = parseCount(options.count);
   const seed = parseSeed(options.seed) ?? context.io.randomSeed();
+  // Banks first: a mistyped command or bank id (practice is the default command) is reported as such.
   let { banks } = await loadSessionBanks(args, context);
+  checkCanRun(options, context, "A practice session");
   let topics = options.topic ?? [];
   // A scripted run takes every selected question unless told otherwise: the answer file decides.
   let count = givenCount ?? (options.answers !== undefined ? undefined : DEFAULT_PRACTICE_COUNT);

@@ -21,12 +21,12 @@ export interface ReviewOptions extends SessionRunOptions {
 }
 
 export async function review(args: readonly string[], options: ReviewOptions, context: Context): Promise<number> {
-  checkCanRun(options, context, "A review session");
   const { io } = context;
   const difficulty = parseDifficulty(options.difficulty);
   const count = parseCount(options.count);
   const seed = parseSeed(options.seed) ?? io.randomSeed();
   const { questions } = await loadSessionBanks(args, context);
+  checkCanRun(options, context, "A review session");
   const pool = filterQuestions(questions, { topics: options.topic ?? [], ...(difficulty && { difficulty }) });
 
   const store = openStore(context);

@@ -42,7 +42,7 @@ export interface SessionPlan {
 
 /** Fails before anything is shown when a session could only hang: no terminal and no answers. */
 export function checkCanRun(options: SessionRunOptions, context: Context, what: string): void {
-  if (options.answers === undefined) requireTerminal(context.interactive, what);
+  if (options.answers === undefined) requireTerminal(context.noTerminal, what);
 }
 
 export async function runSession(plan: SessionPlan, store: ProgressStore, options: SessionRunOptions, context: Context): Promise<number> {

@@ -3,10 +3,11 @@
 
 import { UsageError } from "../errors.js";
 
-export function requireTerminal(interactive: boolean, what: string): void {
-  if (!interactive) {
+/** `noTerminal` says why there is no usable terminal (Context.noTerminal); undefined when there is one. */
+export function requireTerminal(noTerminal: string | undefined, what: string): void {
+  if (noTerminal !== undefined) {
     throw new UsageError(
-      `${what} needs a terminal, and this one has none (stdin or stdout is not a TTY).`,
+      `${what} needs a terminal, and there is none here: ${noTerminal}.`,
       "To run without a terminal, give the answers with --answers FILE (or --answers - to read them from stdin).",
     );
   }

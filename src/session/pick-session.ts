@@ -30,7 +30,7 @@ export async function pickSession(banks: readonly Bank[], options: { style: Styl
             multiple: true,
             initial: banks.slice(0, 26).map((_, index) => index),
             style,
-            help: "letters or space to tick, Enter to go on",
+            help: `letters or space to tick, Enter to go on${banks.length > 26 ? ` (${banks.length - 26} more banks not listed: name them on the command line)` : ""}`,
           },
           context,
         ),

@@ -1,8 +1,14 @@
 // Problems that only show across files: two banks with one id.
 
+import path from "node:path";
 import type { LoadedBank } from "./load-bank.js";
 import { FILE_START, compareProblems } from "./problem.js";
 import type { Problem } from "./problem.js";
+
+/** The other file, as seen from this one's folder: short, and the same whatever the working folder. */
+function sibling(file: string, other: string): string {
+  return path.relative(path.dirname(file), other) || other;
+}
 
 export function crossBankProblems(loaded: readonly LoadedBank[]): Problem[] {
   const firstFileOfId = new Map<string, string>();
@@ -13,7 +19,7 @@ export function crossBankProblems(loaded: readonly LoadedBank[]): Problem[] {
     if (first === undefined) firstFileOfId.set(entry.id, entry.file);
     else {
       const at = entry.idAt ?? FILE_START;
-      problems.push({ file: entry.file, line: at.line, col: at.col, severity: "error", rule: "duplicate-bank-id", message: `bank id '${entry.id}' is already used by ${first}; bank ids must be unique` });
+      problems.push({ file: entry.file, line: at.line, col: at.col, severity: "error", rule: "duplicate-bank-id", message: `bank id '${entry.id}' is already used by ${sibling(entry.file, first)}; bank ids must be unique` });
     }
   }
   return problems;

@@ -17,8 +17,11 @@ export interface BankRoots {
   readonly builtInFolder: string;
 }
 
-export function bankRoots(env: NodeJS.ProcessEnv, dataDir: string): BankRoots {
-  const envFolders = (env.PRELIM_BANKS ?? "").split(":").filter((folder) => folder.length > 0);
+export function bankRoots(env: NodeJS.ProcessEnv, dataDir: string, cwd: string): BankRoots {
+  const envFolders = (env.PRELIM_BANKS ?? "")
+    .split(":")
+    .filter((folder) => folder.length > 0)
+    .map((folder) => path.resolve(cwd, folder));
   return { envFolders, userFolder: path.join(dataDir, "banks"), builtInFolder: BUILT_IN_BANKS };
 }
 

@@ -1,6 +1,7 @@
 // Many bank files at once: each loaded on its own, then the checks that span files.
 
 import fs from "node:fs";
+import path from "node:path";
 import type { LoadedBank, LoadOptions } from "./load-bank.js";
 import { withCrossBankProblems } from "./cross-bank.js";
 import { defaultBankFolders, findBankFiles } from "./find-banks.js";
@@ -41,14 +42,15 @@ export async function loadBanks(files: readonly string[], options: CachedLoadOpt
  * The files the command line names. Each argument is a path (file or folder) or, when no such path
  * exists, the id of a bank on the default search path. No arguments: the whole default search path.
  */
-export async function resolveBankArgs(args: readonly string[], roots: BankRoots, options: CachedLoadOptions): Promise<string[]> {
+export async function resolveBankArgs(args: readonly string[], roots: BankRoots, options: CachedLoadOptions, cwd: string): Promise<string[]> {
   const defaults = defaultBankFolders(roots);
   if (args.length === 0) return findBankFiles(defaults);
   const byId = new Map<string, string>();
   const files: string[] = [];
   for (const arg of args) {
-    if (fs.existsSync(arg)) {
-      files.push(...findBankFiles([arg]));
+    const given = path.resolve(cwd, arg);
+    if (fs.existsSync(given)) {
+      files.push(...findBankFiles([given]));
       continue;
     }
     if (byId.size === 0) {

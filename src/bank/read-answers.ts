@@ -3,6 +3,7 @@
 // (unknown ids, letters out of range) is judged later, against the paper, as warnings.
 
 import fs from "node:fs";
+import path from "node:path";
 import { isMap, isScalar, isSeq } from "yaml";
 import { parseYaml } from "./parse-yaml.js";
 import { decodeBankBytes, describeFsError, readBankText } from "./read-file.js";
@@ -11,16 +12,18 @@ import { UsageError } from "../errors.js";
 
 export type AnswerEntries = ReadonlyMap<string, readonly string[]>;
 
-export async function readAnswerFile(source: string, stdin: NodeJS.ReadableStream, maxBytes: number): Promise<AnswerEntries> {
+/** `source` is a path (relative to `cwd`) or "-" for standard input; messages name it as given. */
+export async function readAnswerFile(source: string, stdin: NodeJS.ReadableStream, maxBytes: number, cwd: string): Promise<AnswerEntries> {
   const name = source === "-" ? "<stdin>" : source;
+  const file = path.resolve(cwd, source);
   let text: string;
-  if (source === "-" || isStream(source)) {
+  if (source === "-" || isStream(file)) {
     // Standard input, or a pipe named by path (/dev/stdin, a shell's <(…)): read as a stream, bounded.
-    const decoded = decodeBankBytes(await readAll(source === "-" ? stdin : fs.createReadStream(source), maxBytes));
+    const decoded = decodeBankBytes(await readAll(source === "-" ? stdin : fs.createReadStream(file), maxBytes));
     if (!decoded.ok) throw new UsageError(`${name}: ${decoded.message}`);
     text = decoded.text;
   } else {
-    const read = readBankText(source, maxBytes);
+    const read = readBankText(file, maxBytes);
     if (!read.ok) {
       const where = read.at ? `:${read.at.line}:${read.at.col}` : "";
       throw new UsageError(`answer file ${name}${where}: ${read.message}`);

@@ -30,8 +30,8 @@ interface BrokenBank {
 export async function banks(paths: readonly string[], options: BanksOptions, context: Context): Promise<number> {
   const { io } = context;
   const loadOptions = cachedLoadOptions(io.env, context.dataDir);
-  const roots = bankRoots(io.env, context.dataDir);
-  const loaded = await loadBanks(await resolveBankArgs(paths, roots, loadOptions), loadOptions);
+  const roots = bankRoots(io.env, context.dataDir, io.cwd);
+  const loaded = await loadBanks(await resolveBankArgs(paths, roots, loadOptions, io.cwd), loadOptions);
   const listed = loaded.map((entry) => listEntry(entry, io.cwd));
   if (options.json) {
     io.stdout.write(`${terminalSafeJson({ banks: listed }, 2)}\n`);

@@ -112,7 +112,7 @@ export async function mock(args: readonly string[], options: MockOptions, contex
  * mistakes. It is matched against every question of the banks; the paper keeps its own, in order.
  */
 async function answerFile(source: string, paper: Paper, bankQuestions: readonly Question[], context: Context): Promise<Sitting> {
-  const entries = await readAnswerFile(source, context.io.stdin, maxBankBytes(context.io.env));
+  const entries = await readAnswerFile(source, context.io.stdin, maxBankBytes(context.io.env), context.io.cwd);
   const matched = answersFromFile(bankQuestions, entries);
   const given = new Map(matched.answers.map((answer) => [answer.question.key, answer.given]));
   const answers = paper.questions.map((question) => ({ question, given: given.get(question.key) }));

@@ -21,7 +21,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const { io } = context;
   const loadOptions = { maxBytes: maxBankBytes(io.env) };
   // No cache here: validating is the check itself.
-  const files = await resolveBankArgs(paths, bankRoots(io.env, context.dataDir), loadOptions);
+  const files = await resolveBankArgs(paths, bankRoots(io.env, context.dataDir, io.cwd), loadOptions, io.cwd);
   const loaded = await loadBanks(files, loadOptions);
   const problems: Problem[] = loaded
     .flatMap((entry) => entry.problems)

@@ -60,7 +60,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
   const signals = options.answers === undefined ? trapSignals() : { signal: new AbortController().signal, dispose: () => {} };
   try {
     if (options.answers !== undefined) {
-      const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env)), plan.pool ?? plan.questions);
+      const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env), io.cwd), plan.pool ?? plan.questions);
       source = scripted.source;
       warnings = scripted.warnings;
       for (const warning of warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);

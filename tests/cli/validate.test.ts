@@ -102,7 +102,7 @@ describe("prelim validate", () => {
 
   it("reports every rule fixture in one run; a duplicate bank id points at the second file's id line", () => {
     const result = runPrelim(["validate", "rules"], inBanks);
-    expect(result.stdout).toContain("rules/duplicate-bank-id/second.yaml:3:5  error    duplicate-bank-id  bank id 'shared-id' is already used by rules/duplicate-bank-id/first.yaml; bank ids must be unique\n");
+    expect(result.stdout).toContain("rules/duplicate-bank-id/second.yaml:3:5  error    duplicate-bank-id  bank id 'shared-id' is already used by first.yaml; bank ids must be unique\n");
     expect(result.stdout).toContain("rules/unknown-key.yaml:7:5  error    unknown-key  unknown key 'anwser'; did you mean 'answer'?\n");
     expect(result.stdout).toContain("rules/type-number-option.yaml:7:9  error    type  options item 1 must be text; quote it: \"1947\"\n");
     expect(result.stdout).toContain("rules/warnings.yaml:4:5  warning  no-source  ");

@@ -75,7 +75,7 @@ describe("the search path and bank ids", () => {
     fs.mkdirSync(path.join(temp.dir, "one"));
     fs.mkdirSync(path.join(temp.dir, "two"));
     fs.mkdirSync(path.join(temp.dir, "home", "banks"), { recursive: true });
-    const roots = bankRoots(env, path.join(temp.dir, "home"));
+    const roots = bankRoots(env, path.join(temp.dir, "home"), temp.dir);
     const folders = defaultBankFolders(roots);
     expect(folders.slice(0, 3)).toEqual([path.join(temp.dir, "one"), path.join(temp.dir, "two"), path.join(temp.dir, "home", "banks")]);
     expect(folders.slice(3)).toEqual(fs.existsSync(roots.builtInFolder) ? [roots.builtInFolder] : []);
@@ -87,11 +87,13 @@ describe("the search path and bank ids", () => {
     const local = write("local.yaml", readFixture("valid", "basic.yaml"));
     const roots = { envFolders: [banksFolder], userFolder: path.join(temp.dir, "no-home"), builtInFolder: path.join(temp.dir, "no-built-in") };
 
-    expect(await resolveBankArgs([local, "warnings", local], roots, OPTIONS)).toEqual([local, warnings]);
-    expect(await resolveBankArgs([], roots, OPTIONS)).toEqual([warnings]);
-    await expect(resolveBankArgs(["nope"], roots, OPTIONS)).rejects.toThrow("no bank file, folder or bank id 'nope'");
-    await expect(resolveBankArgs(["nope"], roots, OPTIONS)).rejects.toMatchObject({ hint: "Run `prelim banks` to list the banks found, or `prelim --help` for the commands." });
+    expect(await resolveBankArgs([local, "warnings", local], roots, OPTIONS, temp.dir)).toEqual([local, warnings]);
+    expect(await resolveBankArgs([], roots, OPTIONS, temp.dir)).toEqual([warnings]);
+    await expect(resolveBankArgs(["nope"], roots, OPTIONS, temp.dir)).rejects.toThrow("no bank file, folder or bank id 'nope'");
+    await expect(resolveBankArgs(["nope"], roots, OPTIONS, temp.dir)).rejects.toMatchObject({ hint: "Run `prelim banks` to list the banks found, or `prelim --help` for the commands." });
+    // Relative paths are resolved against the cwd given, not the process's.
+    expect(await resolveBankArgs(["local.yaml"], roots, OPTIONS, temp.dir)).toEqual([local]);
     // Looks like a path, so it is named as one.
-    await expect(resolveBankArgs(["nope.yaml"], roots, OPTIONS)).rejects.toThrow("no such file or folder: nope.yaml");
+    await expect(resolveBankArgs(["nope.yaml"], roots, OPTIONS, temp.dir)).rejects.toThrow("no such file or folder: nope.yaml");
   });
 });

@@ -89,7 +89,7 @@ describe("duplicate-bank-id", () => {
     expect(a?.bank?.id).toBe("shared-id");
     expect(briefs(b?.problems ?? [])).toEqual(["3:5 error duplicate-bank-id"]);
     expect(b?.problems[0]?.file).toBe(second);
-    expect(b?.problems[0]?.message).toBe(`bank id 'shared-id' is already used by ${first}; bank ids must be unique`);
+    expect(b?.problems[0]?.message).toBe("bank id 'shared-id' is already used by first.yaml; bank ids must be unique");
     expect(b?.bank).toBeUndefined();
   });
 });

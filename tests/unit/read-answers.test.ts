@@ -53,14 +53,14 @@ describe("answer files", () => {
 
   it("reads standard input for '-'", async () => {
     const stdin = Readable.from([Buffer.from("q1: b\n")]);
-    expect(Object.fromEntries(await readAnswerFile("-", stdin, 1_000_000))).toEqual({ q1: ["b"] });
+    expect(Object.fromEntries(await readAnswerFile("-", stdin, 1_000_000, process.cwd()))).toEqual({ q1: ["b"] });
   });
 
   it("reads a path that is a pipe or device as a stream (/dev/stdin, a shell's <(…))", async () => {
-    expect(Object.fromEntries(await readAnswerFile("/dev/null", Readable.from([]), 1_000_000))).toEqual({});
+    expect(Object.fromEntries(await readAnswerFile("/dev/null", Readable.from([]), 1_000_000, process.cwd()))).toEqual({});
   });
 
   it("names a file that does not exist", async () => {
-    await expect(readAnswerFile("no-such-answers.yaml", Readable.from([]), 1_000_000)).rejects.toThrow(/no-such-answers\.yaml.*no such file/);
+    await expect(readAnswerFile("no-such-answers.yaml", Readable.from([]), 1_000_000, process.cwd())).rejects.toThrow(/no-such-answers\.yaml.*no such file/);
   });
 });

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { MockResult, Outcome } from "../core/scoring.js";
 import { letters } from "../report/text.js";
 import { storeFailure } from "../store/store-fs.js";
+import { appendLine } from "../store/append-line.js";
 
 export const ATTEMPTS_FILE = "mock-attempts.jsonl";
 const VERSION = 1;
@@ -79,24 +80,12 @@ export function appendAttempt(dataDir: string, attempt: Attempt): void {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
     fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
-    // After a torn last line, start on a fresh line so this attempt stays readable.
-    const size = fs.fstatSync(fd).size;
-    const torn = size > 0 && !endsWithNewline(fd, size);
-    const bytes = Buffer.from(`${torn ? "\n" : ""}${JSON.stringify(attempt)}\n`, "utf8");
-    const written = fs.writeSync(fd, bytes, 0, bytes.length);
-    if (written !== bytes.length) throw Object.assign(new Error(`wrote ${written} of ${bytes.length} bytes`), { code: "ENOSPC" });
-    fs.fsyncSync(fd);
+    appendLine(fd, Buffer.from(`${JSON.stringify(attempt)}\n`, "utf8"), fs);
   } catch (error) {
     throw storeFailure(error, "save the mock attempt to", file);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-}
-
-function endsWithNewline(fd: number, size: number): boolean {
-  const last = Buffer.alloc(1);
-  fs.readSync(fd, last, 0, 1, size - 1);
-  return last[0] === 0x0a;
 }
 
 export function readAttempts(dataDir: string): AttemptRead {

@@ -4,6 +4,7 @@
 // middle of an append) aside rather than failing.
 
 import type { ReviewLogEntry } from "../core/review.js";
+import { appendLine, endsWithNewline } from "./append-line.js";
 import { writeFileDurably } from "./durable-write.js";
 import { parseLogLine, toLogLine } from "./log-entry.js";
 import { asideName, errnoCode, nodeFs, storeFailure, type StoreFs } from "./store-fs.js";
@@ -129,12 +130,6 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
     }
   }
 
-  function endsWithNewline(size: number): boolean {
-    const last = Buffer.alloc(1);
-    fsys.readSync(appendFd, last, 0, 1, size - 1);
-    return last[0] === NEWLINE;
-  }
-
   function setTornTailAside(buffer: Buffer, fromByte: number, tornAt: number): void {
     const torn = buffer.subarray(tornAt);
     const aside = asideName(file, "torn", options.now(), fsys);
@@ -172,19 +167,9 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
       if (closed) throw new Error("the review log is closed");
       const line = Buffer.from(toLogLine(entry), "utf8");
       try {
-        const stat = fsys.fstatSync(appendFd);
         // Appending to a file that was deleted (or whose folder was) would report success and lose it.
-        if (stat.nlink === 0) throw new Error("the file was deleted while prelim was running");
-        const before = stat.size;
-        // A line torn by another session that was killed must not swallow this one.
-        const data = before > 0 && !endsWithNewline(before) ? Buffer.concat([Buffer.of(NEWLINE), line]) : line;
-        const written = fsys.writeSync(appendFd, data);
-        if (written !== data.length) {
-          if (fsys.fstatSync(appendFd).size === before + written) fsys.ftruncateSync(appendFd, before);
-          throw Object.assign(new Error(`wrote ${written} of ${data.length} bytes`), { code: "ENOSPC" });
-        }
-        fsys.fsyncSync(appendFd);
-        return { before, after: before + written };
+        if (fsys.fstatSync(appendFd).nlink === 0) throw new Error("the file was deleted while prelim was running");
+        return appendLine(appendFd, line, fsys);
       } catch (error) {
         throw storeFailure(error, "record the answer in", file);
       }
@@ -215,7 +200,7 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
       if (!Number.isInteger(offset) || offset < 0) return false;
       if (offset === 0) return true;
       const size = fsys.fstatSync(appendFd).size;
-      return offset <= size && endsWithNewline(offset);
+      return offset <= size && endsWithNewline(appendFd, offset, fsys);
     },
 
     close() {

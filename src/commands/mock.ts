@@ -24,6 +24,7 @@ import { buildPaper, chooseReporter, parseMockOptions, type MockOptions, type Pa
 import { reviewEntries } from "../mock/review-entries.js";
 import type { Mistake } from "../mock/review-mistakes.js";
 import { writeReportFile } from "../mock/write-report.js";
+import { textHeight, textWidth } from "../ui/text-width.js";
 
 export type { MockOptions } from "../mock/mock-options.js";
 
@@ -121,7 +122,7 @@ async function answerFile(source: string, paper: Paper, bankQuestions: readonly 
 
 function terminalSize(context: Context): { width: number; height: number } {
   const { stdout } = context.io;
-  return { width: Math.max(40, Math.min(stdout.columns ?? 80, 100) - 2), height: Math.max(16, stdout.rows ?? 24) };
+  return { width: textWidth(stdout), height: textHeight(stdout) };
 }
 
 function paperTitle(paper: Paper): string {

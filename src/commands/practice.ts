@@ -3,13 +3,12 @@
 
 import { filterQuestions, pickQuestions } from "../core/session.js";
 import { seededRandom } from "../core/random.js";
-import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { loadSessionBanks } from "../session/load-questions.js";
 import { openStore } from "../session/open-store.js";
 import { checkCanRun, runSession } from "../session/run-session.js";
 import type { SessionRunOptions } from "../session/run-session.js";
-import { parseCount, parseDifficulty, parseSeed } from "../session/session-options.js";
+import { noQuestionsError, parseCount, parseDifficulty, parseSeed } from "../session/session-options.js";
 import { makeStyle } from "../ui/color.js";
 import { trapSignals } from "../ui/interrupts.js";
 
@@ -46,13 +45,9 @@ export async function practice(args: readonly string[], options: PracticeOptions
     }
   }
 
-  const pool = filterQuestions(banks.flatMap((bank) => bank.questions), { topics, ...(difficulty && { difficulty }) });
-  if (pool.length === 0) throw new UsageError(noQuestionsMessage(topics, difficulty), "`prelim banks` lists the topics of each bank.");
+  const filter = { topics, ...(difficulty && { difficulty }) };
+  const pool = filterQuestions(banks.flatMap((bank) => bank.questions), filter);
+  if (pool.length === 0) throw noQuestionsError(filter);
   const questions = pickQuestions(pool, count, seededRandom(seed));
   return runSession({ mode: "practice", questions, seed, pool: banks.flatMap((bank) => bank.questions) }, openStore(context), options, context);
-}
-
-function noQuestionsMessage(topics: readonly string[], difficulty: string | undefined): string {
-  const filters = [...(topics.length > 0 ? [`topic ${topics.join(" or ")}`] : []), ...(difficulty ? [`difficulty ${difficulty}`] : [])];
-  return filters.length > 0 ? `no questions match ${filters.join(" and ")}` : "the banks hold no questions";
 }

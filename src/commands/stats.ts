@@ -8,6 +8,7 @@ import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
 import { loadSessionBanks } from "../session/load-questions.js";
 import { openStore } from "../session/open-store.js";
+import { textWidth } from "../ui/text-width.js";
 
 export interface StatsOptions {
   readonly json?: boolean;
@@ -22,7 +23,7 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
     if (options.json) {
       io.stdout.write(`${terminalSafeJson(result, 2)}\n`);
     } else {
-      io.stdout.write(statsText(result, await makeStyle(context.color), Math.min(io.stdout.columns ?? 80, 100)));
+      io.stdout.write(statsText(result, await makeStyle(context.color), textWidth(io.stdout) + 2));
     }
   } finally {
     store.close();

@@ -6,9 +6,9 @@ import type { Bank, Marking, Question } from "../core/question.js";
 import { seededRandom } from "../core/random.js";
 import { parseMarking, parsePassMark, resolveMarking, type PassMark } from "../core/scoring.js";
 import { filterQuestions, pickQuestions, presentQuestion, type PresentedQuestion, type QuestionFilter } from "../core/session.js";
-import { UsageError } from "../errors.js";
 import { parseReporterName, type ReporterName } from "../report/index.js";
 import { parseCount, parseDifficulty, parseSeed } from "../session/session-options.js";
+import { noQuestionsError } from "../session/session-options.js";
 
 export interface MockOptions {
   readonly topic?: readonly string[];
@@ -80,7 +80,7 @@ export function buildPaper(banks: readonly Bank[], settings: MockSettings, seed:
     banks.flatMap((bank) => bank.questions),
     settings.filter,
   );
-  if (pool.length === 0) throw new UsageError(noQuestionsMessage(settings.filter), "`prelim banks` lists the topics of each bank.");
+  if (pool.length === 0) throw noQuestionsError(settings.filter);
   const count = Math.min(pool.length, settings.count ?? MAX_DEFAULT_QUESTIONS);
   const questions = pickQuestions(pool, count, seededRandom(seed));
   const poolBanks = new Set(pool.map((question) => question.bank));
@@ -100,8 +100,3 @@ export function buildPaper(banks: readonly Bank[], settings: MockSettings, seed:
   };
 }
 
-function noQuestionsMessage(filter: QuestionFilter): string {
-  const topics = filter.topics ?? [];
-  const parts = [...(topics.length > 0 ? [`topic ${topics.join(" or ")}`] : []), ...(filter.difficulty ? [`difficulty ${filter.difficulty}`] : [])];
-  return parts.length > 0 ? `no questions match ${parts.join(" and ")}` : "the banks hold no questions";
-}

@@ -20,6 +20,7 @@ import { runAnswerLoop } from "./answer-loop.js";
 import type { AnswerSource, RecordedAnswer } from "./answer-loop.js";
 import { scriptedAnswers } from "./scripted-answers.js";
 import { jsonSummary, prettySummary } from "./session-report.js";
+import { textWidth } from "../ui/text-width.js";
 
 export type SessionReporter = "pretty" | "json" | "tap";
 
@@ -49,7 +50,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
   const { io } = context;
   const reporter: SessionReporter = options.reporter ?? (io.stdout.isTTY ? "pretty" : options.answers ? "tap" : "pretty");
   const style = await makeStyle(context.color && reporter === "pretty");
-  const width = Math.max(40, Math.min(io.stdout.columns ?? 80, 100) - 2);
+  const width = textWidth(io.stdout);
   const presented = plan.questions.map((question) => presentQuestion(question, plan.seed));
 
   let source: AnswerSource;

@@ -1,6 +1,7 @@
 // Checks of the options practice, review and mock share: numbers, seeds, difficulty.
 
 import { DIFFICULTIES } from "../core/question.js";
+import type { QuestionFilter } from "../core/session.js";
 import type { Difficulty } from "../core/question.js";
 import { UsageError } from "../errors.js";
 
@@ -22,4 +23,12 @@ export function parseDifficulty(text: string | undefined): Difficulty | undefine
   if (text === undefined) return undefined;
   if (!(DIFFICULTIES as readonly string[]).includes(text)) throw new UsageError(`--difficulty must be one of ${DIFFICULTIES.join(", ")}, got "${text}"`);
   return text as Difficulty;
+}
+
+/** The error for a filter that leaves nothing to ask, naming the filter. */
+export function noQuestionsError(filter: QuestionFilter): UsageError {
+  const topics = filter.topics ?? [];
+  const parts = [...(topics.length > 0 ? [`topic ${topics.join(" or ")}`] : []), ...(filter.difficulty ? [`difficulty ${filter.difficulty}`] : [])];
+  const message = parts.length > 0 ? `no questions match ${parts.join(" and ")}` : "the banks hold no questions";
+  return new UsageError(message, "`prelim banks` lists the topics of each bank.");
 }

@@ -3,9 +3,8 @@
 // file is refused before the recursive composer ever sees it (yaml can otherwise abort Node on the
 // second such file in one process). The same tokens are then composed: the file is never parsed twice.
 
-import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isSeq } from "yaml";
+import { CST, Composer, Lexer, LineCounter, Parser, isAlias, isMap, isSeq } from "yaml";
 import type { Document, YAMLError } from "yaml";
-import type { CST } from "yaml";
 import type { Position } from "./problem.js";
 
 /** Deeper than any bank needs (a bank is about 8 levels deep) and far below what exhausts the stack. */
@@ -59,13 +58,15 @@ export function parseYaml(text: string): ParsedYaml {
   const documents = [...composer.compose(tokens.tokens), ...composer.end()];
   const first = documents[0];
   if (first === undefined || first.contents === null) {
-    const issues = first ? documentIssues(first, at, scanCst(tokens.tokens)) : [];
+    const issues = first ? documentIssues(first, at, () => scanCst(tokens.tokens), text) : [];
     if (issues.length === 0) issues.push({ at: { line: 1, col: 1 }, rule: "empty-file", message: "the file holds no bank; start it with id:, title: and questions:" });
     return { value: undefined, document: first, lineCounter, issues };
   }
 
-  const cst = scanCst(tokens.tokens);
-  const issues = [...documents.flatMap((document) => documentIssues(document, at, cst)), ...tagIssues(cst, at)];
+  // The CST walk that finds where quotes and brackets were opened only runs when yaml reports an error.
+  let cst: CstFacts | undefined;
+  const cstFacts = () => (cst ??= scanCst(tokens.tokens));
+  const issues = [...documents.flatMap((document) => documentIssues(document, at, cstFacts, text)), ...tagIssues(tokens.tags, at)];
   const second = documents[1];
   if (second !== undefined) {
     issues.push({
@@ -86,28 +87,34 @@ export function parseYaml(text: string): ParsedYaml {
   }
 }
 
-function lexAndParse(text: string, lineCounter: LineCounter): { tokens: CST.Token[] } | { tooDeepAt: number } {
+interface Lexed {
+  readonly tokens: CST.Token[];
+  /** Every tag as written, in order: collected while lexing rather than by a walk over the CST. */
+  readonly tags: readonly { readonly offset: number; readonly source: string }[];
+}
+
+function lexAndParse(text: string, lineCounter: LineCounter): Lexed | { tooDeepAt: number } {
   const parser = new Parser(lineCounter.addNewLine);
   // Parser.parse() would announce the first line itself; driving next() by hand, we do.
   lineCounter.addNewLine(0);
   const tokens: CST.Token[] = [];
+  const tags: { offset: number; source: string }[] = [];
   for (const lexeme of new Lexer().lex(text)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     if (parser.stack.length > MAX_DEPTH) return { tooDeepAt: parser.offset };
+    if (lexeme.startsWith("!") && CST.tokenType(lexeme) === "tag") tags.push({ offset: parser.offset - lexeme.length, source: lexeme });
   }
   for (const token of parser.end()) tokens.push(token);
-  return { tokens };
+  return { tokens, tags };
 }
 
 /** What the composed document no longer says exactly where: each tag as written, and each quote or bracket opened. */
 interface CstFacts {
-  readonly tags: readonly { readonly offset: number; readonly source: string }[];
   readonly quoted: readonly { readonly offset: number; readonly end: number }[];
   readonly unclosedFlows: readonly { readonly offset: number; readonly opener: string }[];
 }
 
 function scanCst(tokens: readonly CST.Token[]): CstFacts {
-  const tags: { offset: number; source: string }[] = [];
   const quoted: { offset: number; end: number }[] = [];
   const unclosedFlows: { offset: number; opener: string }[] = [];
   // Iterative: the depth is already bounded, but a walk over a stack needs no reasoning about it.
@@ -122,7 +129,6 @@ function scanCst(tokens: readonly CST.Token[]): CstFacts {
     if (typeof item !== "object" || item === null) continue;
     const token = item as { type?: unknown; offset?: unknown; source?: unknown; start?: unknown; end?: unknown };
     if (typeof token.offset === "number" && typeof token.source === "string") {
-      if (token.type === "tag") tags.push({ offset: token.offset, source: token.source });
       if (token.type === "double-quoted-scalar" || token.type === "single-quoted-scalar") {
         quoted.push({ offset: token.offset, end: token.offset + token.source.length });
       }
@@ -136,8 +142,7 @@ function scanCst(tokens: readonly CST.Token[]): CstFacts {
     }
     for (const value of Object.values(item)) if (typeof value === "object" && value !== null) stack.push(value);
   }
-  tags.sort((a, b) => a.offset - b.offset);
-  return { tags, quoted, unclosedFlows };
+  return { quoted, unclosedFlows };
 }
 
 /**
@@ -145,14 +150,15 @@ function scanCst(tokens: readonly CST.Token[]): CstFacts {
  * is a sign of a file written for some other program. Reported at the tag as written, which the composed
  * node no longer knows (its range starts at the value, for `!!set` on the next line).
  */
-function tagIssues(cst: CstFacts, at: (offset: number) => Position): YamlIssue[] {
-  return cst.tags.map((tag) => ({ at: at(tag.offset), rule: "yaml-tag", message: `the tag ${tag.source} is not allowed; banks take no YAML tags` }));
+function tagIssues(tags: Lexed["tags"], at: (offset: number) => Position): YamlIssue[] {
+  return tags.map((tag) => ({ at: at(tag.offset), rule: "yaml-tag", message: `the tag ${tag.source} is not allowed; banks take no YAML tags` }));
 }
 
-function documentIssues(document: Document.Parsed, at: (offset: number) => Position, cst: CstFacts): YamlIssue[] {
+function documentIssues(document: Document.Parsed, at: (offset: number) => Position, cst: () => CstFacts, text: string): YamlIssue[] {
   // Unresolved tags are reported by tagIssues, with every other tag, once each.
   const errors = [...document.errors, ...document.warnings].filter((error) => error.code !== "TAG_RESOLVE_FAILED");
-  return [...errors.map((error) => yamlIssue(error, at, cst)), ...aliasIssues(document, at)];
+  // An alias is written with `*`: a file without one needs no walk for circular aliases.
+  return [...errors.map((error) => yamlIssue(error, at, cst())), ...(text.includes("*") ? aliasIssues(document, at) : [])];
 }
 
 function yamlIssue(error: YAMLError, at: (offset: number) => Position, cst: CstFacts): YamlIssue {

@@ -55,8 +55,9 @@ function compareSubsets(a: readonly number[], b: readonly number[]): number {
 
 /**
  * which-correct: for two items the four fixed options "1 only / 2 only / Both 1 and 2 / Neither 1 nor 2";
- * for three to five, the right combination and three others drawn with a seed from the question's id,
- * in the paper's order (fewer items first). A question of three or more items needs at least one right item.
+ * for three to five, the right combination and the three others closest to it in number of items (ties
+ * drawn with a seed from the question's id), in the paper's order (fewer items first). A question of
+ * three or more items needs at least one right item.
  */
 export function whichCorrectOptions(questionId: string, correctItems: readonly boolean[]): GeneratedOptions {
   const itemCount = correctItems.length;
@@ -67,11 +68,17 @@ export function whichCorrectOptions(questionId: string, correctItems: readonly b
     return { options: subsets.map((subset) => subsetLabel(subset, 2)), answer };
   }
   if (right.length === 0) throw new RangeError("which-correct with three or more items needs a right item");
+  // Distractors as close as possible in size to the right combination (ties drawn with the seed), so
+  // that no option gives itself away: for three statements all true, the paper's own "1 and 2 only /
+  // 2 and 3 only / 1 and 3 only / 1, 2 and 3" rather than three single statements against the set.
   const random = seededRandom(hashString(`${questionId}#${itemCount}`));
+  const distance = (subset: readonly number[]) => Math.abs(subset.length - right.length);
   const others = shuffled(
     nonEmptySubsets(itemCount).filter((subset) => subset.join() !== right.join()),
     random,
-  ).slice(0, 3);
+  )
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, 3);
   const chosen = [right, ...others].sort(compareSubsets);
   return {
     options: chosen.map((subset) => subsetLabel(subset, itemCount)),

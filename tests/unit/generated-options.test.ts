@@ -88,8 +88,17 @@ describe.each([3, 4, 5])("whichCorrectOptions for %i statements", (itemCount) =>
     }
   });
 
+  it("offers distractors within one item of the right answer's count, so none gives itself away", () => {
+    for (const correct of combinations) {
+      const { options, answer } = whichCorrectOptions("close", correct);
+      const size = itemsOf(options[answer] as string).length;
+      for (const option of options) expect(Math.abs(itemsOf(option).length - size), option).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("draws other options for another id", () => {
-    const correct = combinations[0] as boolean[];
+    // Two right items: more combinations of that size than places, so the seed chooses among them.
+    const correct = combinations.find((combination) => combination.filter(Boolean).length === 2) as boolean[];
     const sets = new Set(Array.from({ length: 20 }, (_, index) => whichCorrectOptions(`question-${index}`, correct).options.join("|")));
     expect(sets.size).toBeGreaterThan(1);
   });
@@ -103,9 +112,11 @@ describe("whichCorrectOptions pinned", () => {
   // These strings are what learners see, and answer files and reports name them by letter: a change
   // here re-letters questions that progress and answer files already refer to.
   it.each([
-    ["q1", [true, false, true], ["1 only", "2 only", "1 and 2 only", "1 and 3 only"], 3],
-    ["rivers", [true, true, false, false], ["4 only", "1 and 2 only", "1 and 3 only", "1, 2 and 4 only"], 1],
-    ["founders", [false, true, true, false, true], ["4 only", "1 and 2 only", "2, 3 and 5 only", "1, 3, 4 and 5 only"], 2],
+    ["q1", [true, false, true], ["2 only", "1 and 2 only", "1 and 3 only", "2 and 3 only"], 2],
+    ["rivers", [true, true, false, false], ["1 and 2 only", "1 and 3 only", "2 and 4 only", "3 and 4 only"], 0],
+    ["founders", [false, true, true, false, true], ["1, 2 and 4 only", "1, 2 and 5 only", "2, 3 and 5 only", "3, 4 and 5 only"], 2],
+    // All three true: the paper's classic set, where the answer is not the odd one out.
+    ["all-three", [true, true, true], ["1 and 2 only", "1 and 3 only", "2 and 3 only", "1, 2 and 3"], 3],
   ])("%s %j", (id, correct, options, answer) => {
     expect(whichCorrectOptions(id, correct)).toEqual({ options, answer });
   });

@@ -4,10 +4,8 @@
 
 import { createExam, timeSpent, type ExamState } from "../core/exam.js";
 import { isMultiAnswer } from "../core/question.js";
-import type { PresentedQuestion } from "../core/session.js";
-import type { Style } from "../ui/color.js";
 import { ask } from "../ui/prompt.js";
-import { examPrompt } from "./exam-prompt.js";
+import { examPrompt, type ExamPromptConfig } from "./exam-prompt.js";
 
 /** The reason the exam's signal aborts when time runs out. */
 export class TimeUpError extends Error {
@@ -26,20 +24,13 @@ export interface ExamRun {
   readonly spentMs: readonly number[];
 }
 
-export interface TakeExamOptions {
-  readonly questions: readonly PresentedQuestion[];
+/** What the exam screen needs from the caller; the clock and the starting state are made here. */
+export interface TakeExamOptions extends Pick<ExamPromptConfig, "questions" | "now" | "title" | "style" | "width" | "height" | "tickMs"> {
   readonly timeLimitMs: number;
   /** The session's signal: aborted by SIGINT, SIGTERM or SIGHUP. */
   readonly signal: AbortSignal;
-  /** The clock, in milliseconds. */
-  readonly now: () => number;
-  readonly title: string;
-  readonly style: Style;
-  readonly width: number;
-  readonly height: number;
   readonly input?: NodeJS.ReadableStream;
   readonly output?: NodeJS.WritableStream;
-  readonly tickMs?: number;
 }
 
 export async function takeExam(options: TakeExamOptions): Promise<ExamRun> {

@@ -3,7 +3,7 @@
 import type { Problem } from "../bank/problem.js";
 import { sanitize, sanitizeLine, terminalSafeJson } from "../core/sanitize.js";
 import type { Style } from "../ui/color.js";
-import { PLAIN } from "../ui/color.js";
+import { plainStyle } from "../report/style.js";
 
 export type ProblemReporter = "pretty" | "json" | "github";
 
@@ -20,7 +20,7 @@ export function summaryLine(summary: ValidationSummary): string {
 }
 
 /** `file:line:col  severity  rule  message`, errors first, then a summary line. */
-export function prettyProblems(problems: readonly Problem[], summary: ValidationSummary, style: Style = PLAIN): string {
+export function prettyProblems(problems: readonly Problem[], summary: ValidationSummary, style: Style = plainStyle): string {
   const lines = problems.map((problem) => {
     const where = `${sanitizeLine(problem.file)}:${problem.line}:${problem.col}`;
     const severity = problem.severity === "error" ? style.red("error  ") : style.yellow("warning");

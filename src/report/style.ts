@@ -1,5 +1,6 @@
-// Colour is a parameter of the pretty reporter, so the reporter stays a pure function and its tests read
-// plain text. src/ui passes chalk-backed functions on a colour terminal; everything else gets plainStyle.
+// Colour is a parameter of every formatter (reporters, question views, prompts), so they stay pure
+// functions and their tests read plain text. src/ui/color.ts makes a chalk-backed Style for a colour
+// terminal; everything else gets plainStyle.
 
 export type Paint = (text: string) => string;
 
@@ -9,8 +10,9 @@ export interface Style {
   readonly green: Paint;
   readonly red: Paint;
   readonly yellow: Paint;
+  readonly cyan: Paint;
 }
 
 const same: Paint = (text) => text;
 
-export const plainStyle: Style = { bold: same, dim: same, green: same, red: same, yellow: same };
+export const plainStyle: Style = { bold: same, dim: same, green: same, red: same, yellow: same, cyan: same };

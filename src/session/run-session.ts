@@ -10,7 +10,7 @@ import { readAnswerFile } from "../bank/read-answers.js";
 import { maxBankBytes } from "../bank/read-file.js";
 import { tapComment, tapHeader, tapLine, tapPlan } from "../report/index.js";
 import type { ProgressStore } from "../store/progress-store.js";
-import { makeStyle } from "../ui/color.js";
+import { makeStyle, type Style } from "../ui/color.js";
 import { trapSignals } from "../ui/interrupts.js";
 import { requireTerminal } from "../ui/require-terminal.js";
 import { feedback } from "../ui/question-view.js";
@@ -48,28 +48,15 @@ export function checkCanRun(options: SessionRunOptions, context: Context, what: 
 
 export async function runSession(plan: SessionPlan, store: ProgressStore, options: SessionRunOptions, context: Context): Promise<number> {
   const { io } = context;
-  const reporter: SessionReporter = options.reporter ?? (io.stdout.isTTY ? "pretty" : options.answers ? "tap" : "pretty");
+  const reporter: SessionReporter = options.reporter ?? (options.answers !== undefined && !io.stdout.isTTY ? "tap" : "pretty");
   const style = await makeStyle(context.color && reporter === "pretty");
   const width = textWidth(io.stdout);
   const presented = plan.questions.map((question) => presentQuestion(question, plan.seed));
 
-  let source: AnswerSource;
-  let warnings: readonly string[] = [];
-  // Signals are trapped only around prompts. A scripted run keeps Node's default (the process ends at
-  // once): every answer it printed is already on disk, and a trap would leave nothing to stop a read of
-  // --answers - that is waiting on stdin.
-  const signals = options.answers === undefined ? trapSignals() : { signal: new AbortController().signal, dispose: () => {} };
+  let opened: OpenedSource | undefined;
   try {
-    if (options.answers !== undefined) {
-      const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env), io.cwd), plan.pool ?? plan.questions);
-      source = scripted.source;
-      warnings = scripted.warnings;
-      for (const warning of warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
-    } else {
-      const { terminalAnswers } = await import("./terminal-answers.js");
-      source = terminalAnswers({ style, width, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
-    }
-
+    opened = await answerSource(plan, options, context, { style, width });
+    const { source, warnings } = opened;
     if (reporter === "tap") io.stdout.write(tapHeader() + tapComment(`seed ${plan.seed}`));
     let testPoints = 0;
     const onRecorded = (answer: RecordedAnswer) => {
@@ -89,8 +76,31 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
     if (reporter === "pretty" && !interrupted && plan.questions.length > 0) io.stdout.write(style.dim(`Seed ${plan.seed}: run again with --seed ${plan.seed} for the same questions.\n`));
     return result.interrupted ? exitCodeForSignal(result.interrupted.signal) : EXIT.ok;
   } finally {
-    signals.dispose();
+    opened?.dispose();
     // Closing twice is safe; this covers an error thrown before the normal close.
     store.close();
   }
+}
+
+interface OpenedSource {
+  readonly source: AnswerSource;
+  readonly warnings: readonly string[];
+  /** Undoes what opening it set up (the signal handlers of an interactive session). */
+  readonly dispose: () => void;
+}
+
+async function answerSource(plan: SessionPlan, options: SessionRunOptions, context: Context, view: { style: Style; width: number }): Promise<OpenedSource> {
+  const { io } = context;
+  if (options.answers !== undefined) {
+    const scripted = scriptedAnswers(await readAnswerFile(options.answers, io.stdin, maxBankBytes(io.env), io.cwd), plan.pool ?? plan.questions);
+    for (const warning of scripted.warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
+    return { ...scripted, dispose: () => {} };
+  }
+  // Signals are trapped only around prompts. A scripted run keeps Node's default (the process ends at
+  // once): every answer it printed is already on disk, and a trap would leave nothing to stop a read of
+  // --answers - that is waiting on stdin.
+  const { terminalAnswers } = await import("./terminal-answers.js");
+  const signals = trapSignals();
+  const source = terminalAnswers({ ...view, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
+  return { source, warnings: [], dispose: signals.dispose };
 }

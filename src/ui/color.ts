@@ -1,18 +1,9 @@
 // Colour, decided once from the environment (https://no-color.org, FORCE_COLOR), applied through Style so
 // formatters stay pure and testable without a terminal.
 
-export interface Style {
-  bold(text: string): string;
-  dim(text: string): string;
-  red(text: string): string;
-  green(text: string): string;
-  yellow(text: string): string;
-  cyan(text: string): string;
-}
+import { plainStyle, type Style } from "../report/style.js";
 
-const identity = (text: string) => text;
-
-export const PLAIN: Style = { bold: identity, dim: identity, red: identity, green: identity, yellow: identity, cyan: identity };
+export type { Style } from "../report/style.js";
 
 export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
@@ -22,7 +13,7 @@ export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
 
 /** A Style backed by chalk when colour is on; chalk is only loaded then. */
 export async function makeStyle(color: boolean): Promise<Style> {
-  if (!color) return PLAIN;
+  if (!color) return plainStyle;
   const { Chalk } = await import("chalk");
   const chalk = new Chalk({ level: 1 });
   return {

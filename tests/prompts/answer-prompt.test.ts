@@ -5,12 +5,12 @@ import { render } from "@inquirer/testing";
 import { describe, expect, it } from "vitest";
 import { InterruptedError } from "../../src/errors.js";
 import { answerPrompt } from "../../src/ui/answer-prompt.js";
-import { PLAIN } from "../../src/ui/color.js";
+import { plainStyle } from "../../src/report/style.js";
 import { ask } from "../../src/ui/prompt.js";
 
 const OPTIONS = ["a) Paris", "b) Lyon", "c) Marseille", "d) Nice"];
-const single = { message: "Which city is the capital of France?", options: OPTIONS, multiple: false, style: PLAIN };
-const multiple = { message: "Which are in France?", options: OPTIONS, multiple: true, style: PLAIN };
+const single = { message: "Which city is the capital of France?", options: OPTIONS, multiple: false, style: plainStyle };
+const multiple = { message: "Which are in France?", options: OPTIONS, multiple: true, style: plainStyle };
 
 describe("answerPrompt, one answer", () => {
   it("shows the question, every option and the key help", async () => {

@@ -11,7 +11,7 @@ import { presentQuestion, type PresentedQuestion } from "../../src/core/session.
 import { InterruptedError } from "../../src/errors.js";
 import { examPrompt, type ExamPromptConfig } from "../../src/mock/exam-prompt.js";
 import { takeExam, TimeUpError } from "../../src/mock/take-exam.js";
-import { PLAIN } from "../../src/ui/color.js";
+import { plainStyle } from "../../src/report/style.js";
 
 function choice(id: string, options: string[], answer: number[], extra: Partial<ChoiceQuestion> = {}): ChoiceQuestion {
   return {
@@ -59,7 +59,7 @@ function setup(more: Partial<ExamPromptConfig> = {}, questions: readonly Questio
     deadline: clock.now + 10 * 60_000,
     now: () => clock.now,
     title: "Mock test · exam-test",
-    style: PLAIN,
+    style: plainStyle,
     width: 76,
     height: 40,
     onChange: (state) => states.push(state),
@@ -280,7 +280,7 @@ describe("takeExam: the prompt under the clock", () => {
       signal: new AbortController().signal,
       now: () => Date.now(),
       title: "t",
-      style: PLAIN,
+      style: plainStyle,
       width: 76,
       height: 40,
       input,
@@ -301,7 +301,7 @@ describe("takeExam: the prompt under the clock", () => {
 
   it("a submission before the time ends says so", async () => {
     const { input, output, press } = terminal();
-    const running = takeExam({ questions: present(), timeLimitMs: 60_000, signal: new AbortController().signal, now: () => Date.now(), title: "t", style: PLAIN, width: 76, height: 40, input, output });
+    const running = takeExam({ questions: present(), timeLimitMs: 60_000, signal: new AbortController().signal, now: () => Date.now(), title: "t", style: plainStyle, width: 76, height: 40, input, output });
     await new Promise((resolve) => setTimeout(resolve, 20));
     press("a");
     press("s", true);
@@ -314,7 +314,7 @@ describe("takeExam: the prompt under the clock", () => {
   it("a signal stops the exam with InterruptedError, not a submission", async () => {
     const { input, output, press } = terminal();
     const session = new AbortController();
-    const running = takeExam({ questions: present(), timeLimitMs: 60_000, signal: session.signal, now: () => Date.now(), title: "t", style: PLAIN, width: 76, height: 40, input, output });
+    const running = takeExam({ questions: present(), timeLimitMs: 60_000, signal: session.signal, now: () => Date.now(), title: "t", style: plainStyle, width: 76, height: 40, input, output });
     await new Promise((resolve) => setTimeout(resolve, 20));
     press("a");
     session.abort(new InterruptedError("SIGTERM"));

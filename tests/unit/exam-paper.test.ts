@@ -14,7 +14,7 @@ import { historyRows } from "../../src/mock/history-report.js";
 import { buildPaper, chooseReporter, parseMockOptions, type MockSettings } from "../../src/mock/mock-options.js";
 import { mistakeText } from "../../src/mock/review-mistakes.js";
 import { reviewEntries } from "../../src/mock/review-entries.js";
-import { PLAIN } from "../../src/ui/color.js";
+import { plainStyle } from "../../src/report/style.js";
 import { makeTempDir } from "../fixtures/fixtures.js";
 
 function question(bank: string, id: string, more: Partial<ChoiceQuestion> = {}): ChoiceQuestion {
@@ -123,7 +123,7 @@ describe("the mistake view", () => {
     const presented = presentQuestion(item, 11);
     const result = scoreAttempt([{ question: item, given: [1] }], UPSC_MARKING).questions[0];
     if (result === undefined) throw new Error("no result");
-    const text = mistakeText({ presented, result, number: 4 }, 0, 2, 70, PLAIN);
+    const text = mistakeText({ presented, result, number: 4 }, 0, 2, 70, plainStyle);
     const shownRight = presented.order.indexOf(0);
     const shownGiven = presented.order.indexOf(1);
     expect(text).toContain("Mistake 1 of 2 · question 4 · wrong (-0.66)");

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { PairsQuestion, Question, StatementsQuestion } from "../../src/core/question.js";
 import { presentQuestion } from "../../src/core/session.js";
-import { PLAIN } from "../../src/ui/color.js";
+import { plainStyle } from "../../src/report/style.js";
 import { feedback, optionLabels, questionBody, questionHeader, rightAnswerText, wrap } from "../../src/ui/question-view.js";
 import { sessionBank } from "../fixtures/fixtures.js";
 
@@ -23,13 +23,13 @@ const HOSTILE = "evil \x1b[2J clear \x1b]52;c;aGk=\x07 osc52 \x1b]0;title \x9b c
 
 describe("questionHeader", () => {
   it("gives the position, the most specific tag and the difficulty", () => {
-    expect(questionHeader(2, 5, question("capital"), PLAIN)).toBe("Question 2 of 5 · geography · easy");
+    expect(questionHeader(2, 5, question("capital"), plainStyle)).toBe("Question 2 of 5 · geography · easy");
   });
 });
 
 describe("questionBody", () => {
   it("numbers the statements and adds the prompt line", () => {
-    const body = questionBody(question("rivers"), 80, PLAIN).split("\n");
+    const body = questionBody(question("rivers"), 80, plainStyle).split("\n");
     expect(body).toEqual([
       "Consider the following statements:",
       "  1. The Ganga rises at Gangotri.",
@@ -40,14 +40,14 @@ describe("questionBody", () => {
 
   it("indents a long statement under its own text", () => {
     const long = { ...question<StatementsQuestion>("rivers"), statements: [{ text: "word ".repeat(40).trim(), correct: true }, { text: "short", correct: false }] };
-    const lines = questionBody(long, 40, PLAIN).split("\n");
+    const lines = questionBody(long, 40, plainStyle).split("\n");
     expect(lines[1]?.startsWith("  1. word")).toBe(true);
     expect(lines[2]?.startsWith("     word")).toBe(true);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
   });
 
   it("shows pairs as two aligned columns", () => {
-    const body = questionBody(question("founders"), 80, PLAIN).split("\n");
+    const body = questionBody(question("founders"), 80, plainStyle).split("\n");
     expect(body[0]).toBe("Consider the following pairs:");
     const rows = body.slice(1, 4);
     expect(rows).toEqual(["  1. Amazon     —  Jeff Bezos", "  2. Microsoft  —  Steve Jobs", "  3. Tesla      —  Larry Page"]);
@@ -58,7 +58,7 @@ describe("questionBody", () => {
   it("keeps long pairs inside the width, both columns wrapped", () => {
     const base = question<PairsQuestion>("founders");
     const long = { ...base, pairs: [{ left: "left ".repeat(20).trim(), right: "right ".repeat(30).trim(), correct: true }, ...base.pairs.slice(1)] };
-    const lines = questionBody(long, 60, PLAIN).split("\n");
+    const lines = questionBody(long, 60, plainStyle).split("\n");
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
     expect(lines.filter((line) => line.includes("—")).length).toBeGreaterThanOrEqual(3);
     // One dash per pair, on its first line: wrapped lines do not read as pairs of their own.
@@ -69,18 +69,18 @@ describe("questionBody", () => {
     const base = question<PairsQuestion>("founders");
     const long = { ...base, pairs: [{ left: "l".repeat(100), right: "r".repeat(200), correct: true }, ...base.pairs.slice(1)] };
     for (const width of [40, 60, 98]) {
-      for (const line of questionBody(long, width, PLAIN).split("\n")) expect(line.length, `${width}: ${line}`).toBeLessThanOrEqual(width);
+      for (const line of questionBody(long, width, plainStyle).split("\n")) expect(line.length, `${width}: ${line}`).toBeLessThanOrEqual(width);
     }
   });
 
   it("asks for every right answer on a several-answer question", () => {
-    expect(questionBody(question("primes"), 80, PLAIN)).toContain("Select every right answer.");
-    expect(questionBody(question("capital"), 80, PLAIN)).not.toContain("Select every right answer.");
+    expect(questionBody(question("primes"), 80, plainStyle)).toContain("Select every right answer.");
+    expect(questionBody(question("capital"), 80, plainStyle)).not.toContain("Select every right answer.");
   });
 
   it("bounds a huge question: at most 30 lines a text, none wider than the screen", () => {
     const huge = { ...question("capital"), question: "lorem ipsum dolor ".repeat(3000) };
-    const lines = questionBody(huge, 60, PLAIN).split("\n");
+    const lines = questionBody(huge, 60, plainStyle).split("\n");
     expect(lines.length).toBeLessThanOrEqual(30);
     expect(lines.at(-1)).toMatch(/… \(\d+ more lines\)/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
@@ -109,8 +109,8 @@ describe("optionLabels and feedback", () => {
 
   it("says right or wrong, with the answer, the explanation and the source", () => {
     const shown = presentQuestion(question("rivers"), 1);
-    expect(feedback(shown, true, 80, PLAIN)).toBe("✔ Correct\n  The Yamuna joins the Ganga at Prayagraj.\n  Source: A geography book");
-    expect(feedback(shown, false, 80, PLAIN).split("\n")[0]).toBe("✘ Wrong. The answer is (a) 1 only");
+    expect(feedback(shown, true, 80, plainStyle)).toBe("✔ Correct\n  The Yamuna joins the Ganga at Prayagraj.\n  Source: A geography book");
+    expect(feedback(shown, false, 80, plainStyle).split("\n")[0]).toBe("✘ Wrong. The answer is (a) 1 only");
   });
 });
 
@@ -142,12 +142,12 @@ describe("control characters from a bank", () => {
     for (const item of [statements, pairs]) {
       const shown = presentQuestion(item, 1);
       const screen = [
-        questionHeader(1, 1, item, PLAIN),
-        questionBody(item, 70, PLAIN),
+        questionHeader(1, 1, item, plainStyle),
+        questionBody(item, 70, plainStyle),
         ...optionLabels(shown),
         rightAnswerText(shown),
-        feedback(shown, false, 70, PLAIN),
-        feedback(shown, true, 70, PLAIN),
+        feedback(shown, false, 70, plainStyle),
+        feedback(shown, true, 70, plainStyle),
       ].join("\n");
       expect(screen).not.toMatch(RAW_CONTROL);
       expect(screen).toContain("^[[2J");

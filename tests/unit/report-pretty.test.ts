@@ -3,7 +3,7 @@ import { UPSC_MARKING } from "../../src/core/question.js";
 import { scoreAttempt } from "../../src/core/scoring.js";
 import { renderPretty } from "../../src/report/pretty.js";
 import type { Style } from "../../src/report/style.js";
-import { PLAIN } from "../../src/ui/color.js";
+import { plainStyle } from "../../src/report/style.js";
 import { answered, RAW_CONTROL, sampleResult } from "./report-fixtures.js";
 
 describe("pretty report", () => {
@@ -43,15 +43,15 @@ describe("pretty report", () => {
 
   it("colours only through the style it is given", () => {
     const tag = (name: string) => (s: string) => `<${name}>${s}</${name}>`;
-    const style: Style = { bold: tag("b"), dim: tag("d"), green: tag("g"), red: tag("r"), yellow: tag("y") };
+    const style: Style = { bold: tag("b"), dim: tag("d"), green: tag("g"), red: tag("r"), yellow: tag("y"), cyan: tag("c") };
     const coloured = renderPretty(sampleResult(), style);
     expect(coloured).toContain("<r>NOT PASSED</r>");
     expect(coloured).toContain("<g>+1.68</g>");
-    expect(coloured.replace(/<\/?[bdgry]>/g, "")).toBe(text);
+    expect(coloured.replace(/<\/?[bcdgry]>/g, "")).toBe(text);
   });
 
   it("takes the terminal's Style from src/ui as it is", () => {
-    const fromUi: Style = PLAIN;
+    const fromUi: Style = plainStyle;
     expect(renderPretty(sampleResult(), fromUi)).toBe(text);
   });
 });

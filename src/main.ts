@@ -2,7 +2,7 @@
 
 import { processIo } from "./io.js";
 import type { Io } from "./io.js";
-import { BankError, EXIT, InterruptedError, UsageError, exitCodeForSignal } from "./errors.js";
+import { EXIT, InterruptedError, UserError } from "./errors.js";
 import { sanitize } from "./core/sanitize.js";
 
 export async function main(args: readonly string[], io: Io = processIo()): Promise<number> {
@@ -21,33 +21,20 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
   }
 }
 
-/** Error classes (by name, so main.ts need not load their modules) whose message is for the user. */
-const USER_FACING_ERRORS = new Set(["OptionValueError", "InvalidSettingError"]);
-
-function isStoreError(error: Error): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && code.startsWith("store-");
-}
-
+/** The message (and hint) for the user, and the exit code: decided here and nowhere else. */
 export function reportError(error: unknown, io: Io, debug: boolean): number {
-  if (error instanceof InterruptedError) return exitCodeForSignal(error.signal);
-  if (error instanceof UsageError) {
-    io.stderr.write(`prelim: ${sanitize(error.message)}\n`);
-    if (error.hint) io.stderr.write(`${sanitize(error.hint)}\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof BankError) {
-    io.stderr.write(`prelim: ${sanitize(error.message)}\n`);
-    return EXIT.usage;
-  }
-  // Typed domain errors from the core and the store: their messages are written for the user.
-  if (error instanceof Error && (USER_FACING_ERRORS.has(error.name) || isStoreError(error))) {
-    io.stderr.write(`prelim: ${sanitize(error.message)}\n`);
-    return EXIT.usage;
+  // What was answered is saved and the partial summary printed before the interrupt got here.
+  if (error instanceof InterruptedError) return error.exitCode;
+  if (error instanceof UserError) {
+    if (!error.reported) {
+      io.stderr.write(`prelim: ${sanitize(error.message)}\n`);
+      if (error.hint) io.stderr.write(`${sanitize(error.hint)}\n`);
+    }
+    return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`prelim: internal error: ${sanitize(message)}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${sanitize(error.stack)}\n`);
   else io.stderr.write("Run again with --debug for details, and report it if it persists.\n");
-  return 70;
+  return EXIT.internal;
 }

@@ -107,7 +107,7 @@ Examples:
     )
     .action(
       run(async (command) => {
-        const { practice } = await import("./commands/practice.js");
+        const { practice } = await import("./commands/practice/practice.js");
         return practice(command.args, command.opts(), context(command));
       }),
     );
@@ -133,7 +133,7 @@ Examples:
     )
     .action(
       run(async (command) => {
-        const { review } = await import("./commands/review.js");
+        const { review } = await import("./commands/review/review.js");
         return review(command.args, command.opts(), context(command));
       }),
     );
@@ -183,7 +183,7 @@ Examples:
     )
     .action(
       run(async (command) => {
-        const { mock } = await import("./commands/mock.js");
+        const { mock } = await import("./commands/mock/mock.js");
         return mock(command.args, command.opts(), context(command));
       }),
     );
@@ -205,7 +205,7 @@ Examples:
     )
     .action(
       run(async (command) => {
-        const { stats } = await import("./commands/stats.js");
+        const { stats } = await import("./commands/stats/stats.js");
         return stats(command.args, command.opts(), context(command));
       }),
     );
@@ -232,7 +232,7 @@ Examples:
     )
     .action(
       run(async (command) => {
-        const { config } = await import("./commands/config.js");
+        const { config } = await import("./commands/config/config.js");
         const [action, args] = command.processedArgs as [string, string[]];
         return config(action, args, command.opts(), context(command));
       }),
@@ -246,7 +246,7 @@ Examples:
     .addHelpText("after", "\nExamples:\n  $ prelim banks\n  $ prelim banks --json questions/\n  $ PRELIM_BANKS=~/my-banks prelim banks")
     .action(
       run(async (command) => {
-        const { banks } = await import("./commands/banks.js");
+        const { banks } = await import("./commands/banks/banks.js");
         return banks(command.args, command.opts(), context(command));
       }),
     );
@@ -271,7 +271,7 @@ Examples:
     )
     .action(
       run(async (command) => {
-        const { validate } = await import("./commands/validate.js");
+        const { validate } = await import("./commands/validate/validate.js");
         return validate(command.args, command.opts(), context(command));
       }),
     );

@@ -10,7 +10,8 @@ import { decodeBankBytes, describeFsError, readBankText } from "./read-file.js";
 import { makeLocator } from "./locate.js";
 import { UsageError } from "../errors.js";
 
-export type AnswerEntries = ReadonlyMap<string, readonly string[]>;
+export type { AnswerEntries } from "../core/answer-file.js";
+import type { AnswerEntries } from "../core/answer-file.js";
 
 /** `source` is a path (relative to `cwd`) or "-" for standard input; messages name it as given. */
 export async function readAnswerFile(source: string, stdin: NodeJS.ReadableStream, maxBytes: number, cwd: string): Promise<AnswerEntries> {

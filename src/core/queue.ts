@@ -11,8 +11,6 @@ export interface QueueLimits {
   readonly reviewsPerDay: number;
 }
 
-export const DEFAULT_QUEUE_LIMITS: QueueLimits = { newPerDay: 20, reviewsPerDay: 200 };
-
 /** Distinct questions answered since the start of the day, split by whether they were new then. */
 export interface DoneToday {
   readonly newCards: number;
@@ -37,7 +35,8 @@ export interface QueueRequest {
   readonly keys: Iterable<string>;
   readonly cards: ReadonlyMap<string, CardState>;
   readonly now: Date;
-  readonly limits?: QueueLimits;
+  /** From the settings table; core holds no defaults. */
+  readonly limits: QueueLimits;
   readonly doneToday?: DoneToday;
 }
 
@@ -55,7 +54,7 @@ function isNew(card: CardState | undefined): boolean {
 }
 
 export function buildReviewQueue(request: QueueRequest): ReviewQueue {
-  const limits = request.limits ?? DEFAULT_QUEUE_LIMITS;
+  const { limits } = request;
   const done = request.doneToday ?? NOTHING_DONE;
   const due: { key: string; at: number; order: number }[] = [];
   const fresh: string[] = [];

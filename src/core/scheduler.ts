@@ -40,8 +40,6 @@ export interface SchedulerSettings {
   readonly desiredRetention: number;
 }
 
-export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = { desiredRetention: 0.9 };
-
 /** A question counts as mastered once FSRS expects it to be remembered (90%) for three weeks. */
 export const MASTERED_STABILITY_DAYS = 21;
 
@@ -127,7 +125,7 @@ export function nextCardState(
   card: CardState | undefined,
   rating: Rating,
   now: Date,
-  settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS,
+  settings: SchedulerSettings,
 ): CardState {
   const at = reviewTime(card, now);
   const current = card === undefined ? createEmptyCard(at) : toFsrsCard(card);
@@ -141,7 +139,7 @@ export function nextCardState(
 export function foldReviews(
   cards: Map<string, CardState>,
   entries: Iterable<ReviewLogEntry>,
-  settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS,
+  settings: SchedulerSettings,
 ): Map<string, CardState> {
   for (const entry of entries) {
     cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), settings));
@@ -150,7 +148,7 @@ export function foldReviews(
 }
 
 /** Probability of recall at `now`, 0 to 1; 0 for a question never reviewed. */
-export function retrievability(card: CardState, now: Date, settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS): number {
+export function retrievability(card: CardState, now: Date, settings: SchedulerSettings): number {
   if (card.state === "new") return 0;
   return schedulerFor(settings).get_retrievability(toFsrsCard(card), reviewTime(card, now), false);
 }
@@ -194,12 +192,16 @@ export function ratingThresholds(textLength: number): RatingThresholds {
   };
 }
 
-export interface Answer {
+/** What the rating of one answer depends on. */
+export interface RatingInput {
   readonly correct: boolean;
-  /** Milliseconds from the question appearing to the answer. */
-  readonly ms: number;
+  /**
+   * Milliseconds from the question appearing to the answer; undefined when the answer was not timed
+   * (an answer file) or its time says nothing about recall (a mock, where time goes back and forth).
+   */
+  readonly ms?: number;
   /** Characters the learner had to read: stem, statements or pairs, prompt and options. */
-  readonly textLength: number;
+  readonly textLength?: number;
   /** The learner's own rating (`--confidence`), which overrides the timing rule. */
   readonly confidence?: Confidence;
 }
@@ -208,12 +210,13 @@ export interface Answer {
 // guessed → Hard (it was luck, bring it back soon), unsure → Good, sure → Easy.
 const RATING_OF_CONFIDENCE: Record<Confidence, Rating> = { guess: "hard", unsure: "good", sure: "easy" };
 
-export function ratingFor(answer: Answer): Rating {
+/** The one rating rule, for every answer that feeds spaced repetition. */
+export function ratingFor(answer: RatingInput): Rating {
   if (!answer.correct) return "again";
   if (answer.confidence !== undefined) return RATING_OF_CONFIDENCE[answer.confidence];
-  // A time we cannot trust (negative after a clock jump, NaN) says nothing: plain Good.
-  if (!Number.isFinite(answer.ms) || answer.ms < 0) return "good";
-  const { fastMs, slowMs } = ratingThresholds(answer.textLength);
+  // Not timed, or a time we cannot trust (negative after a clock jump): plain Good.
+  if (answer.ms === undefined || !Number.isFinite(answer.ms) || answer.ms < 0) return "good";
+  const { fastMs, slowMs } = ratingThresholds(answer.textLength ?? 0);
   if (answer.ms <= fastMs) return "easy";
   if (answer.ms >= slowMs) return "hard";
   return "good";

@@ -1,8 +1,11 @@
 // Choosing and presenting questions for a session, and judging answers. Pure: randomness comes in as a
 // seeded function, time as numbers.
 
+import { UsageError } from "../errors.js";
+import { outcomeOf, type Answer } from "./answer.js";
 import type { Difficulty, Question } from "./question.js";
-import { isCorrectChoice } from "./question.js";
+import type { ReviewLogEntry } from "./review.js";
+import { topicRows, type TopicRow } from "./topics.js";
 import type { Random } from "./random.js";
 import { hashString, seededRandom, shuffled } from "./random.js";
 
@@ -10,6 +13,14 @@ export interface QuestionFilter {
   /** Keep questions with at least one of these tags. */
   readonly topics?: readonly string[];
   readonly difficulty?: Difficulty;
+}
+
+/** The error for a filter that leaves nothing to ask, naming the filter. */
+export function noQuestionsError(filter: QuestionFilter): UsageError {
+  const topics = filter.topics ?? [];
+  const parts = [...(topics.length > 0 ? [`topic ${topics.join(" or ")}`] : []), ...(filter.difficulty ? [`difficulty ${filter.difficulty}`] : [])];
+  const message = parts.length > 0 ? `no questions match ${parts.join(" and ")}` : "the banks hold no questions";
+  return new UsageError(message, "`prelim banks` lists the topics of each bank.");
 }
 
 export function filterQuestions(questions: readonly Question[], filter: QuestionFilter): Question[] {
@@ -43,22 +54,14 @@ export function presentQuestion(question: Question, seed: number): PresentedQues
   return { question, order: shuffled(canonical, seededRandom(hashString(`${seed}:${question.key}`))) };
 }
 
-export interface AnswerOutcome {
-  readonly question: Question;
-  /** Canonical indexes chosen; empty when skipped. */
-  readonly chosen: readonly number[];
+/** One answer of a practice or review session, as recorded in the review log. */
+export interface RecordedAnswer {
+  readonly answer: Answer;
   readonly correct: boolean;
-  readonly ms: number;
-}
-
-export function judgeAnswer(question: Question, chosen: readonly number[], ms: number): AnswerOutcome {
-  return { question, chosen: [...chosen].sort((a, b) => a - b), correct: isCorrectChoice(question, chosen), ms };
-}
-
-export interface TopicRow {
-  readonly topic: string;
-  readonly answered: number;
-  readonly correct: number;
+  readonly entry: ReviewLogEntry;
+  readonly presented: PresentedQuestion;
+  /** 1-based position in the session. */
+  readonly position: number;
 }
 
 export interface PracticeSummary {
@@ -67,29 +70,20 @@ export interface PracticeSummary {
   /** Share of answered questions answered right, 0–1; 0 when none were answered. */
   readonly accuracy: number;
   readonly totalMs: number;
+  /** Most answered first. */
   readonly topics: readonly TopicRow[];
-  readonly missed: readonly AnswerOutcome[];
 }
 
-/** A question counts toward every one of its tags. */
-export function summarizePractice(outcomes: readonly AnswerOutcome[]): PracticeSummary {
-  const topics = new Map<string, { answered: number; correct: number }>();
-  for (const outcome of outcomes) {
-    for (const tag of outcome.question.tags) {
-      const row = topics.get(tag) ?? { answered: 0, correct: 0 };
-      row.answered++;
-      if (outcome.correct) row.correct++;
-      topics.set(tag, row);
-    }
-  }
-  const correct = outcomes.filter((outcome) => outcome.correct).length;
+/** A practice or review session's answers, each judged; a question counts toward every one of its tags. */
+export function summarizePractice(answers: readonly Answer[]): PracticeSummary {
+  const judged = answers.map((answer) => ({ question: answer.question, outcome: outcomeOf(answer) }));
+  const correct = judged.filter((item) => item.outcome === "correct").length;
   return {
-    answered: outcomes.length,
+    answered: answers.length,
     correct,
-    accuracy: outcomes.length === 0 ? 0 : correct / outcomes.length,
-    totalMs: outcomes.reduce((total, outcome) => total + outcome.ms, 0),
-    topics: [...topics].map(([topic, row]) => ({ topic, ...row })).sort((a, b) => b.answered - a.answered || (a.topic < b.topic ? -1 : 1)),
-    missed: outcomes.filter((outcome) => !outcome.correct),
+    accuracy: answers.length === 0 ? 0 : correct / answers.length,
+    totalMs: answers.reduce((total, answer) => total + (answer.ms ?? 0), 0),
+    topics: topicRows(judged).sort((a, b) => b.attempted - a.attempted || (a.topic < b.topic ? -1 : 1)),
   };
 }
 

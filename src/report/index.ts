@@ -1,29 +1,25 @@
 // Reporters are pure functions from a mock result to text; the command decides where the text goes.
 
-import { OptionValueError, type MockResult } from "../core/scoring.js";
+import type { MockResult } from "../core/scoring.js";
+import type { PresentedQuestion } from "../core/session.js";
 import { renderJson } from "./json.js";
 import { renderJunit } from "./junit.js";
 import { renderPretty } from "./pretty.js";
-import { plainStyle, type Style } from "./style.js";
+import { plainStyle, type Style } from "../core/style.js";
 import { renderTap } from "./tap.js";
 
 export type ReporterName = "pretty" | "json" | "junit" | "tap";
 export const REPORTER_NAMES: readonly ReporterName[] = ["pretty", "json", "junit", "tap"];
 
-export function isReporterName(name: string): name is ReporterName {
-  return (REPORTER_NAMES as readonly string[]).includes(name);
-}
-
-export function parseReporterName(text: string): ReporterName {
-  if (isReporterName(text)) return text;
-  throw new OptionValueError("--reporter", text, `--reporter "${text}" is not a reporter: use one of ${REPORTER_NAMES.join(", ")}`);
-}
-
-/** The report as text, ending in a newline. `style` colours only the pretty report. */
-export function renderReport(name: ReporterName, result: MockResult, style: Style = plainStyle): string {
+/**
+ * The report as text, ending in a newline. `style` colours only the pretty report; `shown`, the paper's
+ * on-screen option order, letters the pretty report as the candidate saw it (every other report, and the
+ * pretty one without it, names options by canonical letter).
+ */
+export function renderReport(name: ReporterName, result: MockResult, style: Style = plainStyle, shown?: readonly PresentedQuestion[]): string {
   switch (name) {
     case "pretty":
-      return renderPretty(result, style);
+      return renderPretty(result, style, shown);
     case "json":
       return renderJson(result);
     case "junit":
@@ -33,5 +29,5 @@ export function renderReport(name: ReporterName, result: MockResult, style: Styl
   }
 }
 
-export { plainStyle, type Style } from "./style.js";
+export { plainStyle, type Style } from "../core/style.js";
 export { tapComment, tapHeader, tapLine, tapPlan, type TapEntry } from "./tap.js";

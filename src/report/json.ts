@@ -11,7 +11,7 @@ function questionJson(result: QuestionResult) {
   return {
     bank: safeText(question.bank),
     id: safeText(question.id),
-    given: letters(result.given),
+    given: letters(result.chosen),
     answer: letters(question.answer),
     outcome: result.outcome,
     marks: result.marks,

@@ -53,7 +53,7 @@ function failureBody(result: QuestionResult): string {
   const { question } = result;
   const lines = [
     `Question: ${oneLine(question.question)}`,
-    ...(result.given ?? []).map((index) => `Chose: ${optionText(question, index)}`),
+    ...(result.chosen).map((index) => `Chose: ${optionText(question, index)}`),
     ...question.answer.map((index) => `Answer: ${optionText(question, index)}`),
     `Marks: ${marksText(result.marks)}`,
   ];
@@ -67,7 +67,7 @@ function testcase(result: QuestionResult): string {
   const open = `    <testcase name="${xml(questionLabel(question))}" classname="${xml(question.bank)}"${time}`;
   if (result.outcome === "correct") return `${open}/>`;
   if (result.outcome === "unanswered") return `${open}>\n      <skipped message="unanswered"/>\n    </testcase>`;
-  const message = `chose ${lettersText(result.given)}; right answer ${lettersText(question.answer)}`;
+  const message = `chose ${lettersText(result.chosen)}; right answer ${lettersText(question.answer)}`;
   return [
     `${open}>`,
     `      <failure message="${xml(message)}" type="wrong">${failureBody(result)}</failure>`,

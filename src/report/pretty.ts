@@ -2,7 +2,8 @@
 
 import { formatDuration } from "../core/duration.js";
 import type { MarkedSummary, MockResult, TopicRow } from "../core/scoring.js";
-import { plainStyle, type Style } from "./style.js";
+import type { PresentedQuestion } from "../core/session.js";
+import { plainStyle, type Style } from "../core/style.js";
 import { lettersText, marksText, oneLine, signedMarks, truncate } from "./text.js";
 
 const LABEL_WIDTH = 12;
@@ -72,16 +73,25 @@ function markedLines(marked: MarkedSummary, style: Style): string[] {
   ];
 }
 
-function mistakes(result: MockResult, style: Style): string[] {
-  const wrong = result.questions.filter((item) => item.outcome === "wrong");
+/** Canonical indexes as the letters on screen; an index that was not an option keeps its own. */
+function asShown(indexes: readonly number[], shown: PresentedQuestion | undefined): number[] {
+  if (shown === undefined) return [...indexes];
+  return indexes.map((canonical) => {
+    const position = shown.order.indexOf(canonical);
+    return position === -1 ? canonical : position;
+  }).sort((a, b) => a - b);
+}
+
+function mistakes(result: MockResult, style: Style, shown: readonly PresentedQuestion[] | undefined): string[] {
+  const wrong = result.questions.flatMap((item, index) => (item.outcome === "wrong" ? [{ item, presented: shown?.[index] }] : []));
   if (wrong.length === 0) return [];
   return [
     "",
     style.bold("Wrong answers"),
     ...wrong.map(
       // Two lines each, so a long bank/id does not push the letters past the edge of the terminal.
-      (item) =>
-        `  ${style.red("x")} ${truncate(oneLine(item.question.question), 72)}\n    ${style.dim(oneLine(item.question.key))}  chose ${lettersText(item.given)}, answer ${lettersText(item.question.answer)}`,
+      ({ item, presented }) =>
+        `  ${style.red("x")} ${truncate(oneLine(item.question.question), 72)}\n    ${style.dim(oneLine(item.question.key))}  chose ${lettersText(asShown(item.chosen, presented))}, answer ${lettersText(asShown(item.question.answer, presented))}`,
     ),
   ];
 }
@@ -91,13 +101,14 @@ function warningLines(warnings: readonly string[], style: Style): string[] {
   return ["", style.yellow(style.bold("Warnings")), ...warnings.map((warning) => `  ${style.yellow("!")} ${oneLine(warning)}`)];
 }
 
-export function renderPretty(result: MockResult, style: Style = plainStyle): string {
+/** `shown[i]` is how question i was shown: with it, options are named by the letters on screen. */
+export function renderPretty(result: MockResult, style: Style = plainStyle, shown?: readonly PresentedQuestion[]): string {
   return [
     style.bold("Mock test scorecard"),
     ...totals(result, style),
     ...topicTable(result.topics, style),
     ...markedLines(result.markedForReview, style),
-    ...mistakes(result, style),
+    ...mistakes(result, style, shown),
     ...warningLines(result.warnings, style),
     "",
   ].join("\n");

@@ -2,8 +2,8 @@
 
 import type { Problem } from "../bank/problem.js";
 import { sanitize, sanitizeLine, terminalSafeJson } from "../core/sanitize.js";
-import type { Style } from "../ui/color.js";
-import { plainStyle } from "../report/style.js";
+import type { Style } from "../core/style.js";
+import { plainStyle } from "../core/style.js";
 
 export type ProblemReporter = "pretty" | "json" | "github";
 

@@ -2,7 +2,7 @@
 
 import type { Stats } from "../core/stats.js";
 import { sanitizeLine } from "../core/sanitize.js";
-import type { Style } from "../ui/color.js";
+import type { Style } from "../core/style.js";
 
 const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
 

@@ -5,12 +5,11 @@
 
 import type { Outcome, MockResult, QuestionResult } from "../core/scoring.js";
 import type { Question } from "../core/question.js";
+import type { Answer } from "../core/answer.js";
 import { letters, marksText, oneLine, questionLabel, safeText, signedMarks } from "./text.js";
 
-/** What a test point needs: a mock's QuestionResult is one, and so is a practice answer. */
-export interface TapEntry {
-  readonly question: Question;
-  readonly given: readonly number[] | undefined;
+/** What a test point needs: an answer with its outcome (a mock's QuestionResult is one), and its marks in a mock. */
+export interface TapEntry extends Answer {
   readonly outcome: Outcome;
   readonly marks?: number;
 }
@@ -43,7 +42,7 @@ const yamlValue = (value: unknown): string => JSON.stringify(value);
 function diagnostics(entry: TapEntry): string[] {
   const fields: [string, unknown][] = [
     ["question", oneLine(entry.question.question)],
-    ["given", letters(entry.given)],
+    ["given", letters(entry.chosen)],
     ["answer", letters(entry.question.answer)],
   ];
   if (entry.marks !== undefined) fields.push(["marks", entry.marks]);

@@ -3,7 +3,7 @@
 
 import type { Question } from "../core/question.js";
 import { sanitize } from "../core/sanitize.js";
-import { safeLetterOf } from "../core/scoring.js";
+import { safeLetterOf } from "../core/answer.js";
 
 // sanitize shows controls and bidi marks; lone surrogates and U+FFFE/U+FFFF pass it, yet they are illegal
 // in XML 1.0 and cannot be encoded as UTF-8, so they are shown the same way here.

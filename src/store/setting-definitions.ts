@@ -1,6 +1,8 @@
 // The learner's settings: names, meanings, defaults and the checks on values, in one table that
 // `prelim config list|get|set` and the README are built from. No file access here.
 
+import { UsageError } from "../errors.js";
+
 export interface Settings {
   readonly desiredRetention: number;
   readonly newPerDay: number;
@@ -21,8 +23,9 @@ export interface SettingDefinition<K extends SettingName = SettingName> {
   check(value: unknown): Settings[K];
 }
 
-export class InvalidSettingError extends Error {
-  override readonly name = "InvalidSettingError";
+/** A setting name or value that cannot be used; the message lists what is allowed. Exit 2. */
+export class InvalidSettingError extends UsageError {
+  override readonly name: string = "InvalidSettingError";
 }
 
 function numberSetting<K extends SettingName>(

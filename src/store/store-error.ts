@@ -1,5 +1,7 @@
-// The one error type the store raises for things a user can act on. The CLI maps every StoreError to
-// exit code 2 in one place; the message alone must tell the user what went wrong and what to do.
+// The one error type the store raises for things a user can act on: a UserError (exit 2) whose message
+// alone tells the user what went wrong and what to do.
+
+import { EXIT, UserError } from "../errors.js";
 
 export type StoreErrorCode =
   | "store-unwritable"
@@ -9,7 +11,7 @@ export type StoreErrorCode =
   | "store-migration-failed"
   | "store-locked";
 
-export class StoreError extends Error {
+export class StoreError extends UserError {
   override readonly name = "StoreError";
 
   constructor(
@@ -17,6 +19,6 @@ export class StoreError extends Error {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message, EXIT.usage, options?.cause === undefined ? {} : { cause: options.cause });
   }
 }

@@ -3,7 +3,7 @@
 // Built on @inquirer/core so input, output and cancellation work as in every other Inquirer prompt.
 
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState } from "@inquirer/core";
-import type { Style } from "./color.js";
+import type { Style } from "../core/style.js";
 
 export interface AnswerPromptConfig {
   /** Header and question body, already rendered. */

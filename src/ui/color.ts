@@ -1,9 +1,9 @@
 // Colour, decided once from the environment (https://no-color.org, FORCE_COLOR), applied through Style so
 // formatters stay pure and testable without a terminal.
 
-import { plainStyle, type Style } from "../report/style.js";
+import { plainStyle, type Style } from "../core/style.js";
 
-export type { Style } from "../report/style.js";
+export type { Style } from "../core/style.js";
 
 export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;

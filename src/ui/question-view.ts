@@ -6,7 +6,7 @@ import { letterOf } from "../core/question.js";
 import type { Question } from "../core/question.js";
 import type { PresentedQuestion } from "../core/session.js";
 import { sanitize } from "../core/sanitize.js";
-import type { Style } from "./color.js";
+import type { Style } from "../core/style.js";
 
 /** Text from a bank is wrapped to the terminal and bounded, so a 50 KB question cannot flood the screen. */
 const MAX_LINES_PER_TEXT = 30;

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foldReviews } from "../../src/core/scheduler.js";
 import { openProgressStore } from "../../src/store/progress-store.js";
+import { SCHEDULING } from "../fixtures/scheduling.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BUILT_STORE = path.join(ROOT, "dist", "store", "progress-store.js");
@@ -81,11 +82,11 @@ function checkDataDir(dataDir: string, acknowledged: readonly number[]): void {
   const logged = new Set(store.entries().map((entry) => entry.ms));
   const missing = acknowledged.filter((id) => !logged.has(id));
   expect(missing).toEqual([]);
-  expect(store.cards()).toEqual(foldReviews(new Map(), store.entries()));
+  expect(store.cards()).toEqual(foldReviews(new Map(), store.entries(), SCHEDULING));
   // Closing takes over a lock the killed child may have held, and writes a snapshot that reads back.
   store.close();
   const reopened = openProgressStore(options);
-  expect(reopened.cards()).toEqual(foldReviews(new Map(), reopened.entries()));
+  expect(reopened.cards()).toEqual(foldReviews(new Map(), reopened.entries(), SCHEDULING));
   reopened.close();
   for (const notice of notices) expect(notice).toMatch(/incomplete answer|could not be read|unreadable/);
 }

@@ -5,7 +5,7 @@ import { render } from "@inquirer/testing";
 import { describe, expect, it } from "vitest";
 import { InterruptedError } from "../../src/errors.js";
 import { answerPrompt } from "../../src/ui/answer-prompt.js";
-import { plainStyle } from "../../src/report/style.js";
+import { plainStyle } from "../../src/core/style.js";
 import { ask } from "../../src/ui/prompt.js";
 
 const OPTIONS = ["a) Paris", "b) Lyon", "c) Marseille", "d) Nice"];

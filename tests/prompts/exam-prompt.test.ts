@@ -9,9 +9,9 @@ import { createExam, type ExamState } from "../../src/core/exam.js";
 import type { ChoiceQuestion, Question } from "../../src/core/question.js";
 import { presentQuestion, type PresentedQuestion } from "../../src/core/session.js";
 import { InterruptedError } from "../../src/errors.js";
-import { examPrompt, type ExamPromptConfig } from "../../src/mock/exam-prompt.js";
-import { takeExam, TimeUpError } from "../../src/mock/take-exam.js";
-import { plainStyle } from "../../src/report/style.js";
+import { examPrompt, type ExamPromptConfig } from "../../src/ui/exam-prompt.js";
+import { takeExam, TimeUpError } from "../../src/ui/take-exam.js";
+import { plainStyle } from "../../src/core/style.js";
 
 function choice(id: string, options: string[], answer: number[], extra: Partial<ChoiceQuestion> = {}): ChoiceQuestion {
   return {

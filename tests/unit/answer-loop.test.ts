@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { Question } from "../../src/core/question.js";
 import { presentQuestion, type PresentedQuestion } from "../../src/core/session.js";
 import { InterruptedError } from "../../src/errors.js";
-import { runAnswerLoop, type AnswerSource, type GivenAnswer, type RecordedAnswer } from "../../src/session/answer-loop.js";
+import { makeAnswer } from "../../src/core/answer.js";
+import { runAnswerLoop, type AnswerSource, type RecordedAnswer } from "../../src/commands/session/answer-loop.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import { sessionBank } from "../fixtures/fixtures.js";
 
@@ -26,15 +27,18 @@ function fakeClock(start = Date.UTC(2024, 4, 20, 8, 0, 0)) {
 }
 
 /** Answers from a list, one per question; `undefined` skips, an Error is thrown instead of answering. */
-function listSource(answers: readonly (GivenAnswer | undefined | Error)[], confidence?: AnswerSource["confidence"]): AnswerSource & { asked: number[] } {
+/** Given as chosen indexes and time; the source makes the Answer, as every real one does. */
+type Given = { chosen: number[]; ms: number | undefined };
+
+function listSource(answers: readonly (Given | undefined | Error)[], confidence?: AnswerSource["confidence"]): AnswerSource & { asked: number[] } {
   const asked: number[] = [];
   return {
     asked,
-    async answer(_presented, position) {
+    async answer(presented, position) {
       asked.push(position);
       const next = answers[position - 1];
       if (next instanceof Error) throw next;
-      return next;
+      return next === undefined ? undefined : makeAnswer(presented.question, next.chosen, next.ms === undefined ? {} : { ms: next.ms });
     },
     ...(confidence && { confidence }),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultTimeLimitMs, formatDuration, parseDuration, SECONDS_PER_QUESTION } from "../../src/core/duration.js";
-import { OptionValueError } from "../../src/core/scoring.js";
+import { defaultTimeLimitMs, formatDuration, SECONDS_PER_QUESTION } from "../../src/core/duration.js";
+import { parseDuration } from "../../src/commands/mock/options.js";
+import { UsageError } from "../../src/errors.js";
 
 const MINUTE = 60_000;
 
@@ -20,7 +21,7 @@ describe("parseDuration", () => {
   });
 
   it.each(["", "abc", "1.5h", "30m1h", "1h1h", "10 minutes", "-5", "5x", "h", "1d"])("refuses %j, saying what is allowed", (text) => {
-    expect(() => parseDuration(text)).toThrow(OptionValueError);
+    expect(() => parseDuration(text)).toThrow(UsageError);
     expect(() => parseDuration(text)).toThrow(/give minutes \(120\) or hours, minutes and seconds \(2h, 90m, 1h30m, 45s\)/);
   });
 

@@ -8,13 +8,15 @@ import type { Bank, ChoiceQuestion, Marking } from "../../src/core/question.js";
 import { UPSC_MARKING } from "../../src/core/question.js";
 import { scoreAttempt } from "../../src/core/scoring.js";
 import { presentQuestion } from "../../src/core/session.js";
-import { answersAsShown, asShown } from "../../src/mock/as-shown.js";
-import { appendAttempt, attemptFrom, attemptsFile, previousAttempt, readAttempts } from "../../src/mock/attempt-history.js";
-import { historyRows } from "../../src/mock/history-report.js";
-import { buildPaper, chooseReporter, parseMockOptions, type MockSettings } from "../../src/mock/mock-options.js";
-import { mistakeText } from "../../src/mock/review-mistakes.js";
-import { reviewEntries } from "../../src/mock/review-entries.js";
-import { plainStyle } from "../../src/report/style.js";
+import { appendAttempt, attemptsFile, readAttempts } from "../../src/store/attempts.js";
+import { attemptFrom, finishAttempt, previousAttempt, reviewEntries } from "../../src/core/attempt.js";
+import { makeAnswer } from "../../src/core/answer.js";
+import { buildPaper } from "../../src/core/paper.js";
+import { renderPretty } from "../../src/report/pretty.js";
+import { historyRows } from "../../src/report/history.js";
+import { chooseReporter, parseMockOptions, type MockSettings } from "../../src/commands/mock/options.js";
+import { mistakeText } from "../../src/ui/review-mistakes.js";
+import { plainStyle } from "../../src/core/style.js";
 import { makeTempDir } from "../fixtures/fixtures.js";
 
 function question(bank: string, id: string, more: Partial<ChoiceQuestion> = {}): ChoiceQuestion {
@@ -102,18 +104,14 @@ describe("chooseReporter", () => {
 });
 
 describe("the scorecard at a terminal uses the letters shown", () => {
-  it("re-letters options and answers in screen order, with the same marks", () => {
+  it("re-letters the pretty scorecard's choices and answers in screen order; other reports and marks stay canonical", () => {
     const item = question("alpha", "q", { answer: [0] });
     const presented = { question: item, order: [2, 0, 3, 1] };
-    const shown = asShown(presented);
-    expect(shown.options).toEqual(["three", "one", "four", "two"]);
-    expect(shown.answer).toEqual([1]);
-    const answers = [{ question: item, given: [3] }];
-    const canonical = scoreAttempt(answers, UPSC_MARKING);
-    const onScreen = scoreAttempt(answersAsShown([presented], answers), UPSC_MARKING);
-    expect(onScreen.score).toBe(canonical.score);
-    expect(onScreen.questions[0]?.given).toEqual([2]);
-    expect(answersAsShown([presented], [{ question: item, given: [0] }])[0]?.given).toEqual([1]);
+    const result = scoreAttempt([makeAnswer(item, [3])], UPSC_MARKING);
+    // Shown order [c, a, d, b]: canonical d was third on screen (c), the answer a second (b).
+    expect(renderPretty(result, plainStyle, [presented])).toContain("chose c, answer b");
+    expect(renderPretty(result, plainStyle)).toContain("chose d, answer a");
+    expect(result.score).toBe(-0.66);
   });
 });
 
@@ -121,7 +119,7 @@ describe("the mistake view", () => {
   it("shows options as they were on screen, the answer given, the right one and the explanation", () => {
     const item = question("alpha", "q", { answer: [0], explanation: "Because \x1b[2J one.", source: "Book" });
     const presented = presentQuestion(item, 11);
-    const result = scoreAttempt([{ question: item, given: [1] }], UPSC_MARKING).questions[0];
+    const result = scoreAttempt([makeAnswer(item, [1])], UPSC_MARKING).questions[0];
     if (result === undefined) throw new Error("no result");
     const text = mistakeText({ presented, result, number: 4 }, 0, 2, 70, plainStyle);
     const shownRight = presented.order.indexOf(0);
@@ -142,15 +140,34 @@ describe("review-log entries from a mock", () => {
     const skipped = question("alpha", "skipped");
     const result = scoreAttempt(
       [
-        { question: right, given: [2], ms: 4_000 },
-        { question: wrong, given: [0, 1], ms: 90_000 },
-        { question: skipped, given: undefined },
+        makeAnswer(right, [2], { ms: 4_000 }),
+        makeAnswer(wrong, [0, 1], { ms: 90_000 }),
+        makeAnswer(skipped, []),
       ],
       UPSC_MARKING,
     );
     expect(reviewEntries(result, new Date("2025-01-02T03:04:05Z"))).toEqual([
       { at: "2025-01-02T03:04:05.000Z", key: "alpha/right", given: ["c"], correct: true, ms: 4_000, rating: "good", mode: "mock" },
       { at: "2025-01-02T03:04:05.000Z", key: "alpha/wrong", given: ["a", "b"], correct: false, ms: 90_000, rating: "again", mode: "mock" },
+    ]);
+  });
+});
+
+describe("finishAttempt", () => {
+  it("scores the sitting, and gives the attempt to keep and the log entries of the answered questions", () => {
+    const paper = buildPaper([bank("alpha", 3)], settings(), 4);
+    const [first, second, third] = paper.questions;
+    if (!first || !second || !third) throw new Error("paper too short");
+    const at = new Date("2025-03-04T05:06:07Z");
+    const sitting = { answers: [makeAnswer(first, [2], { marked: true, ms: 1_000 }), makeAnswer(second, [0]), makeAnswer(third, [])], warnings: ["w"], scripted: true };
+    const previous = attemptFrom(scoreAttempt([makeAnswer(first, [0])], UPSC_MARKING), { at, banks: ["alpha"], seed: 1, scripted: false });
+    const finished = finishAttempt(paper, sitting, at, { previous });
+    expect(finished.result).toMatchObject({ correct: 1, wrong: 1, unanswered: 1, score: 1.34, previousScore: -0.66, change: 2, seed: 4, warnings: ["w"] });
+    expect(finished.attempt).toMatchObject({ at: at.toISOString(), banks: ["alpha"], seed: 4, scripted: true, score: 1.34 });
+    expect(finished.attempt.outcomes.map((item) => item.outcome)).toEqual(["correct", "wrong", "unanswered"]);
+    expect(finished.entries.map((entry) => [entry.key, entry.rating, entry.mode])).toEqual([
+      [first.key, "good", "mock"],
+      [second.key, "again", "mock"],
     ]);
   });
 });
@@ -166,7 +183,7 @@ describe("the attempt history file", () => {
     return path.join(temp.dir, "data");
   }
   const attempt = (banks: string[], score: number, at = "2025-01-01T00:00:00Z") =>
-    attemptFrom(scoreAttempt([{ question: question(banks[0] ?? "a", "q"), given: score > 0 ? [2] : [0] }], UPSC_MARKING), {
+    attemptFrom(scoreAttempt([makeAnswer(question(banks[0] ?? "a", "q"), score > 0 ? [2] : [0])], UPSC_MARKING), {
       at: new Date(at),
       banks,
       seed: 5,

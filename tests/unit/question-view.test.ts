@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { PairsQuestion, Question, StatementsQuestion } from "../../src/core/question.js";
 import { presentQuestion } from "../../src/core/session.js";
-import { plainStyle } from "../../src/report/style.js";
+import { plainStyle } from "../../src/core/style.js";
 import { feedback, optionLabels, questionBody, questionHeader, rightAnswerText, wrap } from "../../src/ui/question-view.js";
 import { sessionBank } from "../fixtures/fixtures.js";
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewLogEntry } from "../../src/core/review.js";
+import { SCHEDULING } from "../fixtures/scheduling.js";
+import { DEFAULT_SETTINGS } from "../../src/store/setting-definitions.js";
 import { buildReviewQueue, countDoneToday, forecast, nextDue, startOfDay } from "../../src/core/queue.js";
 import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 
@@ -8,7 +10,7 @@ const NOW = new Date(2024, 4, 10, 10, 0, 0);
 const HOUR = 3_600_000;
 
 function dueAt(date: Date): CardState {
-  return { ...nextCardState(undefined, "good", new Date(date.getTime() - 3 * 24 * HOUR)), due: date.toISOString() };
+  return { ...nextCardState(undefined, "good", new Date(date.getTime() - 3 * 24 * HOUR), SCHEDULING), due: date.toISOString() };
 }
 
 function at(hoursFromNow: number): Date {
@@ -18,6 +20,9 @@ function at(hoursFromNow: number): Date {
 function entry(key: string, when: Date): ReviewLogEntry {
   return { at: when.toISOString(), key, given: ["a"], correct: true, ms: 4000, rating: "good", mode: "review" };
 }
+
+/** The settings table's defaults, which core takes as a parameter. */
+const LIMITS = { newPerDay: DEFAULT_SETTINGS.newPerDay, reviewsPerDay: DEFAULT_SETTINGS.reviewsPerDay };
 
 describe("buildReviewQueue", () => {
   const cards = new Map<string, CardState>([
@@ -30,7 +35,7 @@ describe("buildReviewQueue", () => {
   const keys = ["b/new1", "b/late", "b/later", "b/new2", "b/very-late", "b/now", "b/reset", "b/new3", "b/late"];
 
   it("puts due before new, most overdue first, new in bank order", () => {
-    const queue = buildReviewQueue({ keys, cards, now: NOW });
+    const queue = buildReviewQueue({ keys, cards, now: NOW, limits: LIMITS });
     // "b/later" falls due at 15:00 today: due today, so asked in a 10:00 review.
     expect(queue.dueKeys).toEqual(["b/very-late", "b/late", "b/now", "b/later"]);
     expect(queue.newKeys).toEqual(["b/new1", "b/new2", "b/reset", "b/new3"]);
@@ -60,13 +65,13 @@ describe("buildReviewQueue", () => {
   it("counts a card due tonight as due in the morning, and one due tomorrow as not", () => {
     const morning = new Date(2024, 4, 10, 9, 0);
     const tonight = new Map([["b/x", dueAt(new Date(2024, 4, 10, 20, 0))]]);
-    expect(buildReviewQueue({ keys: ["b/x"], cards: tonight, now: morning }).dueKeys).toEqual(["b/x"]);
+    expect(buildReviewQueue({ keys: ["b/x"], cards: tonight, now: morning, limits: LIMITS }).dueKeys).toEqual(["b/x"]);
     const tomorrow = new Map([["b/x", dueAt(new Date(2024, 4, 11, 0, 30))]]);
-    expect(buildReviewQueue({ keys: ["b/x"], cards: tomorrow, now: morning }).dueKeys).toEqual([]);
+    expect(buildReviewQueue({ keys: ["b/x"], cards: tomorrow, now: morning, limits: LIMITS }).dueKeys).toEqual([]);
   });
 
   it("ignores cards outside the selected banks", () => {
-    const queue = buildReviewQueue({ keys: ["b/new1"], cards, now: NOW });
+    const queue = buildReviewQueue({ keys: ["b/new1"], cards, now: NOW, limits: LIMITS });
     expect(queue.keys).toEqual(["b/new1"]);
   });
 });

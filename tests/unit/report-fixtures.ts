@@ -1,7 +1,9 @@
 // Hand-built questions for the scoring and report tests, following src/core/question.ts exactly.
 
 import { indexOfLetter, UPSC_MARKING, type ChoiceQuestion } from "../../src/core/question.js";
-import { parsePassMark, scoreAttempt, type AnsweredQuestion, type MockResult } from "../../src/core/scoring.js";
+import { scoreAttempt, type MockResult } from "../../src/core/scoring.js";
+import { makeAnswer, type Answer } from "../../src/core/answer.js";
+import { parsePassMark } from "../../src/commands/mock/options.js";
 
 export function indexes(letters: string | readonly string[]): number[] {
   return (typeof letters === "string" ? [letters] : letters).map((letter) => {
@@ -37,9 +39,9 @@ export function choice(
 const ABCD = ["first", "second", "third", "fourth"];
 
 /** A question whose answer is `a`, answered with `given` (undefined: unanswered). */
-export function answered(id: string, given: string | readonly string[] | undefined, extra: Partial<AnsweredQuestion> & { tags?: string[]; bank?: string } = {}): AnsweredQuestion {
+export function answered(id: string, given: string | readonly string[] | undefined, extra: Partial<Answer> & { tags?: string[]; bank?: string } = {}): Answer {
   const question = choice(id, ABCD, "a", extra.tags ?? [], extra.bank === undefined ? {} : { bank: extra.bank });
-  return { question, given: given === undefined ? undefined : indexes(given), marked: extra.marked, ms: extra.ms };
+  return makeAnswer(question, given === undefined ? [] : indexes(given), { ...(extra.marked !== undefined && { marked: extra.marked }), ...(extra.ms !== undefined && { ms: extra.ms }) });
 }
 
 // Every kind of text RELIABILITY.md rows 11–12 list, plus XML's own special characters.
@@ -59,13 +61,13 @@ export function sampleResult(): MockResult {
     question: HOSTILE,
     explanation: HOSTILE,
   });
-  const answers: AnsweredQuestion[] = [
-    { question: choice("plain", ["w", "x", "y", "z"], "a", ["ancient"], { bank: "history" }), given: [0], ms: 30_000 },
-    { question: hostile, given: [0], marked: true, ms: 42_000 },
-    { question: choice("skipped", ["w", "x"], "a", [], { bank: "history" }), given: undefined, ms: 5_000 },
-    { question: choice("multi", ["w", "x", "y"], ["a", "c"], ["rivers"], { bank: "geography" }), given: [2, 0], marked: true },
-    { question: choice("past", ["w", "x"], "a", ["rivers"], { bank: "geography" }), given: [4] },
-    { question: choice("blank", ["w", "x"], "b", ["rivers"], { bank: "geography" }), given: undefined, marked: true },
+  const answers: Answer[] = [
+    { question: choice("plain", ["w", "x", "y", "z"], "a", ["ancient"], { bank: "history" }), chosen: [0], ms: 30_000 },
+    { question: hostile, chosen: [0], marked: true, ms: 42_000 },
+    { question: choice("skipped", ["w", "x"], "a", [], { bank: "history" }), chosen: [], ms: 5_000 },
+    { question: choice("multi", ["w", "x", "y"], ["a", "c"], ["rivers"], { bank: "geography" }), chosen: [0, 2], marked: true },
+    { question: choice("past", ["w", "x"], "a", ["rivers"], { bank: "geography" }), chosen: [4] },
+    { question: choice("blank", ["w", "x"], "b", ["rivers"], { bank: "geography" }), chosen: [], marked: true },
   ];
   return scoreAttempt(answers, UPSC_MARKING, {
     passMark: parsePassMark("50%"),

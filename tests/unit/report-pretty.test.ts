@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { UPSC_MARKING } from "../../src/core/question.js";
 import { scoreAttempt } from "../../src/core/scoring.js";
 import { renderPretty } from "../../src/report/pretty.js";
-import type { Style } from "../../src/report/style.js";
-import { plainStyle } from "../../src/report/style.js";
+import type { Style } from "../../src/core/style.js";
+import { plainStyle } from "../../src/core/style.js";
 import { answered, RAW_CONTROL, sampleResult } from "./report-fixtures.js";
 
 describe("pretty report", () => {

@@ -62,9 +62,9 @@ describe("streaming TAP", () => {
   it("prints one line per answer and the plan at the end", () => {
     const out = [
       tapHeader(),
-      tapLine(1, { question, given: [0], outcome: "correct" }),
-      tapLine(2, { question, given: undefined, outcome: "unanswered" }),
-      tapLine(3, { question, given: [1], outcome: "wrong" }),
+      tapLine(1, { question, chosen: [0], outcome: "correct" }),
+      tapLine(2, { question, chosen: [], outcome: "unanswered" }),
+      tapLine(3, { question, chosen: [1], outcome: "wrong" }),
       tapPlan(3),
       tapComment("done\nbye \x1b[2J"),
     ].join("");

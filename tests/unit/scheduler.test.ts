@@ -12,6 +12,7 @@ import {
   retrievability,
   type CardState,
 } from "../../src/core/scheduler.js";
+import { SCHEDULING } from "../fixtures/scheduling.js";
 
 const NOW = new Date("2024-05-01T10:00:00.000Z");
 const DAY = 86_400_000;
@@ -67,18 +68,18 @@ describe("nextCardState", () => {
   });
 
   it("orders intervals again < hard < good < easy, in whole days", () => {
-    const intervals = (["again", "hard", "good", "easy"] as const).map((rating) => days(NOW, nextCardState(undefined, rating, NOW).due));
+    const intervals = (["again", "hard", "good", "easy"] as const).map((rating) => days(NOW, nextCardState(undefined, rating, NOW, SCHEDULING).due));
     expect(intervals).toEqual([...intervals].sort((a, b) => a - b));
     expect(new Set(intervals).size).toBe(4);
     for (const interval of intervals) expect(Number.isInteger(interval) && interval >= 1).toBe(true);
   });
 
   it("orders intervals for a card in review too, and a lapse counts", () => {
-    const card = nextCardState(undefined, "good", NOW);
+    const card = nextCardState(undefined, "good", NOW, SCHEDULING);
     const at = new Date(card.due);
-    const again = nextCardState(card, "again", at);
-    const good = nextCardState(card, "good", at);
-    const easy = nextCardState(card, "easy", at);
+    const again = nextCardState(card, "again", at, SCHEDULING);
+    const good = nextCardState(card, "good", at, SCHEDULING);
+    const easy = nextCardState(card, "easy", at, SCHEDULING);
     expect(days(at, again.due)).toBeLessThan(days(at, good.due));
     expect(days(at, good.due)).toBeLessThan(days(at, easy.due));
     expect(again.lapses).toBe(1);
@@ -87,7 +88,7 @@ describe("nextCardState", () => {
   });
 
   it("schedules further out for a lower desired retention", () => {
-    const card = nextCardState(undefined, "good", NOW);
+    const card = nextCardState(undefined, "good", NOW, SCHEDULING);
     const at = new Date(card.due);
     const low = nextCardState(card, "good", at, { desiredRetention: 0.7 });
     const high = nextCardState(card, "good", at, { desiredRetention: 0.97 });
@@ -95,9 +96,9 @@ describe("nextCardState", () => {
   });
 
   it("survives a review dated before the last one (clock moved back)", () => {
-    const card = nextCardState(undefined, "good", NOW);
+    const card = nextCardState(undefined, "good", NOW, SCHEDULING);
     const earlier = new Date(NOW.getTime() - 30 * DAY);
-    const next = nextCardState(card, "good", earlier);
+    const next = nextCardState(card, "good", earlier, SCHEDULING);
     expect(Date.parse(next.due)).toBeGreaterThanOrEqual(NOW.getTime());
     expect(next.scheduledDays).toBeGreaterThanOrEqual(0);
     expect(next.elapsedDays).toBeGreaterThanOrEqual(0);
@@ -105,15 +106,15 @@ describe("nextCardState", () => {
   });
 
   it("refuses an invalid date rather than storing NaN", () => {
-    expect(() => nextCardState(undefined, "good", new Date("nonsense"))).toThrow(RangeError);
+    expect(() => nextCardState(undefined, "good", new Date("nonsense"), SCHEDULING)).toThrow(RangeError);
   });
 });
 
 describe("foldReviews", () => {
   it("applies entries in order and equals step-by-step scheduling", () => {
     const log = [entry("b/1", "2024-05-01T10:00:00.000Z", "good"), entry("b/2", "2024-05-01T10:01:00.000Z", "again"), entry("b/1", "2024-05-05T10:00:00.000Z", "easy")];
-    const cards = foldReviews(new Map(), log);
-    const step = nextCardState(nextCardState(undefined, "good", new Date(log[0]!.at)), "easy", new Date(log[2]!.at));
+    const cards = foldReviews(new Map(), log, SCHEDULING);
+    const step = nextCardState(nextCardState(undefined, "good", new Date(log[0]!.at), SCHEDULING), "easy", new Date(log[2]!.at), SCHEDULING);
     expect(cards.get("b/1")).toEqual(step);
     expect(cards.get("b/2")?.lapses).toBe(0);
     expect(cards.size).toBe(2);
@@ -125,22 +126,22 @@ describe("foldReviews", () => {
       entry("b/1", "2024-05-01T10:00:00.000Z", "again"),
       entry("b/1", "2020-01-01T00:00:00.000Z", "good"),
     ];
-    const card = foldReviews(new Map(), log).get("b/1");
+    const card = foldReviews(new Map(), log, SCHEDULING).get("b/1");
     expect(card).toBeDefined();
     expect(card!.reps).toBe(3);
     expect(Date.parse(card!.due)).toBeGreaterThan(Date.parse("2030-01-01T00:00:00.000Z"));
     expect(card!.scheduledDays).toBeGreaterThanOrEqual(0);
-    expect(retrievability(card!, NOW)).toBeLessThanOrEqual(1);
-    expect(retrievability(card!, NOW)).toBeGreaterThan(0);
+    expect(retrievability(card!, NOW, SCHEDULING)).toBeLessThanOrEqual(1);
+    expect(retrievability(card!, NOW, SCHEDULING)).toBeGreaterThan(0);
   });
 });
 
 describe("retrievability, isDue, isMastered", () => {
-  const card = nextCardState(undefined, "good", NOW);
+  const card = nextCardState(undefined, "good", NOW, SCHEDULING);
 
   it("falls with time", () => {
-    const soon = retrievability(card, new Date(NOW.getTime() + DAY));
-    const late = retrievability(card, new Date(NOW.getTime() + 30 * DAY));
+    const soon = retrievability(card, new Date(NOW.getTime() + DAY), SCHEDULING);
+    const late = retrievability(card, new Date(NOW.getTime() + 30 * DAY), SCHEDULING);
     expect(soon).toBeGreaterThan(late);
     expect(late).toBeGreaterThan(0);
   });
@@ -156,7 +157,7 @@ describe("retrievability, isDue, isMastered", () => {
     expect(isMastered({ ...base, stability: 20.9 })).toBe(false);
     expect(isMastered({ ...base, stability: 21 })).toBe(true);
     let grown = card;
-    for (let i = 0; i < 10 && !isMastered(grown); i++) grown = nextCardState(grown, "good", new Date(grown.due));
+    for (let i = 0; i < 10 && !isMastered(grown); i++) grown = nextCardState(grown, "good", new Date(grown.due), SCHEDULING);
     expect(isMastered(grown)).toBe(true);
   });
 });

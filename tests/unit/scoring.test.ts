@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { UPSC_MARKING, type Marking } from "../../src/core/question.js";
-import {
-  OptionValueError,
-  UNTAGGED,
-  answersFromFile,
-  parseMarking,
-  parsePassMark,
-  resolveMarking,
-  scoreAttempt,
-} from "../../src/core/scoring.js";
+import { UNTAGGED, resolveMarking, scoreAttempt } from "../../src/core/scoring.js";
+import { answerFromFile, matchAnswerFile } from "../../src/core/answer-file.js";
+import { makeAnswer } from "../../src/core/answer.js";
+import { parseMarking, parsePassMark } from "../../src/commands/mock/options.js";
+import { UsageError } from "../../src/errors.js";
+import type { Question } from "../../src/core/question.js";
+
+/** What the file says for each question of the paper, in paper order, as every command reads it. */
+function answersFromFile(paper: readonly Question[], entries: ReadonlyMap<string, readonly string[]>) {
+  const matched = matchAnswerFile(paper, entries);
+  return { answers: paper.map((question) => answerFromFile(matched, question)), warnings: matched.warnings };
+}
 import { answered, choice, indexes } from "./report-fixtures.js";
 
 describe("scoreAttempt marks", () => {
@@ -41,7 +44,7 @@ describe("scoreAttempt marks", () => {
 
   it("scores a several-answer question only when the choice is exactly right", () => {
     const question = choice("multi", ["w", "x", "y", "z"], ["a", "c"]);
-    const outcome = (given: string[]) => scoreAttempt([{ question, given: indexes(given) }], UPSC_MARKING).questions[0]?.outcome;
+    const outcome = (given: string[]) => scoreAttempt([makeAnswer(question, indexes(given))], UPSC_MARKING).questions[0]?.outcome;
     expect(outcome(["a", "c"])).toBe("correct");
     expect(outcome(["c", "a"])).toBe("correct");
     expect(outcome(["a"])).toBe("wrong");
@@ -52,11 +55,11 @@ describe("scoreAttempt marks", () => {
 
   it("counts an empty choice as unanswered and an option past the list as wrong, with a warning", () => {
     const question = choice("four", ["w", "x", "y", "z"], "a");
-    const result = scoreAttempt([{ question, given: [] }, { question: { ...question, id: "p", key: "polity/p" }, given: [4] }], UPSC_MARKING, {
+    const result = scoreAttempt([makeAnswer(question, []), makeAnswer({ ...question, id: "p", key: "polity/p" }, [4])], UPSC_MARKING, {
       warnings: ["from the file"],
     });
     expect(result.questions.map((q) => q.outcome)).toEqual(["unanswered", "wrong"]);
-    expect(result.questions[0]?.given).toBeUndefined();
+    expect(result.questions[0]?.chosen).toEqual([]);
     expect(result.warnings).toEqual(["from the file", "polity/p: e is not an option (a–d); counted as wrong"]);
   });
 
@@ -159,7 +162,7 @@ describe("parseMarking", () => {
   });
 
   it.each(["", "2", "2,-0.66,0,1", "two,-1,0", "2,-0.666,0", "2;-0.66;0", "0,-1,0", "2,0.5,0", "2,-1,1"])("refuses %j", (text) => {
-    expect(() => parseMarking(text)).toThrow(OptionValueError);
+    expect(() => parseMarking(text)).toThrow(UsageError);
     expect(() => parseMarking(text)).toThrow(/--marking/);
   });
 
@@ -192,7 +195,7 @@ describe("parsePassMark", () => {
   });
 
   it.each(["", "%", "101%", "-5", "-5%", "sixty", "60%%", "66.555", "1e2"])("refuses %j", (text) => {
-    expect(() => parsePassMark(text)).toThrow(OptionValueError);
+    expect(() => parsePassMark(text)).toThrow(UsageError);
     expect(() => parsePassMark(text)).toThrow(/percent of the maximum score \(60%\) or a score \(66\.5\)/);
   });
 });
@@ -206,10 +209,10 @@ describe("answersFromFile", () => {
 
   it("matches ids and bank/ids, in paper order, leaving the rest unanswered", () => {
     const { answers, warnings } = answersFromFile(paper, new Map([["geography/same", ["b"]], ["q2", ["B", "a"]]]));
-    expect(answers.map((a) => [a.question.key, a.given])).toEqual([
-      ["history/q1", undefined],
-      ["history/q2", [1, 0]],
-      ["history/same", undefined],
+    expect(answers.map((a) => [a.question.key, a.chosen])).toEqual([
+      ["history/q1", []],
+      ["history/q2", [0, 1]],
+      ["history/same", []],
       ["geography/same", [1]],
     ]);
     expect(warnings).toEqual([]);
@@ -234,7 +237,7 @@ describe("answersFromFile", () => {
       "history/q2: a letter is repeated in the answer file; counted once",
       'history/same: "1" is not an option letter (a, b, c…); counted as unanswered',
     ]);
-    expect(answers.map((a) => a.given)).toEqual([[0], [0], undefined, undefined]);
+    expect(answers.map((a) => a.chosen)).toEqual([[0], [0], [], []]);
   });
 
   it("keeps a letter past the options, which scores as wrong with a warning", () => {

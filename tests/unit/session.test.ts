@@ -4,7 +4,14 @@
 import { describe, expect, it } from "vitest";
 import type { ChoiceQuestion, Question } from "../../src/core/question.js";
 import { seededRandom } from "../../src/core/random.js";
-import { filterQuestions, judgeAnswer, pickQuestions, presentQuestion, summarizePractice } from "../../src/core/session.js";
+import { filterQuestions, pickQuestions, presentQuestion, summarizePractice } from "../../src/core/session.js";
+import { makeAnswer, outcomeOf } from "../../src/core/answer.js";
+
+/** An answer as every source makes it, with its verdict. */
+function judgeAnswer(question: Question, chosen: readonly number[], ms: number) {
+  const answer = makeAnswer(question, chosen, { ms });
+  return { ...answer, correct: outcomeOf(answer) === "correct" };
+}
 import { sessionBank } from "../fixtures/fixtures.js";
 
 
@@ -124,7 +131,7 @@ describe("presentQuestion", () => {
   });
 });
 
-describe("judgeAnswer", () => {
+describe("an answer and its outcome", () => {
   it("judges a single-answer question by canonical index", () => {
     const capital = byId("capital");
     expect(judgeAnswer(capital, [0], 1200)).toEqual({ question: capital, chosen: [0], correct: true, ms: 1200 });
@@ -136,7 +143,7 @@ describe("judgeAnswer", () => {
     expect(judgeAnswer(primes, [2, 0], 0)).toMatchObject({ chosen: [0, 2], correct: true });
     expect(judgeAnswer(primes, [0], 0).correct).toBe(false);
     expect(judgeAnswer(primes, [0, 1, 2], 0).correct).toBe(false);
-    expect(judgeAnswer(primes, [0, 0], 0).correct).toBe(false);
+    expect(judgeAnswer(primes, [0, 0], 0)).toMatchObject({ chosen: [0], correct: false });
   });
 
   it("judges true-false, statements and pairs questions by their generated options", () => {
@@ -154,7 +161,7 @@ describe("judgeAnswer", () => {
 
 describe("summarizePractice", () => {
   it("is all zeros for no answers", () => {
-    expect(summarizePractice([])).toEqual({ answered: 0, correct: 0, accuracy: 0, totalMs: 0, topics: [], missed: [] });
+    expect(summarizePractice([])).toEqual({ answered: 0, correct: 0, accuracy: 0, totalMs: 0, topics: [] });
   });
 
   it("counts answers, right ones, time and each tag, most answered topic first", () => {
@@ -167,11 +174,10 @@ describe("summarizePractice", () => {
     const summary = summarizePractice(outcomes);
     expect(summary).toMatchObject({ answered: 4, correct: 3, accuracy: 0.75, totalMs: 6500 });
     expect(summary.topics).toEqual([
-      { topic: "fixture", answered: 4, correct: 3 },
-      { topic: "geography", answered: 2, correct: 1 },
-      { topic: "maths", answered: 1, correct: 1 },
-      { topic: "science", answered: 1, correct: 1 },
+      { topic: "fixture", questions: 4, attempted: 4, correct: 3, score: 0 },
+      { topic: "geography", questions: 2, attempted: 2, correct: 1, score: 0 },
+      { topic: "maths", questions: 1, attempted: 1, correct: 1, score: 0 },
+      { topic: "science", questions: 1, attempted: 1, correct: 1, score: 0 },
     ]);
-    expect(summary.missed.map((outcome) => outcome.question.key)).toEqual(["daily/rivers"]);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Rating, ReviewLogEntry } from "../../src/core/review.js";
 import { nextCardState, type CardState } from "../../src/core/scheduler.js";
+import { SCHEDULING } from "../fixtures/scheduling.js";
 import { computeStats, isoDate } from "../../src/core/stats.js";
 import { sessionBank } from "../fixtures/fixtures.js";
 
@@ -23,7 +24,7 @@ function entry(key: string, when: Date, correct: boolean, rating: Rating = corre
 }
 
 function card(due: Date, stability: number, state: CardState["state"] = "review"): CardState {
-  return { ...nextCardState(undefined, "good", ago(60 * DAY)), due: due.toISOString(), stability, state };
+  return { ...nextCardState(undefined, "good", ago(60 * DAY), SCHEDULING), due: due.toISOString(), stability, state };
 }
 
 // The log, oldest first. daily/gone is a question since removed from its bank.

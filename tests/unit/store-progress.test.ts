@@ -9,6 +9,7 @@ import { createMemoryStore } from "../../src/store/memory-store.js";
 import { openProgressStore, storePaths, type ProgressStore, type ProgressStoreOptions } from "../../src/store/progress-store.js";
 import { serializeSnapshot, writeSnapshot } from "../../src/store/snapshot.js";
 import { StoreError } from "../../src/store/store-error.js";
+import { SCHEDULING } from "../fixtures/scheduling.js";
 
 const START = Date.parse("2024-05-01T10:00:00.000Z");
 const RATINGS: Rating[] = ["good", "again", "easy", "hard"];
@@ -34,7 +35,7 @@ function open(extra: Partial<ProgressStoreOptions> = {}): ProgressStore {
 }
 
 function folded(list: readonly ReviewLogEntry[]): Map<string, CardState> {
-  return foldReviews(new Map(), list);
+  return foldReviews(new Map(), list, SCHEDULING);
 }
 
 function caught(work: () => unknown): StoreError {
@@ -289,7 +290,7 @@ describe("progress store", () => {
 describe("recording cost as history grows", () => {
   function seed(count: number): void {
     const cards = new Map<string, CardState>();
-    const card = nextCardState(undefined, "good", new Date(START));
+    const card = nextCardState(undefined, "good", new Date(START), SCHEDULING);
     for (let i = 0; i < count; i++) cards.set(`bank/q${i}`, card);
     writeSnapshot(storePaths(dir).snapshot, { writtenBy: "0.1.0", logBytes: 0, cards });
   }

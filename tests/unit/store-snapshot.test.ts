@@ -6,6 +6,7 @@ import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 import { writeFileDurably } from "../../src/store/durable-write.js";
 import { readSnapshot, serializeSnapshot, writeSnapshot, type MigrationTable, type SnapshotOptions } from "../../src/store/snapshot.js";
 import { StoreError } from "../../src/store/store-error.js";
+import { SCHEDULING } from "../fixtures/scheduling.js";
 
 const NOW = new Date("2024-05-01T10:00:00.000Z");
 
@@ -19,8 +20,8 @@ function options(extra: Partial<SnapshotOptions> = {}): SnapshotOptions {
 
 function sampleCards(): Map<string, CardState> {
   return new Map([
-    ["bank/q1", nextCardState(undefined, "good", NOW)],
-    ["bank/q2", nextCardState(undefined, "again", NOW)],
+    ["bank/q1", nextCardState(undefined, "good", NOW, SCHEDULING)],
+    ["bank/q2", nextCardState(undefined, "again", NOW, SCHEDULING)],
   ]);
 }
 
@@ -84,7 +85,7 @@ describe("durable write", () => {
 describe("snapshot", () => {
   it("round-trips cards, including awkward keys", () => {
     const cards = sampleCards();
-    cards.set("__proto__", nextCardState(undefined, "easy", NOW));
+    cards.set("__proto__", nextCardState(undefined, "easy", NOW, SCHEDULING));
     writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 123, cards });
     const snapshot = readSnapshot(file, options());
     expect(snapshot?.logBytes).toBe(123);

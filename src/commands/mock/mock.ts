@@ -1,0 +1,176 @@
+// prelim mock [banks…]: a timed mock test scored like the UPSC paper. Answers come from the terminal (the
+// exam screen, no feedback until submit) or from an answer file (CI). After submit: the attempt and its
+// review-log entries saved, then the scorecard or a report. An attempt stopped before submit (Ctrl-C, a
+// signal) is not scored and records nothing.
+
+import { makeAnswer } from "../../core/answer.js";
+import { answerFromFile } from "../../core/answer-file.js";
+import { finishAttempt, previousAttempt, type FinishedAttempt, type Sitting } from "../../core/attempt.js";
+import { buildPaper, type Paper } from "../../core/paper.js";
+import type { Question } from "../../core/question.js";
+import type { MockResult } from "../../core/scoring.js";
+import { sanitizeLine } from "../../core/sanitize.js";
+import { EXIT, InterruptedError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { renderReport, type ReporterName } from "../../report/index.js";
+import { appendAttempt, attemptsFile, readAttempts } from "../../store/attempts.js";
+import { writeReportFile } from "../../store/output-file.js";
+import type { ProgressStore } from "../../store/progress-store.js";
+import { makeStyle } from "../../ui/color.js";
+import { trapSignals } from "../../ui/interrupts.js";
+import { requireTerminal } from "../../ui/require-terminal.js";
+import { textHeight, textWidth } from "../../ui/text-width.js";
+import type { Mistake } from "../../ui/review-mistakes.js";
+import { openAnswerFile } from "../session/answer-file.js";
+import { loadSessionBanks } from "../session/load-banks.js";
+import { openStore } from "../session/open-store.js";
+import { showHistory } from "./history.js";
+import { chooseReporter, parseMockOptions, type MockOptions, type MockSettings } from "./options.js";
+
+export type { MockOptions } from "./options.js";
+
+export async function mock(args: readonly string[], options: MockOptions, context: Context): Promise<number> {
+  if (options.history) return showHistory(args, options, context);
+  const { io } = context;
+  const settings = parseMockOptions(options);
+  const scripted = options.answers !== undefined;
+  if (!scripted) requireTerminal(context.noTerminal, "A mock test");
+
+  const { banks, questions } = await loadSessionBanks(args, context);
+  const paper = buildPaper(banks, settings, settings.seed ?? io.randomSeed());
+  if (settings.count !== undefined && settings.count > paper.pool) {
+    io.stderr.write(`prelim: only ${paper.pool} questions match, so the paper has ${paper.pool}\n`);
+  }
+  if (scripted && settings.seed === undefined) io.stderr.write(`prelim: seed ${paper.seed}\n`);
+
+  // Opened first, so a data folder that cannot be written stops the test before it starts, not after.
+  const store = openStore(context);
+  try {
+    const sitting = options.answers !== undefined ? await sittingFromFile(options.answers, paper, questions, context) : await sitAtTerminal(paper, context);
+    const finished = finish(paper, sitting, settings, context);
+    const saveError = save(finished, store, context);
+    if (scripted) await report(finished.result, chooseReporter(settings.reporter, options.output, io.stdout.isTTY), options.output, context);
+    else await scorecard(finished.result, paper, settings, options.output, context);
+    if (saveError !== undefined) throw saveError;
+    if (!scripted) await walkMistakes(finished.result, paper, context);
+    return finished.result.passed === false ? EXIT.no : EXIT.ok;
+  } catch (error) {
+    if (error instanceof InterruptedError && !scripted) io.stderr.write("\nMock stopped; not submitted. Nothing was scored or recorded.\n");
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+function finish(paper: Paper, sitting: Sitting, settings: MockSettings, context: Context): FinishedAttempt {
+  const history = readAttempts(context.dataDir);
+  if (history.skipped > 0) context.io.stderr.write(`prelim: ${history.skipped} unreadable line(s) in ${attemptsFile(context.dataDir)} were skipped\n`);
+  const previous = previousAttempt(history.attempts, paper.banks);
+  return finishAttempt(paper, sitting, context.io.now(), { ...(settings.passMark && { passMark: settings.passMark }), ...(previous && { previous }) });
+}
+
+/** Saved before the scorecard is shown; an error is returned, so the scorecard is still shown, then it. */
+function save(finished: FinishedAttempt, store: ProgressStore, context: Context): unknown {
+  try {
+    appendAttempt(context.dataDir, finished.attempt);
+    for (const entry of finished.entries) store.record(entry);
+    store.close();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+/** An answer file is matched against every question of the banks; the paper keeps its own, in order. */
+async function sittingFromFile(source: string, paper: Paper, bankQuestions: readonly Question[], context: Context): Promise<Sitting> {
+  const matched = await openAnswerFile(source, bankQuestions, context);
+  return { answers: paper.questions.map((question) => answerFromFile(matched, question)), warnings: matched.warnings, scripted: true };
+}
+
+function terminalSize(context: Context): { width: number; height: number } {
+  const { stdout } = context.io;
+  return { width: textWidth(stdout), height: textHeight(stdout) };
+}
+
+function paperTitle(paper: Paper): string {
+  const [first] = paper.banks;
+  return `Mock test · ${paper.banks.length === 1 && first ? sanitizeLine(first) : `${paper.banks.length} banks`}`;
+}
+
+async function sitAtTerminal(paper: Paper, context: Context): Promise<Sitting> {
+  const { io } = context;
+  const style = await makeStyle(context.color);
+  const signals = trapSignals();
+  try {
+    // The exam and the mistakes walk load Inquirer: only at a terminal, never in scripted runs.
+    const { takeExam } = await import("../../ui/take-exam.js");
+    const run = await takeExam({
+      questions: paper.presented,
+      timeLimitMs: paper.timeLimitMs,
+      signal: signals.signal,
+      now: () => io.now().getTime(),
+      title: paperTitle(paper),
+      style,
+      ...terminalSize(context),
+    });
+    if (run.ending === "time-up") io.stdout.write(`\n${style.yellow(style.bold("Time is up: the test was submitted with the answers given."))}\n`);
+    return {
+      answers: paper.questions.map((question, index) =>
+        makeAnswer(question, run.state.answers[index] ?? [], { marked: run.state.marked[index] ?? false, ms: run.spentMs[index] ?? 0 }),
+      ),
+      warnings: [],
+      timeUsedMs: run.usedMs,
+      timeLimitMs: paper.timeLimitMs,
+      scripted: false,
+    };
+  } finally {
+    signals.dispose();
+  }
+}
+
+function summaryLine(result: MockResult): string {
+  const verdict = result.passed === undefined ? "" : result.passed ? ", passed" : `, not passed (pass mark ${result.passScore})`;
+  return `mock score ${result.score} / ${result.maxScore} (${result.percent}%)${verdict}`;
+}
+
+async function report(result: MockResult, reporter: ReporterName, output: string | undefined, context: Context): Promise<void> {
+  const { io } = context;
+  // On stdout a pretty report lists the warnings itself; anywhere else they go to stderr too.
+  if (reporter !== "pretty" || output !== undefined) for (const warning of result.warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
+  const text = renderReport(reporter, result, await makeStyle(context.color && output === undefined && reporter === "pretty"));
+  if (output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  writeReportFile(output, text);
+  io.stderr.write(`prelim: ${summaryLine(result)}; report written to ${sanitizeLine(output)}\n`);
+}
+
+/** At a terminal: the scorecard lettered as the candidate saw the paper; --output keeps canonical letters. */
+async function scorecard(result: MockResult, paper: Paper, settings: MockSettings, output: string | undefined, context: Context): Promise<void> {
+  const { io } = context;
+  const style = await makeStyle(context.color);
+  io.stdout.write(`\n${renderReport("pretty", result, style, paper.presented)}`);
+  io.stdout.write(style.dim(`Same paper again: add --seed ${paper.seed} (same banks, same filters).\n`));
+  if (output !== undefined) {
+    writeReportFile(output, renderReport(chooseReporter(settings.reporter, output, false), result));
+    io.stderr.write(`prelim: report written to ${sanitizeLine(output)}\n`);
+  }
+}
+
+/** The walk through mistakes. The attempt is saved already: stopping it loses nothing. */
+async function walkMistakes(result: MockResult, paper: Paper, context: Context): Promise<void> {
+  const mistakes: Mistake[] = result.questions.flatMap((item, index) => {
+    const presented = paper.presented[index];
+    return item.outcome === "correct" || presented === undefined ? [] : [{ presented, result: item, number: index + 1 }];
+  });
+  if (mistakes.length === 0) return;
+  const style = await makeStyle(context.color);
+  const signals = trapSignals();
+  try {
+    const { reviewMistakes } = await import("../../ui/review-mistakes.js");
+    await reviewMistakes(mistakes, { style, width: terminalSize(context).width, signal: signals.signal, write: (text) => context.io.stdout.write(text) });
+  } finally {
+    signals.dispose();
+  }
+}

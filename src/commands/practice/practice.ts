@@ -1,0 +1,46 @@
+// prelim practice [banks…]: a session of questions from the chosen banks and topics, with feedback after
+// each answer. Every answer feeds spaced repetition.
+
+import { filterQuestions, noQuestionsError, pickQuestions } from "../../core/session.js";
+import { seededRandom } from "../../core/random.js";
+import type { Context } from "../../context.js";
+import { loadSessionBanks } from "../session/load-banks.js";
+import { openStore } from "../session/open-store.js";
+import { parseSessionOptions } from "../session/options.js";
+import { checkCanRun, runSession, type SessionRunOptions } from "../session/run-session.js";
+import { makeStyle } from "../../ui/color.js";
+import { trapSignals } from "../../ui/interrupts.js";
+
+export type PracticeOptions = SessionRunOptions;
+
+export const DEFAULT_PRACTICE_COUNT = 10;
+
+export async function practice(args: readonly string[], options: PracticeOptions, context: Context): Promise<number> {
+  const settings = parseSessionOptions(options);
+  const seed = settings.seed ?? context.io.randomSeed();
+  // Banks first: a mistyped command or bank id (practice is the default command) is reported as such.
+  let { banks } = await loadSessionBanks(args, context);
+  checkCanRun(options, context, "A practice session");
+  let filter = settings.filter;
+  // A scripted run takes every selected question unless told otherwise: the answer file decides.
+  let count = settings.count ?? (options.answers !== undefined ? undefined : DEFAULT_PRACTICE_COUNT);
+
+  if (options.answers === undefined && args.length === 0 && (filter.topics ?? []).length === 0) {
+    const signals = trapSignals();
+    try {
+      const style = await makeStyle(context.color);
+      const { pickSession } = await import("../../ui/pick-session.js");
+      const choice = await pickSession(banks, { style, signal: signals.signal, askCount: settings.count === undefined, defaultCount: DEFAULT_PRACTICE_COUNT });
+      banks = choice.banks;
+      filter = { ...filter, topics: [...choice.topics] };
+      count = choice.count;
+    } finally {
+      signals.dispose();
+    }
+  }
+
+  const pool = filterQuestions(banks.flatMap((bank) => bank.questions), filter);
+  if (pool.length === 0) throw noQuestionsError(filter);
+  const questions = pickQuestions(pool, count, seededRandom(seed));
+  return runSession({ mode: "practice", questions, seed, pool: banks.flatMap((bank) => bank.questions) }, openStore(context), options, context);
+}

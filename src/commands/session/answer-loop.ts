@@ -1,0 +1,59 @@
+// The loop shared by practice and review: ask, judge, rate, record. Each answer is on disk (the store's
+// review log) before it is shown as recorded and before the next question appears.
+
+import { logEntryFor, outcomeOf, type Answer } from "../../core/answer.js";
+import type { SessionMode } from "../../core/review.js";
+import { ratingFor, type Confidence } from "../../core/scheduler.js";
+import { readingLength, type PresentedQuestion, type RecordedAnswer } from "../../core/session.js";
+
+export type { RecordedAnswer } from "../../core/session.js";
+import { InterruptedError } from "../../errors.js";
+import type { ProgressStore } from "../../store/progress-store.js";
+
+export interface AnswerSource {
+  /** The learner's answer, or undefined when there is none (a scripted run's file skips the question). */
+  answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer | undefined>;
+  /** Asked after a right answer when the learner rates their own confidence. */
+  confidence?(): Promise<Confidence>;
+}
+
+export interface LoopResult {
+  readonly recorded: readonly RecordedAnswer[];
+  /** Set when the session was cut short; everything in `recorded` is saved. */
+  readonly interrupted?: InterruptedError;
+}
+
+export interface LoopOptions {
+  readonly mode: SessionMode;
+  readonly store: ProgressStore;
+  readonly now: () => Date;
+  /** Called once the answer is on disk: show feedback, print a TAP line. */
+  readonly onRecorded: (answer: RecordedAnswer) => void;
+}
+
+export async function runAnswerLoop(questions: readonly PresentedQuestion[], source: AnswerSource, options: LoopOptions): Promise<LoopResult> {
+  const recorded: RecordedAnswer[] = [];
+  try {
+    for (const [index, presented] of questions.entries()) {
+      const answer = await source.answer(presented, index + 1, questions.length);
+      if (answer === undefined) continue;
+      const correct = outcomeOf(answer) === "correct";
+      const confidence = correct && source.confidence ? await source.confidence() : undefined;
+      const rating = ratingFor({
+        correct,
+        ...(answer.ms !== undefined && { ms: answer.ms }),
+        textLength: readingLength(presented.question),
+        ...(confidence && { confidence }),
+      });
+      const entry = logEntryFor(answer, { rating, mode: options.mode, at: options.now() });
+      options.store.record(entry);
+      const item = { answer, correct, entry, presented, position: index + 1 };
+      recorded.push(item);
+      options.onRecorded(item);
+    }
+  } catch (error) {
+    if (error instanceof InterruptedError) return { recorded, interrupted: error };
+    throw error;
+  }
+  return { recorded };
+}

@@ -1,0 +1,50 @@
+// The banks and questions a session runs on. A bank named on the command line must load cleanly; a
+// broken bank merely found on the search path is skipped with a warning, so one bad file in a bank
+// folder does not stop the day's practice.
+
+import fs from "node:fs";
+import { loadBanks, resolveBankArgs } from "../../bank/load-banks.js";
+import { bankRoots } from "../../bank/find-banks.js";
+import { cachedLoadOptions } from "../../bank/bank-load-options.js";
+import { countBySeverity } from "../../bank/problem.js";
+import type { Bank, Question } from "../../core/question.js";
+import { BankError, UsageError } from "../../errors.js";
+import { prettyProblems } from "../../report/problem-report.js";
+import { displayPath } from "../../ui/display-path.js";
+import { sanitizeLine } from "../../core/sanitize.js";
+import type { Context } from "../../context.js";
+import { startSpinner } from "../../ui/spinner.js";
+
+/** Parsing runs at about 1 MB/s: a spinner for anything that takes a noticeable moment. */
+const SPINNER_BYTES = 256 * 1024;
+
+async function spinnerForLargeBanks(files: readonly string[], context: Context): Promise<() => void> {
+  const bytes = files.reduce((total, file) => total + (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
+  return startSpinner(`Loading ${files.length === 1 ? "a large bank" : `${files.length} banks`}…`, context.io.stderr, context.interactive && bytes >= SPINNER_BYTES);
+}
+
+export interface LoadedSession {
+  readonly banks: readonly Bank[];
+  readonly questions: readonly Question[];
+}
+
+export async function loadSessionBanks(args: readonly string[], context: Context): Promise<LoadedSession> {
+  const { io } = context;
+  const loadOptions = { ...cachedLoadOptions(io.env, context.dataDir), onParse: (files: readonly string[]) => spinnerForLargeBanks(files, context) };
+  const loaded = await loadBanks(await resolveBankArgs(args, bankRoots(io.env, context.dataDir, io.cwd), loadOptions, io.cwd), loadOptions);
+  const broken = loaded.filter((entry) => entry.bank === undefined);
+  if (broken.length > 0 && args.length > 0) {
+    const problems = broken.flatMap((entry) => entry.problems).map((problem) => ({ ...problem, file: displayPath(problem.file, io.cwd) }));
+    io.stderr.write(prettyProblems(problems, { files: broken.length, questions: 0, ...countBySeverity(problems) }));
+    throw new BankError(`cannot start: ${broken.length === 1 ? "a bank has" : `${broken.length} banks have`} errors (listed above); fix them, then run prelim validate to check`);
+  }
+  for (const entry of broken) {
+    const shown = sanitizeLine(displayPath(entry.file, io.cwd));
+    io.stderr.write(`prelim: skipping ${shown}: it has errors (run prelim validate ${shown})\n`);
+  }
+  const banks = loaded.flatMap((entry) => (entry.bank ? [entry.bank] : []));
+  if (banks.length === 0) {
+    throw new UsageError("no banks to practise from", "Name a bank file or folder, or set PRELIM_BANKS; `prelim banks` lists what is found.");
+  }
+  return { banks, questions: banks.flatMap((bank) => bank.questions) };
+}

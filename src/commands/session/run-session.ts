@@ -1,0 +1,109 @@
+// Runs a practice or review session end to end once its questions are chosen: answers from the
+// terminal or a file, each recorded as it is given, feedback or TAP lines as they are recorded, a summary
+// at the end (a partial one when interrupted), progress saved in every case.
+
+import type { Question } from "../../core/question.js";
+import type { SessionMode } from "../../core/review.js";
+import { presentQuestion } from "../../core/session.js";
+import { sanitizeLine } from "../../core/sanitize.js";
+import { answerFromFile } from "../../core/answer-file.js";
+import { tapComment, tapHeader, tapLine, tapPlan } from "../../report/index.js";
+import type { ProgressStore } from "../../store/progress-store.js";
+import { makeStyle, type Style } from "../../ui/color.js";
+import { trapSignals } from "../../ui/interrupts.js";
+import { requireTerminal } from "../../ui/require-terminal.js";
+import { feedback } from "../../ui/question-view.js";
+import { EXIT } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { runAnswerLoop } from "./answer-loop.js";
+import type { AnswerSource, RecordedAnswer } from "./answer-loop.js";
+import { openAnswerFile } from "./answer-file.js";
+import type { SessionOptions } from "./options.js";
+import { jsonSummary, prettySummary } from "../../report/session.js";
+import { textWidth } from "../../ui/text-width.js";
+
+export type SessionReporter = "pretty" | "json" | "tap";
+
+export interface SessionRunOptions extends SessionOptions {
+  readonly reporter?: SessionReporter;
+  readonly confidence?: boolean;
+}
+
+export interface SessionPlan {
+  readonly mode: SessionMode;
+  readonly questions: readonly Question[];
+  readonly seed: number;
+  /**
+   * Every question of the banks the session was drawn from. An answer file written for a whole bank
+   * names questions this session did not pick; those are not mistakes and get no warning.
+   */
+  readonly pool?: readonly Question[];
+}
+
+/** Fails before anything is shown when a session could only hang: no terminal and no answers. */
+export function checkCanRun(options: SessionRunOptions, context: Context, what: string): void {
+  if (options.answers === undefined) requireTerminal(context.noTerminal, what);
+}
+
+export async function runSession(plan: SessionPlan, store: ProgressStore, options: SessionRunOptions, context: Context): Promise<number> {
+  const { io } = context;
+  const reporter: SessionReporter = options.reporter ?? (options.answers !== undefined && !io.stdout.isTTY ? "tap" : "pretty");
+  const style = await makeStyle(context.color && reporter === "pretty");
+  const width = textWidth(io.stdout);
+  const presented = plan.questions.map((question) => presentQuestion(question, plan.seed));
+
+  let opened: OpenedSource | undefined;
+  try {
+    opened = await answerSource(plan, options, context, { style, width });
+    const { source, warnings } = opened;
+    if (reporter === "tap") io.stdout.write(tapHeader() + tapComment(`seed ${plan.seed}`));
+    let testPoints = 0;
+    const onRecorded = (answer: RecordedAnswer) => {
+      if (reporter === "tap") {
+        io.stdout.write(tapLine(++testPoints, { ...answer.answer, outcome: answer.correct ? "correct" : "wrong" }));
+      } else if (reporter === "pretty") {
+        io.stdout.write(`${feedback(answer.presented, answer.correct, width, style)}\n`);
+      }
+    };
+    const result = await runAnswerLoop(presented, source, { mode: plan.mode, store, now: () => io.now(), onRecorded });
+    store.close();
+
+    const interrupted = result.interrupted !== undefined;
+    if (reporter === "tap") io.stdout.write(tapPlan(result.recorded.length));
+    else if (reporter === "json") io.stdout.write(jsonSummary(result.recorded, { mode: plan.mode, seed: plan.seed, interrupted, warnings }));
+    else io.stdout.write(prettySummary(result.recorded, { interrupted, style, width }));
+    if (reporter === "pretty" && !interrupted && plan.questions.length > 0) io.stdout.write(style.dim(`Seed ${plan.seed}: run again with --seed ${plan.seed} for the same questions.\n`));
+    // Everything answered is saved and summarised; main.ts turns the interrupt into 128 + the signal.
+    if (result.interrupted) throw result.interrupted;
+    return EXIT.ok;
+  } finally {
+    opened?.dispose();
+    // Closing twice is safe; this covers an error thrown before the normal close.
+    store.close();
+  }
+}
+
+interface OpenedSource {
+  readonly source: AnswerSource;
+  readonly warnings: readonly string[];
+  /** Undoes what opening it set up (the signal handlers of an interactive session). */
+  readonly dispose: () => void;
+}
+
+async function answerSource(plan: SessionPlan, options: SessionRunOptions, context: Context, view: { style: Style; width: number }): Promise<OpenedSource> {
+  const { io } = context;
+  if (options.answers !== undefined) {
+    const matched = await openAnswerFile(options.answers, plan.pool ?? plan.questions, context);
+    for (const warning of matched.warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
+    // A question the file does not answer is skipped, not recorded as unanswered.
+    const source: AnswerSource = { answer: async (presented) => (matched.chosen.has(presented.question.key) ? answerFromFile(matched, presented.question) : undefined) };
+    return { source, warnings: matched.warnings, dispose: () => {} };
+  }
+  // Signals are trapped only around prompts. A scripted run keeps Node's default (the process ends at
+  // once): every answer it printed is already on disk, and a trap would leave nothing to stop a read of
+  // --answers - that is waiting on stdin.
+  const { terminalAnswers } = await import("../../ui/terminal-answers.js");
+  const signals = trapSignals();
+  const source = terminalAnswers({ ...view, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
+  return { source, warnings: [], dispose: signals.dispose };
+}

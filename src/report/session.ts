@@ -1,0 +1,69 @@
+// The end of a practice or review session as text: a summary for people, JSON for scripts.
+
+import { letterOf } from "../core/question.js";
+import { formatDuration } from "../core/duration.js";
+import { sanitize, sanitizeLine } from "../core/sanitize.js";
+import { summarizePractice, type RecordedAnswer } from "../core/session.js";
+import type { Style } from "../core/style.js";
+
+
+export function prettySummary(recorded: readonly RecordedAnswer[], options: { interrupted: boolean; style: Style; width: number }): string {
+  const { style } = options;
+  const summary = summarizePractice(recorded.map((item) => item.answer));
+  const lines = [""];
+  if (options.interrupted) lines.push(style.yellow(`Stopped. ${summary.answered} answer${summary.answered === 1 ? "" : "s"} saved.`));
+  if (summary.answered === 0) return [...lines, "No questions answered.", ""].join("\n");
+  const percent = Math.round(summary.accuracy * 100);
+  lines.push(style.bold(options.interrupted ? "Summary so far" : "Summary"));
+  lines.push(`  Score     ${summary.correct} / ${summary.answered}  (${percent}%)`);
+  if (summary.totalMs > 0) lines.push(`  Time      ${formatDuration(summary.totalMs)}`);
+  if (summary.topics.length > 0) {
+    const width = Math.max(5, ...summary.topics.map((row) => row.topic.length));
+    lines.push("", `  ${"Topic".padEnd(width)}  Right`);
+    for (const row of summary.topics) lines.push(`  ${sanitizeLine(row.topic).padEnd(width)}  ${row.correct}/${row.attempted}`);
+  }
+  const missed = recorded.filter((item) => !item.correct);
+  if (missed.length > 0) {
+    lines.push("", style.bold("Missed"));
+    for (const item of missed) {
+      const { question } = item.answer;
+      const right = question.answer.map((index) => `${letterOf(item.presented.order.indexOf(index))}) ${question.options[index] ?? ""}`).join("; ");
+      lines.push(`  ${truncate(sanitizeLine(question.question), options.width - 2)}`);
+      lines.push(`    ${style.green(`→ ${truncate(sanitizeLine(right), options.width - 6)}`)}  ${style.dim(sanitizeLine(question.key))}`);
+    }
+  }
+  return [...lines, ""].join("\n");
+}
+
+export function jsonSummary(
+  recorded: readonly RecordedAnswer[],
+  details: { mode: string; seed: number; interrupted: boolean; warnings: readonly string[] },
+): string {
+  const summary = summarizePractice(recorded.map((item) => item.answer));
+  const report = {
+    mode: details.mode,
+    seed: details.seed,
+    interrupted: details.interrupted,
+    answered: summary.answered,
+    correct: summary.correct,
+    wrong: summary.answered - summary.correct,
+    accuracy: Math.round(summary.accuracy * 10_000) / 10_000,
+    totalMs: summary.totalMs,
+    topics: summary.topics.map((row) => ({ topic: sanitize(row.topic), answered: row.attempted, correct: row.correct })),
+    warnings: details.warnings.map(sanitize),
+    questions: recorded.map(({ answer, correct, entry }) => ({
+      bank: sanitize(answer.question.bank),
+      id: sanitize(answer.question.id),
+      given: entry.given,
+      answer: answer.question.answer.map(letterOf),
+      outcome: correct ? "correct" : "wrong",
+      rating: entry.rating,
+      ms: entry.ms,
+    })),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,64 @@
+// Answers from the learner at a terminal. Loaded only for interactive sessions: it brings in Inquirer.
+
+import { makeAnswer, type Answer } from "../core/answer.js";
+import { isMultiAnswer } from "../core/question.js";
+import type { Confidence } from "../core/scheduler.js";
+import type { PresentedQuestion } from "../core/session.js";
+import { answerPrompt } from "./answer-prompt.js";
+import type { Style } from "../core/style.js";
+import { ask } from "./prompt.js";
+import { optionLabels, questionBody, questionHeader } from "./question-view.js";
+
+export interface TerminalOptions {
+  readonly style: Style;
+  readonly width: number;
+  readonly signal: AbortSignal;
+  readonly now: () => Date;
+  /** Ask after each right answer how sure the learner was. */
+  readonly confidence: boolean;
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+}
+
+/** Answers from the terminal: the same shape as an answer file's (commands/session/answer-loop.ts). */
+export interface TerminalAnswers {
+  answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer>;
+  confidence?(): Promise<Confidence>;
+}
+
+export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
+  const context = {
+    signal: options.signal,
+    ...(options.input && { input: options.input }),
+    ...(options.output && { output: options.output }),
+  };
+  const source: TerminalAnswers = {
+    answer: async (presented: PresentedQuestion, position: number, total: number) => {
+      const { question } = presented;
+      const message = `\n${questionHeader(position, total, question, options.style)}\n${questionBody(question, options.width, options.style)}`;
+      const started = options.now().getTime();
+      const positions = await ask(
+        (promptContext) => answerPrompt({ message, options: optionLabels(presented), multiple: isMultiAnswer(question), style: options.style }, promptContext),
+        context,
+      );
+      const ms = Math.max(0, options.now().getTime() - started);
+      return makeAnswer(question, positions.map((shown) => presented.order[shown] ?? shown), { ms });
+    },
+  };
+  if (options.confidence) {
+    source.confidence = async () => {
+      const choices = [
+        { name: "a) I guessed", value: "guess" as const },
+        { name: "b) I was unsure", value: "unsure" as const },
+        { name: "c) I knew it", value: "sure" as const },
+      ];
+      const picked = await ask(
+        (promptContext) =>
+          answerPrompt({ message: options.style.dim("How sure were you?"), options: choices.map((choice) => choice.name), multiple: false, style: options.style }, promptContext),
+        context,
+      );
+      return (choices[picked[0] ?? 1]?.value ?? "unsure") satisfies Confidence;
+    };
+  }
+  return source;
+}

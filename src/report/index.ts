@@ -8,8 +8,9 @@ import { renderPretty } from "./pretty.js";
 import { plainStyle, type Style } from "../core/style.js";
 import { renderTap } from "./tap.js";
 
-export type ReporterName = "pretty" | "json" | "junit" | "tap";
-export const REPORTER_NAMES: readonly ReporterName[] = ["pretty", "json", "junit", "tap"];
+import type { ReporterName } from "./names.js";
+
+export { REPORTER_NAMES, type ReporterName } from "./names.js";
 
 /**
  * The report as text, ending in a newline. `style` colours only the pretty report; `shown`, the paper's

@@ -30,9 +30,9 @@ function mixedFolder(): string {
 }
 
 describe("prelim banks", () => {
-  it("lists PRELIM_BANKS banks, a broken one with its error count, and exits 0", () => {
+  it("lists PRELIM_BANKS banks, a broken one with its error count, and exits 0", async () => {
     const folder = mixedFolder();
-    const result = runPrelim(["banks"], { env: { PRELIM_BANKS: folder } });
+    const result = await runPrelim(["banks"], { env: { PRELIM_BANKS: folder } });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     const { stdout } = result;
@@ -51,9 +51,9 @@ describe("prelim banks", () => {
     expect(stdout).not.toContain("anchors");
   });
 
-  it("--json gives {banks:[{id,title,file,questions,tags,kinds}]} and the broken bank's counts", () => {
+  it("--json gives {banks:[{id,title,file,questions,tags,kinds}]} and the broken bank's counts", async () => {
     const folder = mixedFolder();
-    const result = runPrelim(["banks", "--json"], { env: { PRELIM_BANKS: folder } });
+    const result = await runPrelim(["banks", "--json"], { env: { PRELIM_BANKS: folder } });
     expect(result.status).toBe(0);
     const { banks } = JSON.parse(result.stdout) as { banks: ListedBank[] };
     const mine = banks.filter((bank) => bank.file.startsWith(folder));
@@ -75,11 +75,11 @@ describe("prelim banks", () => {
     expect(banks.slice(0, 4)).toEqual(mine);
   });
 
-  it("lists the data dir's own banks, and the built-in ones without failing", () => {
+  it("lists the data dir's own banks, and the built-in ones without failing", async () => {
     const home = tempDir();
     fs.mkdirSync(path.join(home, "banks"));
     fs.writeFileSync(path.join(home, "banks", "mine.yaml"), readFixture("valid", "anchors.yaml"));
-    const result = runPrelim(["banks", "--json"], { home });
+    const result = await runPrelim(["banks", "--json"], { home });
     expect(result.status).toBe(0);
     const { banks } = JSON.parse(result.stdout) as { banks: ListedBank[] };
     // The data dir's banks come before the built-in ones, whatever those are.
@@ -87,20 +87,20 @@ describe("prelim banks", () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it("takes paths and bank ids, and says when nothing is found (an unknown id: see validate.test.ts)", () => {
+  it("takes paths and bank ids, and says when nothing is found (an unknown id: see validate.test.ts)", async () => {
     const folder = mixedFolder();
     const cwd = tempFiles({ "local/basic.yaml": readFixture("valid", "basic.yaml") });
-    const byPath = runPrelim(["banks", "--json", "local"], { cwd, env: { PRELIM_BANKS: folder } });
+    const byPath = await runPrelim(["banks", "--json", "local"], { cwd, env: { PRELIM_BANKS: folder } });
     expect((JSON.parse(byPath.stdout) as { banks: ListedBank[] }).banks).toEqual([expect.objectContaining({ id: "basic", file: path.join("local", "basic.yaml") })]);
 
-    const byId = runPrelim(["banks", "--json", "warnings"], { cwd, env: { PRELIM_BANKS: folder } });
+    const byId = await runPrelim(["banks", "--json", "warnings"], { cwd, env: { PRELIM_BANKS: folder } });
     expect(byId.status).toBe(0);
     expect((JSON.parse(byId.stdout) as { banks: ListedBank[] }).banks).toEqual([
       expect.objectContaining({ id: "warnings", file: path.join(folder, "sub", "warnings.yml") }),
     ]);
 
     fs.mkdirSync(path.join(cwd, "nothing"));
-    const empty = runPrelim(["banks", "nothing"], { cwd });
+    const empty = await runPrelim(["banks", "nothing"], { cwd });
     expect(empty.status).toBe(0);
     expect(empty.stdout).toBe("No banks found in nothing.\n");
   });

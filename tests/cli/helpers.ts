@@ -1,10 +1,13 @@
 // The built binary, spawned as a user would run it, with a temporary PRELIM_HOME and no real config.
 
 import { spawnSync } from "node:child_process";
+import { Readable } from "node:stream";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect } from "vitest";
 import { REPO_ROOT, makeTempDir } from "../fixtures/fixtures.js";
+import { main } from "../../src/main.js";
+import type { Io, Output } from "../../src/io.js";
 
 export const BIN = path.join(REPO_ROOT, "bin", "prelim.js");
 
@@ -58,7 +61,11 @@ export function tempFiles(files: Readonly<Record<string, string | Buffer>>): str
   return dir;
 }
 
-export function runPrelim(args: readonly string[], options: RunOptions = {}): RunResult {
+/**
+ * The built binary as a process: for what only a process shows (exit codes from signals, pipes, kill -9,
+ * a V8 abort, start-up). Everything else runs in-process with runPrelim.
+ */
+export function spawnPrelim(args: readonly string[], options: RunOptions = {}): RunResult {
   const env: Record<string, string | undefined> = {
     ...process.env,
     PRELIM_HOME: options.home ?? tempDir("prelim-home-"),
@@ -99,4 +106,39 @@ export function readReviewLog(home: string): ReviewLogLine[] {
     .split("\n")
     .filter((line) => line !== "")
     .map((line) => JSON.parse(line) as ReviewLogLine);
+}
+
+/** An output stream that keeps what is written; not a terminal, as in CI. */
+function bufferOutput(): Output & { readonly text: () => string } {
+  const chunks: string[] = [];
+  return { write: (text) => void chunks.push(text), isTTY: false, text: () => chunks.join("") };
+}
+
+/**
+ * `prelim args…` in this process, through main(args, io) with buffers for the streams and its own
+ * environment (nothing from the real one): the same result as spawnPrelim, in milliseconds.
+ */
+export async function runPrelim(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const env: Record<string, string | undefined> = {
+    PRELIM_HOME: options.home ?? tempDir("prelim-home-"),
+    PRELIM_BANKS: "",
+    NO_COLOR: "1",
+    ...options.env,
+  };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  const stdout = bufferOutput();
+  const stderr = bufferOutput();
+  const stdin = Object.assign(Readable.from(options.input === undefined || options.input === "" ? [] : [options.input]), { isTTY: false });
+  const io: Io = {
+    stdout,
+    stderr,
+    stdin,
+    env: env as NodeJS.ProcessEnv,
+    cwd: options.cwd ?? tempDir("prelim-cwd-"),
+    now: () => new Date(),
+    randomSeed: () => Math.floor(Math.random() * 1_000_000),
+  };
+  const status = await main(args, io);
+  stderrs.push(stderr.text());
+  return { status, signal: null, stdout: stdout.text(), stderr: stderr.text(), output: stdout.text() + stderr.text() };
 }

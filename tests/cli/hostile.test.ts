@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBankText } from "../../src/bank/load-bank.js";
 import { readFixture } from "../fixtures/fixtures.js";
-import { RAW_CONTROL, STACK_FRAME, runPrelim, tempFiles } from "./helpers.js";
+import { RAW_CONTROL, STACK_FRAME, runPrelim, spawnPrelim, tempFiles } from "./helpers.js";
 
 /** Control sequences a file name can hold (no NUL, no slash). */
 const EVIL_NAME = "evil\x1b[2J\x1b]0;title\x07\r\b\x9b\u202e\x7f";
@@ -29,7 +29,7 @@ function expectNothingRaw(result: { output: string }, label: string): void {
 }
 
 describe("control sequences never reach the terminal raw", () => {
-  it("the fixtures really hold every control the matrix names", () => {
+  it("the fixtures really hold every control the matrix names", async () => {
     const folder = hostileFolder();
     expect(fs.readdirSync(folder).join("\n")).toContain(EVIL_NAME);
     const loaded = loadBankText("controls.yaml", readFixture("hostile", "controls.yaml"));
@@ -40,9 +40,9 @@ describe("control sequences never reach the terminal raw", () => {
     }
   });
 
-  it("prelim banks, as text", () => {
+  it("prelim banks, as text", async () => {
     const folder = hostileFolder();
-    const result = runPrelim(["banks", folder]);
+    const result = await runPrelim(["banks", folder]);
     expect(result.status).toBe(0);
     expectNothingRaw(result, "banks");
     // Shown, in caret and \u{…} notation, not dropped.
@@ -51,9 +51,9 @@ describe("control sequences never reach the terminal raw", () => {
     expect(result.stdout).toContain("evil^[[2J  does not load: 6 errors");
   });
 
-  it("prelim banks --json: valid JSON with the text intact, no raw control", () => {
+  it("prelim banks --json: valid JSON with the text intact, no raw control", async () => {
     const folder = hostileFolder();
-    const result = runPrelim(["banks", "--json", folder]);
+    const result = await runPrelim(["banks", "--json", folder]);
     expect(result.status).toBe(0);
     expectNothingRaw(result, "banks --json");
     const { banks } = JSON.parse(result.stdout) as { banks: { id?: string; title?: string; file: string }[] };
@@ -63,9 +63,9 @@ describe("control sequences never reach the terminal raw", () => {
     expect(controls?.file).toBe(path.join(folder, `${EVIL_NAME}-controls.yaml`));
   });
 
-  it.each([["pretty"], ["json"], ["github"]])("prelim validate --reporter %s", (reporter) => {
+  it.each([["pretty"], ["json"], ["github"]])("prelim validate --reporter %s", async (reporter) => {
     const folder = hostileFolder();
-    const result = runPrelim(["validate", "--reporter", reporter, folder]);
+    const result = await runPrelim(["validate", "--reporter", reporter, folder]);
     expect(result.status).toBe(1);
     expectNothingRaw(result, `validate --reporter ${reporter}`);
     expect(result.output).not.toMatch(STACK_FRAME);
@@ -83,15 +83,15 @@ describe("control sequences never reach the terminal raw", () => {
     }
   });
 
-  it("usage errors and empty folders that name a hostile path", () => {
+  it("usage errors and empty folders that name a hostile path", async () => {
     const cwd = tempFiles({});
-    const missing = runPrelim(["validate", `${EVIL_NAME}.yaml`], { cwd });
+    const missing = await runPrelim(["validate", `${EVIL_NAME}.yaml`], { cwd });
     expect(missing.status).toBe(2);
     expectNothingRaw(missing, "validate missing");
     expect(missing.stderr).toContain("prelim: no such file or folder: evil^[[2J");
 
     fs.mkdirSync(path.join(cwd, EVIL_NAME));
-    const empty = runPrelim(["banks", EVIL_NAME], { cwd });
+    const empty = await runPrelim(["banks", EVIL_NAME], { cwd });
     expect(empty.status).toBe(0);
     expectNothingRaw(empty, "banks empty folder");
     expect(empty.stdout).toContain("No banks found in evil^[[2J");
@@ -99,7 +99,7 @@ describe("control sequences never reach the terminal raw", () => {
 });
 
 describe("hostile YAML through the binary", () => {
-  it("refuses tags, aliases, deep nesting and prototype keys with exit 1, no crash, quickly", () => {
+  it("refuses tags, aliases, deep nesting and prototype keys with exit 1, no crash, quickly", async () => {
     const started = performance.now();
     const cwd = tempFiles({
       "laughs.yaml": readFixture("yaml", "billion-laughs.yaml"),
@@ -112,7 +112,7 @@ describe("hostile YAML through the binary", () => {
       "proto.yaml": readFixture("yaml", "proto-keys.yaml"),
       "long.yaml": `id: long\ntitle: Long\nquestions:\n  - id: q1\n    question: ${"Why? ".repeat(10_240)}\n    answer: true\n`,
     });
-    const result = runPrelim(["validate", "."], { cwd });
+    const result = spawnPrelim(["validate", "."], { cwd });
     expect(result.signal).toBeNull();
     expect(result.status).toBe(1);
     expect(result.stderr).toBe("");
@@ -134,7 +134,7 @@ describe("hostile YAML through the binary", () => {
 });
 
 describe("control sequences never reach the terminal raw in sessions", () => {
-  it("practice, review, stats and mock print none, in every reporter, whatever the bank, file names and answer keys hold", () => {
+  it("practice, review, stats and mock print none, in every reporter, whatever the bank, file names and answer keys hold", async () => {
     const folder = hostileFolder();
     const answers = tempFiles({ "answers.yaml": 'every-control: a\n"bogus\\e[31mRED\\e]0;t\\a": b\n' });
     const answerFile = `${answers}/answers.yaml`;
@@ -150,7 +150,7 @@ describe("control sequences never reach the terminal raw in sessions", () => {
       ["stats json", ["stats", "--json"]],
     ];
     for (const [label, args] of runs) {
-      const result = runPrelim(args, { env, home });
+      const result = await runPrelim(args, { env, home });
       expect(result.status, `${label}: ${result.stderr}`).toBe(0);
       expectNothingRaw(result, label);
     }

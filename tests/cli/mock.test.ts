@@ -48,15 +48,15 @@ function answerFile(text = ANSWERS): string {
   return path.join(tempFiles({ "answers.yaml": text }), "answers.yaml");
 }
 
-function mockJson(args: readonly string[], options: Parameters<typeof runPrelim>[1] = {}): { report: JsonReport; result: ReturnType<typeof runPrelim> } {
-  const result = runPrelim(["mock", ...args, "--reporter", "json"], options);
+async function mockJson(args: readonly string[], options: Parameters<typeof runPrelim>[1] = {}): Promise<{ report: JsonReport; result: Awaited<ReturnType<typeof runPrelim>> }> {
+  const result = await runPrelim(["mock", ...args, "--reporter", "json"], options);
   expect(result.stderr).not.toMatch(STACK_FRAME);
   return { report: JSON.parse(result.stdout) as JsonReport, result };
 }
 
 describe("scoring a scripted mock", () => {
-  it("scores a known answer file at UPSC marking, question by question", () => {
-    const { report, result } = mockJson([POLITY, "--answers", answerFile(), "--seed", "7"]);
+  it("scores a known answer file at UPSC marking, question by question", async () => {
+    const { report, result } = await mockJson([POLITY, "--answers", answerFile(), "--seed", "7"]);
     expect(result.status).toBe(0);
     expect(report).toMatchObject({ score: 5.34, maxScore: 10, percent: 53.4, correct: 3, wrong: 1, unanswered: 1, marksLost: 0.66, seed: 7 });
     expect(report.marking).toEqual({ correct: 2, wrong: -0.66, unanswered: 0 });
@@ -69,48 +69,48 @@ describe("scoring a scripted mock", () => {
     expect(report.passed).toBeUndefined();
   });
 
-  it("a several-answer question scores only when exactly right", () => {
-    const { report } = mockJson([POLITY, "--answers", answerFile("rights: [a]\nparliament: [b, c]\n"), "--seed", "7"]);
+  it("a several-answer question scores only when exactly right", async () => {
+    const { report } = await mockJson([POLITY, "--answers", answerFile("rights: [a]\nparliament: [b, c]\n"), "--seed", "7"]);
     const byId = Object.fromEntries(report.questions.map((question) => [question.id, question]));
     expect(byId.rights?.outcome).toBe("wrong");
     expect(byId.parliament?.outcome).toBe("wrong");
     expect(report.score).toBe(-1.32);
   });
 
-  it("--pass-mark: at or above passes with 0, below fails with 1", () => {
+  it("--pass-mark: at or above passes with 0, below fails with 1", async () => {
     const file = answerFile();
-    const pass = mockJson([POLITY, "--answers", file, "--seed", "7", "--pass-mark", "50%"]);
+    const pass = await mockJson([POLITY, "--answers", file, "--seed", "7", "--pass-mark", "50%"]);
     expect(pass.result.status).toBe(0);
     expect(pass.report).toMatchObject({ passed: true, passScore: 5 });
-    const exact = mockJson([POLITY, "--answers", file, "--seed", "7", "--pass-mark", "5.34"]);
+    const exact = await mockJson([POLITY, "--answers", file, "--seed", "7", "--pass-mark", "5.34"]);
     expect(exact.result.status).toBe(0);
-    const fail = mockJson([POLITY, "--answers", file, "--seed", "7", "--pass-mark", "60%"]);
+    const fail = await mockJson([POLITY, "--answers", file, "--seed", "7", "--pass-mark", "60%"]);
     expect(fail.result.status).toBe(1);
     expect(fail.report).toMatchObject({ passed: false, passScore: 6 });
   });
 
-  it("uses the bank's marking, and --marking over it", () => {
+  it("uses the bank's marking, and --marking over it", async () => {
     const file = answerFile("capital: b\nriver: c\n");
-    const own = mockJson([MARKED, "--answers", file, "--seed", "1"]);
+    const own = await mockJson([MARKED, "--answers", file, "--seed", "1"]);
     expect(own.report).toMatchObject({ score: 0.75, maxScore: 2, marking: { correct: 1, wrong: -0.25, unanswered: 0 } });
-    const flag = mockJson([MARKED, "--answers", file, "--seed", "1", "--marking", "4,-1"]);
+    const flag = await mockJson([MARKED, "--answers", file, "--seed", "1", "--marking", "4,-1"]);
     expect(flag.report).toMatchObject({ score: 3, maxScore: 8 });
   });
 
-  it("-n takes that many questions; --topic and --difficulty filter like practice", () => {
+  it("-n takes that many questions; --topic and --difficulty filter like practice", async () => {
     const file = answerFile();
-    expect(mockJson([POLITY, "--answers", file, "--seed", "7", "-n", "2"]).report.questions).toHaveLength(2);
-    const topic = mockJson([POLITY, "--answers", file, "--seed", "7", "--topic", "rights", "judiciary"]).report;
+    expect((await mockJson([POLITY, "--answers", file, "--seed", "7", "-n", "2"])).report.questions).toHaveLength(2);
+    const topic = (await mockJson([POLITY, "--answers", file, "--seed", "7", "--topic", "rights", "judiciary"])).report;
     expect(topic.questions.map((question) => question.id).sort()).toEqual(["president", "rights"]);
     expect(topic.score).toBe(1.34);
-    const hard = mockJson([POLITY, "--answers", file, "--seed", "7", "--difficulty", "hard"]).report;
+    const hard = (await mockJson([POLITY, "--answers", file, "--seed", "7", "--difficulty", "hard"])).report;
     expect(hard.questions.map((question) => question.id)).toEqual(["preamble"]);
   });
 });
 
 describe("reporters", () => {
-  it("JUnit: one testcase per question, the wrong one a failure, the unanswered one skipped", () => {
-    const result = runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--reporter", "junit"]);
+  it("JUnit: one testcase per question, the wrong one a failure, the unanswered one skipped", async () => {
+    const result = await runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--reporter", "junit"]);
     expect(result.status).toBe(0);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(result.stdout) as {
       testsuites: { tests: string; failures: string; skipped: string; testsuite: { name: string; testcase: { name: string; failure?: unknown; skipped?: unknown }[] } };
@@ -122,8 +122,8 @@ describe("reporters", () => {
     expect(cases.filter((item) => item.skipped !== undefined).map((item) => item.name)).toEqual([expect.stringContaining("mock-polity/preamble")]);
   });
 
-  it("TAP: version, a plan of one test point a question, the score as a comment", () => {
-    const result = runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--reporter", "tap"]);
+  it("TAP: version, a plan of one test point a question, the score as a comment", async () => {
+    const result = await runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--reporter", "tap"]);
     expect(result.status).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("TAP version 14");
@@ -133,15 +133,15 @@ describe("reporters", () => {
     expect(result.stdout).toContain("# score 5.34 / 10 (53.4%)");
   });
 
-  it("without --reporter and without a terminal, the report is JSON", () => {
-    const result = runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7"]);
+  it("without --reporter and without a terminal, the report is JSON", async () => {
+    const result = await runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7"]);
     expect((JSON.parse(result.stdout) as JsonReport).score).toBe(5.34);
   });
 
-  it("--output writes the report there and a one-line summary to stderr", () => {
+  it("--output writes the report there and a one-line summary to stderr", async () => {
     const dir = tempDir();
     const output = path.join(dir, "report.xml");
-    const result = runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--pass-mark", "50%", "--output", output]);
+    const result = await runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--pass-mark", "50%", "--output", output]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
     // The extension chose the reporter.
@@ -154,36 +154,36 @@ describe("reporters", () => {
 describe("repeatable papers", () => {
   const order = (report: JsonReport) => report.questions.map((question) => `${question.bank}/${question.id}`);
 
-  it("the same banks and seed give the same questions in the same order", () => {
+  it("the same banks and seed give the same questions in the same order", async () => {
     const file = answerFile("plassey: a\n");
-    const first = mockJson([HISTORY, POLITY, "--answers", file, "--seed", "7"]).report;
-    const second = mockJson([HISTORY, POLITY, "--answers", file, "--seed", "7"]).report;
+    const first = (await mockJson([HISTORY, POLITY, "--answers", file, "--seed", "7"])).report;
+    const second = (await mockJson([HISTORY, POLITY, "--answers", file, "--seed", "7"])).report;
     expect(first.questions).toHaveLength(17);
     expect(second.questions).toEqual(first.questions);
-    const other = mockJson([HISTORY, POLITY, "--answers", file, "--seed", "8"]).report;
+    const other = (await mockJson([HISTORY, POLITY, "--answers", file, "--seed", "8"])).report;
     expect(order(other)).not.toEqual(order(first));
     expect([...order(other)].sort()).toEqual([...order(first)].sort());
   });
 
-  it("a run without --seed says on stderr which seed it used, and the report records it", () => {
-    const { report, result } = mockJson([HISTORY, "--answers", answerFile("plassey: a\n")]);
+  it("a run without --seed says on stderr which seed it used, and the report records it", async () => {
+    const { report, result } = await mockJson([HISTORY, "--answers", answerFile("plassey: a\n")]);
     const match = /^prelim: seed (\d+)$/m.exec(result.stderr);
     expect(match).not.toBeNull();
     expect(report.seed).toBe(Number(match?.[1]));
-    const again = mockJson([HISTORY, "--answers", answerFile("plassey: a\n"), "--seed", String(report.seed)]).report;
+    const again = (await mockJson([HISTORY, "--answers", answerFile("plassey: a\n"), "--seed", String(report.seed)])).report;
     expect(again.questions).toEqual(report.questions);
   });
 });
 
 describe("answer files", () => {
-  it("--answers - reads standard input", () => {
-    const { report, result } = mockJson([POLITY, "--answers", "-", "--seed", "7"], { input: ANSWERS });
+  it("--answers - reads standard input", async () => {
+    const { report, result } = await mockJson([POLITY, "--answers", "-", "--seed", "7"], { input: ANSWERS });
     expect(result.status).toBe(0);
     expect(report.score).toBe(5.34);
   });
 
-  it("an unknown id and a letter past the options are warnings in the report and on stderr", () => {
-    const { report, result } = mockJson([POLITY, "--answers", answerFile(`${ANSWERS}no-such-question: a\nparliament-x: b\n`.replace("president: a", "president: z")), "--seed", "7"]);
+  it("an unknown id and a letter past the options are warnings in the report and on stderr", async () => {
+    const { report, result } = await mockJson([POLITY, "--answers", answerFile(`${ANSWERS}no-such-question: a\nparliament-x: b\n`.replace("president: a", "president: z")), "--seed", "7"]);
     expect(result.status).toBe(0);
     expect(report.warnings).toContain('answer "no-such-question" names no question in this test; ignored');
     expect(report.warnings).toContain("mock-polity/president: z is not an option (a–d); counted as wrong");
@@ -191,33 +191,33 @@ describe("answer files", () => {
     expect(result.stderr).toContain('prelim: warning: answer "no-such-question" names no question in this test; ignored');
   });
 
-  it("an answer file for the whole bank brings no warnings for questions the paper did not draw", () => {
-    const { report, result } = mockJson([POLITY, "-n", "2", "--answers", answerFile(), "--seed", "7"]);
+  it("an answer file for the whole bank brings no warnings for questions the paper did not draw", async () => {
+    const { report, result } = await mockJson([POLITY, "-n", "2", "--answers", answerFile(), "--seed", "7"]);
     expect(result.status).toBe(0);
     expect(report.questions).toHaveLength(2);
     expect(report.warnings).toEqual([]);
     expect(result.stderr).not.toContain("warning");
   });
 
-  it("a broken answer file stops with exit 2 and file:line:col", () => {
+  it("a broken answer file stops with exit 2 and file:line:col", async () => {
     const file = answerFile("parliament: b\nrights: [a, c\n");
-    const result = runPrelim(["mock", POLITY, "--answers", file, "--seed", "7"]);
+    const result = await runPrelim(["mock", POLITY, "--answers", file, "--seed", "7"]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: `));
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it("a missing answer file is exit 2 naming it", () => {
-    const result = runPrelim(["mock", POLITY, "--answers", "missing.yaml"]);
+  it("a missing answer file is exit 2 naming it", async () => {
+    const result = await runPrelim(["mock", POLITY, "--answers", "missing.yaml"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("missing.yaml");
   });
 });
 
 describe("usage errors exit 2 before anything runs", () => {
-  it("no terminal and no --answers: exit 2, naming --answers", () => {
-    const result = runPrelim(["mock", POLITY]);
+  it("no terminal and no --answers: exit 2, naming --answers", async () => {
+    const result = await runPrelim(["mock", POLITY]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("A mock test needs a terminal");
     expect(result.stderr).toContain("--answers");
@@ -233,31 +233,31 @@ describe("usage errors exit 2 before anything runs", () => {
     [["-n", "0"], "--count"],
     [["--seed", "-1"], "--seed"],
     [["--difficulty", "tough"], "--difficulty"],
-  ])("%j", (args, named) => {
-    const result = runPrelim(["mock", POLITY, "--answers", answerFile(), ...args]);
+  ])("%j", async (args, named) => {
+    const result = await runPrelim(["mock", POLITY, "--answers", answerFile(), ...args]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(named);
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it("an invalid bank named on the command line is exit 2", () => {
+  it("an invalid bank named on the command line is exit 2", async () => {
     const dir = tempFiles({ "bad.yaml": "id: bad\ntitle: Bad\nquestions:\n  - id: q\n    question: [\n" });
-    const result = runPrelim(["mock", path.join(dir, "bad.yaml"), "--answers", answerFile()]);
+    const result = await runPrelim(["mock", path.join(dir, "bad.yaml"), "--answers", answerFile()]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/bad\.yaml:\d+:\d+/);
   });
 
-  it("no question matches the filters", () => {
-    const result = runPrelim(["mock", POLITY, "--answers", answerFile(), "--topic", "astronomy"]);
+  it("no question matches the filters", async () => {
+    const result = await runPrelim(["mock", POLITY, "--answers", answerFile(), "--topic", "astronomy"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("no questions match topic astronomy");
   });
 });
 
 describe("what a mock leaves behind", () => {
-  it("answered questions go to the review log with mode mock; unanswered ones do not", () => {
+  it("answered questions go to the review log with mode mock; unanswered ones do not", async () => {
     const home = tempDir("prelim-home-");
-    const result = runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--reporter", "json"], { home });
+    const result = await runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--reporter", "json"], { home });
     expect(result.status).toBe(0);
     const entries = fs
       .readFileSync(path.join(home, "reviews.jsonl"), "utf8")
@@ -271,14 +271,14 @@ describe("what a mock leaves behind", () => {
     expect(entries.find((entry) => entry.key === "mock-polity/rights")).toMatchObject({ correct: true, given: ["a", "c"], rating: "good" });
   });
 
-  it("each attempt is one line of mock-attempts.jsonl; the next one shows the change; --history lists them", () => {
+  it("each attempt is one line of mock-attempts.jsonl; the next one shows the change; --history lists them", async () => {
     const home = tempDir("prelim-home-");
-    const first = mockJson([POLITY, "--answers", answerFile(), "--seed", "7"], { home }).report;
+    const first = (await mockJson([POLITY, "--answers", answerFile(), "--seed", "7"], { home })).report;
     expect(first.change).toBeUndefined();
-    const second = mockJson([POLITY, "--answers", answerFile("parliament: b\n"), "--seed", "9"], { home }).report;
+    const second = (await mockJson([POLITY, "--answers", answerFile("parliament: b\n"), "--seed", "9"], { home })).report;
     expect(second).toMatchObject({ score: 2, previousScore: 5.34, change: -3.34 });
     // Another set of banks is not compared with this one.
-    expect(mockJson([HISTORY, "--answers", answerFile("plassey: a\n"), "--seed", "1"], { home }).report.change).toBeUndefined();
+    expect((await mockJson([HISTORY, "--answers", answerFile("plassey: a\n"), "--seed", "1"], { home })).report.change).toBeUndefined();
 
     const lines = fs.readFileSync(path.join(home, "mock-attempts.jsonl"), "utf8").trim().split("\n");
     expect(lines).toHaveLength(3);
@@ -286,7 +286,7 @@ describe("what a mock leaves behind", () => {
     expect(attempt).toMatchObject({ banks: ["mock-polity"], seed: 7, questions: 5, score: 5.34, maxScore: 10, scripted: true });
     expect(attempt.outcomes).toContainEqual({ key: "mock-polity/president", given: ["a"], outcome: "wrong", marked: false });
 
-    const history = runPrelim(["mock", "--history"], { home });
+    const history = await runPrelim(["mock", "--history"], { home });
     expect(history.status).toBe(0);
     expect(history.stdout).toContain("Mock attempts (3)");
     const rows = history.stdout.split("\n").filter((line) => /^\s+\d{4}-\d\d-\d\d \d\d:\d\d/.test(line));
@@ -295,7 +295,7 @@ describe("what a mock leaves behind", () => {
     expect(rows[1]).toMatch(/mock-polity\s+5\s+2 \/ 10\s+20%\s+-3\.34$/);
     expect(rows[2]).toMatch(/mock-history\s+12\s+2 \/ 24\s+8\.33%\s+—$/);
 
-    const json = JSON.parse(runPrelim(["mock", "--history", "--reporter", "json"], { home }).stdout) as { attempts: { score: number; change?: number }[] };
+    const json = JSON.parse((await runPrelim(["mock", "--history", "--reporter", "json"], { home })).stdout) as { attempts: { score: number; change?: number }[] };
     expect(json.attempts.map((item) => [item.score, item.change])).toEqual([
       [5.34, undefined],
       [2, -3.34],
@@ -303,27 +303,27 @@ describe("what a mock leaves behind", () => {
     ]);
   });
 
-  it("a torn last line in the history is skipped, and the next attempt still lands on a line of its own", () => {
+  it("a torn last line in the history is skipped, and the next attempt still lands on a line of its own", async () => {
     const home = tempDir("prelim-home-");
-    mockJson([POLITY, "--answers", answerFile(), "--seed", "7"], { home });
+    await mockJson([POLITY, "--answers", answerFile(), "--seed", "7"], { home });
     fs.appendFileSync(path.join(home, "mock-attempts.jsonl"), '{"v":1,"at":"2025-');
-    const next = mockJson([POLITY, "--answers", answerFile(), "--seed", "7"], { home });
+    const next = await mockJson([POLITY, "--answers", answerFile(), "--seed", "7"], { home });
     expect(next.report.previousScore).toBe(5.34);
     expect(next.result.stderr).toContain("1 unreadable line(s)");
-    const history = runPrelim(["mock", "--history"], { home });
+    const history = await runPrelim(["mock", "--history"], { home });
     expect(history.stdout).toContain("Mock attempts (2)");
   });
 
-  it("--history with nothing yet says how to start", () => {
-    const result = runPrelim(["mock", "--history"]);
+  it("--history with nothing yet says how to start", async () => {
+    const result = await runPrelim(["mock", "--history"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("No mock attempts yet");
   });
 });
 
 describe("bank text is data", () => {
-  it.each(["json", "junit", "tap", "pretty"])("no raw control sequence reaches the output with --reporter %s", (reporter) => {
-    const result = runPrelim(["mock", HOSTILE, "--answers", answerFile("every-control: b\n"), "--seed", "1", "--reporter", reporter]);
+  it.each(["json", "junit", "tap", "pretty"])("no raw control sequence reaches the output with --reporter %s", async (reporter) => {
+    const result = await runPrelim(["mock", HOSTILE, "--answers", answerFile("every-control: b\n"), "--seed", "1", "--reporter", reporter]);
     expect(result.status).toBe(0);
     const match = RAW_CONTROL.exec(result.output);
     expect(match === null ? null : JSON.stringify(result.output.slice(Math.max(0, match.index - 30), match.index + 10))).toBeNull();
@@ -331,8 +331,8 @@ describe("bank text is data", () => {
 });
 
 describe("help", () => {
-  it("explains the keys, the exit codes and what an interrupted mock keeps, with examples", () => {
-    const result = runPrelim(["mock", "--help"]);
+  it("explains the keys, the exit codes and what an interrupted mock keeps, with examples", async () => {
+    const result = await runPrelim(["mock", "--help"]);
     expect(result.status).toBe(0);
     for (const text of ["Keys:", "mark for", "palette", "S submit", "Ctrl-C stops the test", "nothing is scored or recorded", "Examples:", "--answers answers.yaml", "--history"]) {
       expect(result.stdout).toContain(text);

@@ -20,13 +20,13 @@ interface StatsJson {
 }
 
 describe("prelim review", () => {
-  it("asks only newPerDay new questions, then says nothing is due until the next ones", () => {
+  it("asks only newPerDay new questions, then says nothing is due until the next ones", async () => {
     const home = tempDir("prelim-home-");
-    const set = runPrelim(["config", "set", "newPerDay", "2"], { home });
+    const set = await runPrelim(["config", "set", "newPerDay", "2"], { home });
     expect(set.status).toBe(0);
     expect(set.stdout).toBe("newPerDay = 2\n");
 
-    const first = runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
+    const first = await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     const report = JSON.parse(first.stdout) as { mode: string; answered: number; questions: { id: string }[] };
@@ -40,18 +40,18 @@ describe("prelim review", () => {
       ["daily/primes", "review"],
     ]);
 
-    const second = runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
+    const second = await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^Nothing due \(today's 2 new questions are done\)\. Next: 2 questions /);
     expect(readReviewLog(home)).toHaveLength(2);
   });
 
-  it("after everything is answered: nothing due, and a wrong answer is back tomorrow, rated again", () => {
+  it("after everything is answered: nothing due, and a wrong answer is back tomorrow, rated again", async () => {
     const home = tempDir("prelim-home-");
-    const practice = runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home });
+    const practice = await runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home });
     expect(practice.status).toBe(0);
 
-    const review = runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home });
+    const review = await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home });
     expect(review.status).toBe(0);
     // The two wrong answers (rivers, ordered) are due again in a day; the right ones later.
     expect(review.stdout).toBe("Nothing due. Next: 2 questions tomorrow.\n");
@@ -65,7 +65,7 @@ describe("prelim review", () => {
     );
     expect(log.filter((line) => line.correct).every((line) => line.rating === "good")).toBe(true);
 
-    const stats = runPrelim(["stats", DAILY, "--json"], { home });
+    const stats = await runPrelim(["stats", DAILY, "--json"], { home });
     expect(stats.status).toBe(0);
     const parsed = JSON.parse(stats.stdout) as StatsJson;
     expect(parsed.banks[0]).toMatchObject({ id: "daily", total: 6, seen: 6, due: 0 });
@@ -73,16 +73,16 @@ describe("prelim review", () => {
     expect(parsed.weakest.map((row) => row.key).sort()).toEqual(["daily/ordered", "daily/rivers"]);
   });
 
-  it("asks at most -n questions", () => {
+  it("asks at most -n questions", async () => {
     const home = tempDir("prelim-home-");
-    const run = runPrelim(["review", DAILY, "-n", "3", "--answers", ANSWERS, "--reporter", "tap"], { home });
+    const run = await runPrelim(["review", DAILY, "-n", "3", "--answers", ANSWERS, "--reporter", "tap"], { home });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("\n1..3\n");
     expect(readReviewLog(home)).toHaveLength(3);
   });
 
-  it("needs a terminal or --answers", () => {
-    const run = runPrelim(["review", DAILY]);
+  it("needs a terminal or --answers", async () => {
+    const run = await runPrelim(["review", DAILY]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--answers");
   });

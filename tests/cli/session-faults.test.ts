@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, makeTempDir } from "../fixtures/fixtures.js";
-import { BIN, STACK_FRAME, runPrelim, tempDir } from "./helpers.js";
+import { BIN, STACK_FRAME, spawnPrelim, tempDir } from "./helpers.js";
 
 const SESSION = path.join(REPO_ROOT, "tests", "fixtures", "session");
 const DAILY = path.join(SESSION, "banks", "daily.yaml");
@@ -133,14 +133,14 @@ describe("kill -9 during a scripted session (row 18)", () => {
     expect(killedMidway, runs.join("\n")).toBeGreaterThanOrEqual(2);
 
     // The store reads after all that: stats open it, and a whole session runs on it.
-    const stats = runPrelim(["stats", huge.bank, "--json"], { home });
+    const stats = spawnPrelim(["stats", huge.bank, "--json"], { home });
     expect(stats.status, stats.stderr).toBe(0);
     expect(stats.stderr).not.toMatch(/progress\.json could not be read/);
     const seen = new Set(completeLogLines(home).map((line) => (JSON.parse(line) as LogLine).key));
     expect((JSON.parse(stats.stdout) as { banks: { seen: number }[] }).banks[0]?.seen).toBe(seen.size);
 
     const before = completeLogLines(home).length;
-    const after = runPrelim(["practice", huge.bank, "-n", "5", "--answers", huge.answers, "--reporter", "tap"], { home });
+    const after = spawnPrelim(["practice", huge.bank, "-n", "5", "--answers", huge.answers, "--reporter", "tap"], { home });
     expect(after.status, after.stderr).toBe(0);
     expect(completeLogLines(home)).toHaveLength(before + 5);
   }, 60_000);
@@ -163,7 +163,7 @@ describe("two sessions at once (row 22)", () => {
     expect(perKey.size).toBe(BIG_COUNT);
     expect([...perKey.values()].every((count) => count === 2)).toBe(true);
 
-    const stats = runPrelim(["stats", big.bank, "--json"], { home });
+    const stats = spawnPrelim(["stats", big.bank, "--json"], { home });
     expect(stats.status, stats.stderr).toBe(0);
     const parsed = JSON.parse(stats.stdout) as { banks: { seen: number; accuracy: number }[]; activity: { count: number }[] };
     expect(parsed.banks[0]?.seen).toBe(BIG_COUNT);
@@ -176,7 +176,7 @@ describe("two sessions at once (row 22)", () => {
 describe("a damaged progress.json (rows 14–15)", () => {
   it("is moved aside with a message naming both paths, and the session goes on", () => {
     const home = tempDir("prelim-home-");
-    expect(runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home }).status).toBe(0);
+    expect(spawnPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home }).status).toBe(0);
     const snapshot = path.join(home, "progress.json");
     expect(fs.existsSync(snapshot)).toBe(true);
     const good = fs.readFileSync(snapshot, "utf8");
@@ -185,7 +185,7 @@ describe("a damaged progress.json (rows 14–15)", () => {
     let logLines = completeLogLines(home).length;
     for (const [name, content] of Object.entries(damages)) {
       fs.writeFileSync(snapshot, content);
-      const run = runPrelim(["practice", DAILY, "-n", "1", "--answers", ANSWERS, "--reporter", "tap"], { home });
+      const run = spawnPrelim(["practice", DAILY, "-n", "1", "--answers", ANSWERS, "--reporter", "tap"], { home });
       expect(run.status, `${name}: ${run.stderr}`).toBe(0);
       expect(run.stderr).toContain(snapshot);
       expect(run.stderr).toContain(path.join(home, "reviews.jsonl"));
@@ -199,7 +199,7 @@ describe("a damaged progress.json (rows 14–15)", () => {
       expect(completeLogLines(home)).toHaveLength(++logLines);
       expect(JSON.parse(fs.readFileSync(snapshot, "utf8"))).toMatchObject({ schemaVersion: 1 });
     }
-    const stats = runPrelim(["stats", DAILY, "--json"], { home });
+    const stats = spawnPrelim(["stats", DAILY, "--json"], { home });
     expect(stats.stderr).toBe("");
     expect((JSON.parse(stats.stdout) as { banks: { seen: number }[] }).banks[0]?.seen).toBe(6);
   });
@@ -211,7 +211,7 @@ describe("a damaged config.json", () => {
     const config = path.join(home, "config.json");
     for (const content of ['{"newPerDay": 3', "[]"]) {
       fs.writeFileSync(config, content);
-      const run = runPrelim(["practice", DAILY, "-n", "1", "--answers", ANSWERS, "--reporter", "tap"], { home });
+      const run = spawnPrelim(["practice", DAILY, "-n", "1", "--answers", ANSWERS, "--reporter", "tap"], { home });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toContain(config);
       const aside = damagedNotice(config).exec(run.stderr)?.[1];
@@ -231,7 +231,7 @@ describe("a store written by a newer prelim (row 16)", () => {
     const bytes = `${JSON.stringify({ schemaVersion: 999, writtenBy: "99.0.0", logBytes: 0, cards: {} })}\n`;
     fs.writeFileSync(snapshot, bytes);
     for (const args of [["practice", DAILY, "--answers", ANSWERS], ["stats", DAILY, "--json"]]) {
-      const run = runPrelim(args, { home });
+      const run = spawnPrelim(args, { home });
       expect(run.status, args[0]).toBe(2);
       expect(run.stderr).toContain(snapshot);
       expect(run.stderr).toMatch(/schema version 999/);
@@ -256,7 +256,7 @@ describe("a data folder that cannot be used (row 21)", () => {
       { args: ["practice", DAILY, "--answers", ANSWERS], home: file },
     ];
     for (const { args, home } of cases) {
-      const run = runPrelim(args, { home });
+      const run = spawnPrelim(args, { home });
       expect(run.status, `${args[0]} ${home}`).toBe(2);
       expect(run.stderr).toContain(home);
       expect(run.stderr).toMatch(/Could not use the data folder/);
@@ -269,7 +269,7 @@ describe("a data folder that cannot be used (row 21)", () => {
 
   it("that does not exist yet is made", () => {
     const home = path.join(tempDir("prelim-home-"), "a", "b");
-    const run = runPrelim(["practice", DAILY, "-n", "1", "--answers", ANSWERS], { home });
+    const run = spawnPrelim(["practice", DAILY, "-n", "1", "--answers", ANSWERS], { home });
     expect(run.status, run.stderr).toBe(0);
     expect(completeLogLines(home)).toHaveLength(1);
   });

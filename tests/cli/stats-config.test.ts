@@ -20,11 +20,11 @@ interface StatsJson {
 }
 
 describe("prelim stats", () => {
-  it("reports every bank, topic and the forecast as JSON after a scripted run", () => {
+  it("reports every bank, topic and the forecast as JSON after a scripted run", async () => {
     const home = tempDir("prelim-home-");
-    expect(runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home }).status).toBe(0);
+    expect((await runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home })).status).toBe(0);
 
-    const run = runPrelim(["stats", BANKS, "--json"], { home });
+    const run = await runPrelim(["stats", BANKS, "--json"], { home });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const stats = JSON.parse(run.stdout) as StatsJson;
@@ -43,8 +43,8 @@ describe("prelim stats", () => {
     expect(stats.retention).toEqual({ reviews: 0, correct: 0, rate: null });
   });
 
-  it("prints readable tables without escape sequences, and works on a fresh data folder", () => {
-    const run = runPrelim(["stats", BANKS], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+  it("prints readable tables without escape sequences, and works on a fresh data folder", async () => {
+    const run = await runPrelim(["stats", BANKS], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Banks");
     expect(run.stdout).toMatch(/daily\s+6\s+0\s+0\s+0/);
@@ -54,25 +54,25 @@ describe("prelim stats", () => {
 });
 
 describe("prelim config", () => {
-  it("refuses a value out of range with exit 2 and says what is allowed", () => {
+  it("refuses a value out of range with exit 2 and says what is allowed", async () => {
     const home = tempDir("prelim-home-");
-    const run = runPrelim(["config", "set", "desiredRetention", "2"], { home });
+    const run = await runPrelim(["config", "set", "desiredRetention", "2"], { home });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('prelim: desiredRetention must be a number from 0.70 to 0.99, got "2"\n');
     expect(run.stdout).toBe("");
-    expect(runPrelim(["config", "get", "desiredRetention"], { home }).stdout).toBe("0.9\n");
+    expect((await runPrelim(["config", "get", "desiredRetention"], { home })).stdout).toBe("0.9\n");
   });
 
-  it("sets, gets, lists and resets a setting", () => {
+  it("sets, gets, lists and resets a setting", async () => {
     const home = tempDir("prelim-home-");
-    expect(runPrelim(["config", "set", "desiredRetention", "0.85"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.85\n" });
-    expect(runPrelim(["config", "get", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "0.85\n" });
-    const list = runPrelim(["config", "list", "--json"], { home });
+    expect(await runPrelim(["config", "set", "desiredRetention", "0.85"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.85\n" });
+    expect(await runPrelim(["config", "get", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "0.85\n" });
+    const list = await runPrelim(["config", "list", "--json"], { home });
     expect(JSON.parse(list.stdout)).toEqual({ desiredRetention: 0.85, newPerDay: 20, reviewsPerDay: 200 });
-    expect(runPrelim(["config", "reset", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.9 (default)\n" });
+    expect(await runPrelim(["config", "reset", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.9 (default)\n" });
   });
 
-  it("refuses unknown settings, bad numbers and unknown actions with exit 2, no stack trace", () => {
+  it("refuses unknown settings, bad numbers and unknown actions with exit 2, no stack trace", async () => {
     const home = tempDir("prelim-home-");
     const cases: [string[], RegExp][] = [
       [["config", "set", "colour", "red"], /There is no setting "colour"\. The settings are: desiredRetention, newPerDay, reviewsPerDay/],
@@ -80,7 +80,7 @@ describe("prelim config", () => {
       [["config", "frobnicate"], /unknown config action 'frobnicate'/],
     ];
     for (const [args, message] of cases) {
-      const run = runPrelim(args, { home });
+      const run = await runPrelim(args, { home });
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).not.toMatch(STACK_FRAME);

@@ -4,24 +4,24 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bankFixture, readFixture, REPO_ROOT } from "../fixtures/fixtures.js";
-import { STACK_FRAME, runPrelim, tempDir, tempFiles } from "./helpers.js";
+import { STACK_FRAME, runPrelim, spawnPrelim, tempDir, tempFiles } from "./helpers.js";
 
 const BANKS = bankFixture();
 const inBanks = { cwd: BANKS };
 
 describe("the program shell", () => {
-  it("prints package.json's version for --version and -V", () => {
+  it("prints package.json's version for --version and -V", async () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
     for (const flag of ["--version", "-V"]) {
-      const result = runPrelim([flag]);
+      const result = await runPrelim([flag]);
       expect(result.status).toBe(0);
       expect(result.stdout).toBe(`${version}\n`);
       expect(result.stderr).toBe("");
     }
   });
 
-  it.each([[["--help"]], [["validate", "--help"]], [["banks", "--help"]]])("%j shows examples, exit 0", (args) => {
-    const result = runPrelim(args);
+  it.each([[["--help"]], [["validate", "--help"]], [["banks", "--help"]]])("%j shows examples, exit 0", async (args) => {
+    const result = await runPrelim(args);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("Examples");
     expect(result.stdout).toMatch(/Usage: prelim/);
@@ -33,8 +33,8 @@ describe("the program shell", () => {
     [["--frobnicate"], /unknown option '--frobnicate'/],
     [["validate", "--frobnicate"], /unknown option '--frobnicate'/],
     [["validate", "--reporter", "xml"], /'xml' is invalid/],
-  ])("%j is bad usage: exit 2 with a message", (args, message) => {
-    const result = runPrelim(args);
+  ])("%j is bad usage: exit 2 with a message", async (args, message) => {
+    const result = await runPrelim(args);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^prelim: /);
     expect(result.stderr).toMatch(message);
@@ -43,15 +43,15 @@ describe("the program shell", () => {
 });
 
 describe("prelim validate", () => {
-  it("passes a good bank: exit 0 and the summary line", () => {
-    const result = runPrelim(["validate", "valid/basic.yaml"], inBanks);
+  it("passes a good bank: exit 0 and the summary line", async () => {
+    const result = await runPrelim(["validate", "valid/basic.yaml"], inBanks);
     expect(result.stdout).toBe("1 file, 4 questions: 0 errors, 0 warnings\n");
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
 
-  it("lists all five mistakes of one bank at their places, exit 1", () => {
-    const result = runPrelim(["validate", "five-mistakes.yaml"], inBanks);
+  it("lists all five mistakes of one bank at their places, exit 1", async () => {
+    const result = await runPrelim(["validate", "five-mistakes.yaml"], inBanks);
     expect(result.stdout.split("\n")).toEqual([
       "five-mistakes.yaml:9:5  error    unknown-key  unknown key 'explaination'; did you mean 'explanation'?",
       "five-mistakes.yaml:15:13  error    answer-range  answer 'd' is beyond the 3 options (a–c)",
@@ -66,8 +66,8 @@ describe("prelim validate", () => {
     expect(result.status).toBe(1);
   });
 
-  it("reports every YAML-level fixture in one run, each at its place, exit 1, no stack trace", () => {
-    const result = runPrelim(["validate", "yaml"], inBanks);
+  it("reports every YAML-level fixture in one run, each at its place, exit 1, no stack trace", async () => {
+    const result = await runPrelim(["validate", "yaml"], inBanks);
     const expected = [
       "yaml/proto-keys.yaml:3:1  error    unknown-key",
       "yaml/billion-laughs.yaml:1:1  error    yaml-alias",
@@ -100,8 +100,8 @@ describe("prelim validate", () => {
     expect(result.stderr).toBe("");
   });
 
-  it("reports every rule fixture in one run; a duplicate bank id points at the second file's id line", () => {
-    const result = runPrelim(["validate", "rules"], inBanks);
+  it("reports every rule fixture in one run; a duplicate bank id points at the second file's id line", async () => {
+    const result = await runPrelim(["validate", "rules"], inBanks);
     expect(result.stdout).toContain("rules/duplicate-bank-id/second.yaml:3:5  error    duplicate-bank-id  bank id 'shared-id' is already used by first.yaml; bank ids must be unique\n");
     expect(result.stdout).toContain("rules/unknown-key.yaml:7:5  error    unknown-key  unknown key 'anwser'; did you mean 'answer'?\n");
     expect(result.stdout).toContain("rules/type-number-option.yaml:7:9  error    type  options item 1 must be text; quote it: \"1947\"\n");
@@ -110,10 +110,10 @@ describe("prelim validate", () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it("survives two deeply nested files in one process (exit 1, not an abort)", () => {
+  it("survives two deeply nested files in one process (exit 1, not an abort)", async () => {
     const deep = readFixture("yaml", "deep-nesting.yaml");
     const cwd = tempFiles({ "a.yaml": deep, "b.yaml": deep, "c.yaml": deep });
-    const result = runPrelim(["validate", "a.yaml", "b.yaml", "c.yaml"], { cwd });
+    const result = spawnPrelim(["validate", "a.yaml", "b.yaml", "c.yaml"], { cwd });
     expect(result.signal).toBeNull();
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("a.yaml:3:75  error    yaml-depth");
@@ -123,7 +123,7 @@ describe("prelim validate", () => {
     expect(result.stderr).toBe("");
   });
 
-  it("refuses a file over PRELIM_MAX_BANK_MB and bad bytes with their offsets; accepts a BOM and CRLF", () => {
+  it("refuses a file over PRELIM_MAX_BANK_MB and bad bytes with their offsets; accepts a BOM and CRLF", async () => {
     const windows = `\uFEFF${readFixture("valid", "basic.yaml").replace(/\n/g, "\r\n")}`;
     expect(windows).toContain("\r\n");
     const cwd = tempFiles({
@@ -134,7 +134,7 @@ describe("prelim validate", () => {
     });
     // The cap sits between the Windows bank's size and the big file's.
     expect(Buffer.byteLength(windows)).toBeLessThan(1600);
-    const result = runPrelim(["validate", "."], { cwd, env: { PRELIM_MAX_BANK_MB: String(1600 / 1024 / 1024) } });
+    const result = await runPrelim(["validate", "."], { cwd, env: { PRELIM_MAX_BANK_MB: String(1600 / 1024 / 1024) } });
     expect(result.stdout.split("\n")).toEqual([
       "big.yaml:1:1  error    file-too-large  the file is 2.0 KB, over the 1.6 KB limit; split the bank, or raise PRELIM_MAX_BANK_MB",
       "latin1.yaml:2:11  error    encoding  the file is not valid UTF-8 (byte offset 16); save it as UTF-8",
@@ -146,40 +146,40 @@ describe("prelim validate", () => {
     expect(result.status).toBe(1);
   });
 
-  it("turns warnings into errors with --strict", () => {
+  it("turns warnings into errors with --strict", async () => {
     // Without --strict the same file passes: see "resolves a bank named by its id".
-    const strict = runPrelim(["validate", "--strict", "rules/warnings.yaml"], inBanks);
+    const strict = await runPrelim(["validate", "--strict", "rules/warnings.yaml"], inBanks);
     expect(strict.status).toBe(1);
     expect(strict.stdout).toContain("rules/warnings.yaml:4:5  error    no-explanation");
     expect(strict.stdout).toContain("1 file, 1 question: 3 errors, 0 warnings");
   });
 
-  it("exits 2 naming a path that does not exist", () => {
-    const missingFile = runPrelim(["validate", "valid/basic.yaml", "missing/bank.yaml"], inBanks);
+  it("exits 2 naming a path that does not exist", async () => {
+    const missingFile = await runPrelim(["validate", "valid/basic.yaml", "missing/bank.yaml"], inBanks);
     expect(missingFile.status).toBe(2);
     expect(missingFile.stderr).toBe("prelim: no such file or folder: missing/bank.yaml\n");
     expect(missingFile.stdout).toBe("");
 
-    const unknownName = runPrelim(["validate", "no-such-bank"], inBanks);
+    const unknownName = await runPrelim(["validate", "no-such-bank"], inBanks);
     expect(unknownName.status).toBe(2);
     expect(unknownName.stderr).toContain("prelim: no bank file, folder or bank id 'no-such-bank'");
     expect(unknownName.stderr).toContain("prelim banks");
   });
 
-  it("resolves a bank named by its id from PRELIM_BANKS", () => {
+  it("resolves a bank named by its id from PRELIM_BANKS", async () => {
     const folder = tempFiles({ "nested/any-name.yaml": readFixture("rules", "warnings.yaml"), "good.yaml": readFixture("valid", "basic.yaml") });
-    const result = runPrelim(["validate", "warnings"], { env: { PRELIM_BANKS: folder } });
+    const result = await runPrelim(["validate", "warnings"], { env: { PRELIM_BANKS: folder } });
     expect(result.stdout).toContain("nested/any-name.yaml:4:5  warning  no-explanation");
     expect(result.stdout).toContain("1 file, 1 question: 0 errors, 3 warnings");
     expect(result.status).toBe(0);
   });
 
-  it("validates the whole search path with no arguments", () => {
+  it("validates the whole search path with no arguments", async () => {
     const folder = tempFiles({ "one.yaml": readFixture("rules", "answer-range.yaml") });
     const home = tempDir();
     fs.mkdirSync(path.join(home, "banks"));
     fs.writeFileSync(path.join(home, "banks", "mine.yaml"), readFixture("rules", "enum-difficulty.yaml"));
-    const result = runPrelim(["validate"], { env: { PRELIM_BANKS: folder }, home });
+    const result = await runPrelim(["validate"], { env: { PRELIM_BANKS: folder }, home });
     expect(result.stdout).toMatch(/one\.yaml:7:13 {2}error {4}answer-range/);
     expect(result.stdout).toMatch(/mine\.yaml:9:17 {2}error {4}enum/);
     expect(result.status).toBe(1);
@@ -187,8 +187,8 @@ describe("prelim validate", () => {
 });
 
 describe("validate reporters", () => {
-  it("--reporter json parses, with the summary and every problem", () => {
-    const result = runPrelim(["validate", "--reporter", "json", "five-mistakes.yaml", "rules/warnings.yaml"], inBanks);
+  it("--reporter json parses, with the summary and every problem", async () => {
+    const result = await runPrelim(["validate", "--reporter", "json", "five-mistakes.yaml", "rules/warnings.yaml"], inBanks);
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as {
       files: number;
@@ -210,10 +210,10 @@ describe("validate reporters", () => {
     expect(report.problems.map((problem) => problem.severity)).toEqual([...Array(5).fill("error"), ...Array(4).fill("warning")]);
   });
 
-  it("--reporter github writes workflow commands, errors before warnings, escaped", () => {
+  it("--reporter github writes workflow commands, errors before warnings, escaped", async () => {
     // The warnings' file sorts first by name; errors must still come first.
     const cwd = tempFiles({ "a-warnings.yaml": readFixture("rules", "warnings.yaml"), "b,c:d%.yaml": readFixture("rules", "answer-range.yaml") });
-    const result = runPrelim(["validate", "--reporter", "github", "."], { cwd });
+    const result = await runPrelim(["validate", "--reporter", "github", "."], { cwd });
     expect(result.status).toBe(1);
     expect(result.stdout.trimEnd().split("\n")).toEqual([
       "::error file=b%2Cc%3Ad%25.yaml,line=7,col=13,title=answer-range::answer 'e' is beyond the 4 options (a–d)",

@@ -54,9 +54,6 @@ export async function mock(args: readonly string[], options: MockOptions, contex
     if (saveError !== undefined) throw saveError;
     if (!scripted) await walkMistakes(finished.result, paper, context);
     return finished.result.passed === false ? EXIT.no : EXIT.ok;
-  } catch (error) {
-    if (error instanceof InterruptedError && !scripted) io.stderr.write("\nMock stopped; not submitted. Nothing was scored or recorded.\n");
-    throw error;
   } finally {
     store.close();
   }
@@ -123,6 +120,9 @@ async function sitAtTerminal(paper: Paper, context: Context): Promise<Sitting> {
       timeLimitMs: paper.timeLimitMs,
       scripted: false,
     };
+  } catch (error) {
+    if (error instanceof InterruptedError) io.stderr.write("\nMock stopped; not submitted. Nothing was scored or recorded.\n");
+    throw error;
   } finally {
     signals.dispose();
   }

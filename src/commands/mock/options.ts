@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Marking } from "../../core/question.js";
 import type { PaperRequest } from "../../core/paper.js";
 import type { PassMark } from "../../core/scoring.js";
-import { REPORTER_NAMES, type ReporterName } from "../../report/index.js";
+import { REPORTER_NAMES, type ReporterName } from "../../report/names.js";
 import { UsageError } from "../../errors.js";
 import { parseSessionOptions, type SessionOptions } from "../session/options.js";
 

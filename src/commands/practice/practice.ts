@@ -13,7 +13,7 @@ import { trapSignals } from "../../ui/interrupts.js";
 
 export type PracticeOptions = SessionRunOptions;
 
-export const DEFAULT_PRACTICE_COUNT = 10;
+import { DEFAULT_PRACTICE_COUNT } from "./command.js";
 
 export async function practice(args: readonly string[], options: PracticeOptions, context: Context): Promise<number> {
   const settings = parseSessionOptions(options);

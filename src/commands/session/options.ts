@@ -33,11 +33,13 @@ export interface SessionOptionHelp {
   readonly seed: string;
   readonly reporters: readonly string[];
   readonly reporterDefault: string;
+  /** --confidence: practice and review give feedback and can ask; a mock cannot. */
+  readonly confidence: boolean;
 }
 
 /** Adds the shared options to a command: the one place they are declared. */
 export function withSessionOptions(command: Command, help: SessionOptionHelp): Command {
-  return command
+  const declared = command
     .option("-t, --topic <tags...>", "only questions with one of these tags")
     .addOption(new Option("-d, --difficulty <level>", "only questions of this difficulty").choices(DIFFICULTIES))
     .option("-n, --count <n>", help.count)
@@ -45,6 +47,8 @@ export function withSessionOptions(command: Command, help: SessionOptionHelp): C
     .option("--answers <file>", "answer from a YAML file of question ids and letters ('-' for stdin); no terminal needed")
     .addOption(new Option("--reporter <name>", `output format (default: ${help.reporterDefault})`).choices(help.reporters))
     .option("--json", "the same as --reporter json");
+  if (help.confidence) declared.option("--confidence", "after a right answer, ask how sure you were (a guess brings it back sooner)");
+  return declared;
 }
 
 export function parseSessionOptions(options: SessionOptions): SessionSettings {

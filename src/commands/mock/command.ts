@@ -1,0 +1,59 @@
+// prelim mock: its options and help. The command itself (./mock.ts) is imported when it runs.
+
+import { Command } from "commander";
+import type { Runner } from "../define.js";
+import { withSessionOptions } from "../session/options.js";
+import { REPORTER_NAMES } from "../../report/names.js";
+
+export function makeMockCommand(run: Runner): Command {
+  return withSessionOptions(
+    new Command("mock")
+      .description("a timed mock test: no feedback until submit, skip and mark for review, negative marking, a scorecard")
+      .argument("[banks...]", "bank ids, files or folders (default: every bank on the search path)"),
+    {
+      count: "how many questions (default: every question selected, at most 100)",
+      seed: "repeat a paper: the same banks and seed give the same questions and option order",
+      reporters: REPORTER_NAMES,
+      reporterDefault: "pretty on a terminal, else from --output's extension, else json",
+      confidence: false,
+    },
+  )
+    .option("--time <duration>", "time limit: 120m, 90s, 1h30m, or minutes (default: 72 s a question)")
+    .option("--marking <marks>", "right,wrong[,unanswered] marks (default: the bank's marking, else UPSC's 2,-0.66,0)")
+    .option("--pass-mark <mark>", "a percent (60%) or a score (66.5); below it the exit status is 1")
+    .option("--output <file>", "write the report to this file (replaced whole) and a one-line summary to stderr")
+    .option("--history", "list past attempts with the change since the previous one on the same banks")
+    .addHelpText(
+      "after",
+      `
+Keys: a–z choose an option (again to clear; several-answer questions tick), x clear, m mark for
+review, ← → or p n previous and next, Enter save and next, g the question palette, a number and
+Enter to jump there, S submit (asks to confirm, with the counts left unanswered and marked).
+Palette: ● answered  ○ not answered  ◇ marked  ◆ answered and marked  · not visited. An answered
+question marked for review is scored, as in the real paper.
+
+When the time runs out the test is submitted with the answers given. After submitting: the scorecard,
+a review of your mistakes if you want it, the attempt saved to the history, and every answered
+question fed to spaced repetition (mode "mock"; unanswered ones are not). Ctrl-C stops the test
+without submitting: nothing is scored or recorded, and the exit status is 130.
+
+Without --seed a seed is drawn and shown (in the scorecard; on stderr with --answers): run again with
+it for the same paper. With --answers there is no clock: --time only applies at a terminal.
+
+Exit status: 0 done (or passed --pass-mark), 1 below --pass-mark, 2 bad usage, a bad bank or answer
+file, or no terminal without --answers.
+
+Examples:
+  $ prelim mock                                 every bank, up to 100 questions, 72 s each
+  $ prelim mock senkaku-2010 meti-policy -n 20 --time 25m
+  $ prelim mock questions/ --answers answers.yaml --seed 7 --reporter junit --output report.xml --pass-mark 60%
+  $ prelim mock questions/ --answers - --reporter tap < answers.yaml
+  $ prelim mock --history`,
+    )
+    .action(
+      run(async (command, context) => {
+        const { mock } = await import("./mock.js");
+        return mock(command.args, command.opts(), context);
+      }),
+    );
+}

@@ -1,0 +1,40 @@
+// prelim practice: its options and help. The command itself (./practice.ts) is imported when it runs.
+
+import { Command } from "commander";
+import type { Runner } from "../define.js";
+import { withSessionOptions } from "../session/options.js";
+
+export const DEFAULT_PRACTICE_COUNT = 10;
+
+export function makePracticeCommand(run: Runner): Command {
+  return withSessionOptions(
+    new Command("practice")
+      .description("a practice session: answer, see right or wrong with the explanation and source at once")
+      .argument("[banks...]", "bank ids, files or folders (default: ask, from the bank search path)"),
+    {
+      count: `how many questions (default: ask on a terminal, else ${DEFAULT_PRACTICE_COUNT}; all with --answers)`,
+      seed: "repeat a session: the same seed gives the same questions in the same order",
+      reporters: ["pretty", "json", "tap"],
+      reporterDefault: "pretty on a terminal, tap with --answers",
+      confidence: true,
+    },
+  )
+    .addHelpText(
+      "after",
+      `
+Keys: a–z or 1–9 answer at once; ↑↓ and Enter work too; for several answers, tick then Enter. Ctrl-C stops
+and keeps every answer given.
+
+Examples:
+  $ prelim                                    pick banks, topics and a count, then practise
+  $ prelim practice senkaku-2010 -n 5         five questions from one bank
+  $ prelim practice --topic meti jogmec --difficulty hard
+  $ prelim practice questions/ --answers answers.yaml --reporter tap     scripted, no terminal needed`,
+    )
+    .action(
+      run(async (command, context) => {
+        const { practice } = await import("./practice.js");
+        return practice(command.args, command.opts(), context);
+      }),
+    );
+}

@@ -1,0 +1,37 @@
+// prelim review: its options and help. The command itself (./review.ts) is imported when it runs.
+
+import { Command } from "commander";
+import type { Runner } from "../define.js";
+import { withSessionOptions } from "../session/options.js";
+
+export function makeReviewCommand(run: Runner): Command {
+  return withSessionOptions(
+    new Command("review")
+      .description("the questions spaced repetition says are due, most overdue first, then new ones up to the daily limit")
+      .argument("[banks...]", "bank ids, files or folders (default: the bank search path)"),
+    {
+      count: "at most this many questions",
+      seed: "repeat a session: the same seed gives the same questions in the same order",
+      reporters: ["pretty", "json", "tap"],
+      reporterDefault: "pretty on a terminal, tap with --answers",
+      confidence: true,
+    },
+  )
+    .addHelpText(
+      "after",
+      `
+A wrong answer brings a question back soon; a right one later, sooner when slow, later when fast
+(or by your own rating with --confidence). Daily limits: prelim config set newPerDay 30.
+
+Examples:
+  $ prelim review                      today's reviews from every bank
+  $ prelim review urban-mining -n 20
+  $ prelim review --answers answers.yaml --reporter json     scripted, no terminal needed`,
+    )
+    .action(
+      run(async (command, context) => {
+        const { review } = await import("./review.js");
+        return review(command.args, command.opts(), context);
+      }),
+    );
+}

@@ -1,7 +1,7 @@
 // The answer prompt through @inquirer/testing: letter and digit keys answer at once for one answer,
 // toggle for several; arrows and Enter; the screen shows the options and the key help.
 
-import { render } from "@inquirer/testing";
+import { renderPrompt as render } from "./render.js";
 import { describe, expect, it } from "vitest";
 import { InterruptedError } from "../../src/errors.js";
 import { answerPrompt } from "../../src/ui/answer-prompt.js";

@@ -10,7 +10,7 @@ import type { ChoiceQuestion, Question } from "../../src/core/question.js";
 import { presentQuestion, type PresentedQuestion } from "../../src/core/session.js";
 import { InterruptedError } from "../../src/errors.js";
 import { examPrompt, type ExamPromptConfig } from "../../src/ui/exam-prompt.js";
-import { takeExam, TimeUpError } from "../../src/ui/take-exam.js";
+import { takeExam } from "../../src/ui/take-exam.js";
 import { plainStyle } from "../../src/core/style.js";
 
 function choice(id: string, options: string[], answer: number[], extra: Partial<ChoiceQuestion> = {}): ChoiceQuestion {

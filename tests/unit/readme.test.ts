@@ -22,3 +22,16 @@ describe("README", () => {
     }
   });
 });
+
+describe("README settings", () => {
+  it("lists every setting with the allowed range and the default of the settings table", async () => {
+    const { SETTINGS, SETTING_NAMES } = await import("../../src/store/setting-definitions.js");
+    const rows = [...readme.matchAll(/^\| `(\w+)` \| ([\d.]+) to ([\d.]+) \| ([\d.]+) \|/gm)].map((match) => match.slice(1, 5));
+    expect(rows.map((row) => row[0])).toEqual([...SETTING_NAMES]);
+    for (const [name, min, max, value] of rows) {
+      const setting = SETTINGS[name as keyof typeof SETTINGS];
+      expect(setting.default, name).toBe(Number(value));
+      expect(setting.allowed, name).toContain(`from ${min} to ${max}`);
+    }
+  });
+});

@@ -19,7 +19,8 @@ export interface AttemptOutcome {
   readonly marked: boolean;
 }
 
-export interface Attempt {
+/** One line of the attempts journal: the totals of a MockResult and each question's outcome. */
+export interface Attempt extends Pick<MockResult, "score" | "maxScore" | "percent" | "correct" | "wrong" | "unanswered"> {
   readonly v: number;
   /** When the attempt was submitted, ISO-8601. */
   readonly at: string;
@@ -27,12 +28,6 @@ export interface Attempt {
   readonly banks: readonly string[];
   readonly seed: number;
   readonly questions: number;
-  readonly score: number;
-  readonly maxScore: number;
-  readonly percent: number;
-  readonly correct: number;
-  readonly wrong: number;
-  readonly unanswered: number;
   readonly timeUsedMs?: number;
   readonly timeLimitMs?: number;
   /** From an answer file rather than a terminal. */

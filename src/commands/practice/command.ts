@@ -2,7 +2,7 @@
 
 import { Command } from "commander";
 import type { Runner } from "../define.js";
-import { withSessionOptions } from "../session/options.js";
+import { feedbackSessionHelp, withSessionOptions } from "../session/options.js";
 
 export const DEFAULT_PRACTICE_COUNT = 10;
 
@@ -11,13 +11,7 @@ export function makePracticeCommand(run: Runner): Command {
     new Command("practice")
       .description("a practice session: answer, see right or wrong with the explanation and source at once")
       .argument("[banks...]", "bank ids, files or folders (default: ask, from the bank search path)"),
-    {
-      count: `how many questions (default: ask on a terminal, else ${DEFAULT_PRACTICE_COUNT}; all with --answers)`,
-      seed: "repeat a session: the same seed gives the same questions in the same order",
-      reporters: ["pretty", "json", "tap"],
-      reporterDefault: "pretty on a terminal, tap with --answers",
-      confidence: true,
-    },
+    feedbackSessionHelp(`how many questions (default: ask on a terminal, else ${DEFAULT_PRACTICE_COUNT}; all with --answers)`),
   )
     .addHelpText(
       "after",

@@ -2,20 +2,14 @@
 
 import { Command } from "commander";
 import type { Runner } from "../define.js";
-import { withSessionOptions } from "../session/options.js";
+import { feedbackSessionHelp, withSessionOptions } from "../session/options.js";
 
 export function makeReviewCommand(run: Runner): Command {
   return withSessionOptions(
     new Command("review")
       .description("the questions spaced repetition says are due, most overdue first, then new ones up to the daily limit")
       .argument("[banks...]", "bank ids, files or folders (default: the bank search path)"),
-    {
-      count: "at most this many questions",
-      seed: "repeat a session: the same seed gives the same questions in the same order",
-      reporters: ["pretty", "json", "tap"],
-      reporterDefault: "pretty on a terminal, tap with --answers",
-      confidence: true,
-    },
+    feedbackSessionHelp("at most this many questions"),
   )
     .addHelpText(
       "after",

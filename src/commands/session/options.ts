@@ -37,6 +37,17 @@ export interface SessionOptionHelp {
   readonly confidence: boolean;
 }
 
+/** Practice and review: answers with feedback, so they can ask for a confidence rating. */
+export function feedbackSessionHelp(count: string): SessionOptionHelp {
+  return {
+    count,
+    seed: "repeat a session: the same seed gives the same questions in the same order",
+    reporters: ["pretty", "json", "tap"],
+    reporterDefault: "pretty on a terminal, tap with --answers",
+    confidence: true,
+  };
+}
+
 /** Adds the shared options to a command: the one place they are declared. */
 export function withSessionOptions(command: Command, help: SessionOptionHelp): Command {
   const declared = command

@@ -14,7 +14,7 @@ import { EXIT, InterruptedError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { renderReport, type ReporterName } from "../../report/index.js";
 import { appendAttempt, attemptsFile, readAttempts } from "../../store/attempts.js";
-import { writeReportFile } from "../../store/output-file.js";
+import { resolveOutput, writeReportFile, type OutputTarget } from "../../store/output-file.js";
 import type { ProgressStore } from "../../store/progress-store.js";
 import { makeStyle } from "../../ui/color.js";
 import { trapSignals } from "../../ui/interrupts.js";
@@ -36,6 +36,7 @@ export async function mock(args: readonly string[], options: MockOptions, contex
   const scripted = options.answers !== undefined;
   if (!scripted) requireTerminal(context.noTerminal, "A mock test");
 
+  const output = options.output === undefined ? undefined : resolveOutput(options.output, io.cwd, context.dataDir);
   const { banks, questions } = await loadSessionBanks(args, context);
   const paper = buildPaper(banks, settings, settings.seed ?? io.randomSeed());
   if (settings.count !== undefined && settings.count > paper.pool) {
@@ -49,8 +50,8 @@ export async function mock(args: readonly string[], options: MockOptions, contex
     const sitting = options.answers !== undefined ? await sittingFromFile(options.answers, paper, questions, context) : await sitAtTerminal(paper, context);
     const finished = finish(paper, sitting, settings, context);
     const saveError = save(finished, store, context);
-    if (scripted) await report(finished.result, chooseReporter(settings.reporter, options.output, io.stdout.isTTY), options.output, context);
-    else await scorecard(finished.result, paper, settings, options.output, context);
+    if (scripted) await report(finished.result, chooseReporter(settings.reporter, options.output, io.stdout.isTTY), output, context);
+    else await scorecard(finished.result, paper, settings, output, context);
     if (saveError !== undefined) throw saveError;
     if (!scripted) await walkMistakes(finished.result, paper, context);
     return finished.result.passed === false ? EXIT.no : EXIT.ok;
@@ -133,7 +134,7 @@ function summaryLine(result: MockResult): string {
   return `mock score ${result.score} / ${result.maxScore} (${result.percent}%)${verdict}`;
 }
 
-async function report(result: MockResult, reporter: ReporterName, output: string | undefined, context: Context): Promise<void> {
+async function report(result: MockResult, reporter: ReporterName, output: OutputTarget | undefined, context: Context): Promise<void> {
   const { io } = context;
   // On stdout a pretty report lists the warnings itself; anywhere else they go to stderr too.
   if (reporter !== "pretty" || output !== undefined) for (const warning of result.warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
@@ -142,19 +143,24 @@ async function report(result: MockResult, reporter: ReporterName, output: string
     io.stdout.write(text);
     return;
   }
-  writeReportFile(output, text);
-  io.stderr.write(`prelim: ${summaryLine(result)}; report written to ${sanitizeLine(output)}\n`);
+  writeOutput(output, text, context);
+  io.stderr.write(`prelim: ${summaryLine(result)}; report written to ${sanitizeLine(output.name)}\n`);
+}
+
+function writeOutput(output: OutputTarget, text: string, context: Context): void {
+  if (output.stream !== undefined) context.io[output.stream].write(text);
+  else writeReportFile(output, text);
 }
 
 /** At a terminal: the scorecard lettered as the candidate saw the paper; --output keeps canonical letters. */
-async function scorecard(result: MockResult, paper: Paper, settings: MockSettings, output: string | undefined, context: Context): Promise<void> {
+async function scorecard(result: MockResult, paper: Paper, settings: MockSettings, output: OutputTarget | undefined, context: Context): Promise<void> {
   const { io } = context;
   const style = await makeStyle(context.color);
   io.stdout.write(`\n${renderReport("pretty", result, style, paper.presented)}`);
   io.stdout.write(style.dim(`Same paper again: add --seed ${paper.seed} (same banks, same filters).\n`));
   if (output !== undefined) {
-    writeReportFile(output, renderReport(chooseReporter(settings.reporter, output, false), result));
-    io.stderr.write(`prelim: report written to ${sanitizeLine(output)}\n`);
+    writeOutput(output, renderReport(chooseReporter(settings.reporter, output.given, false), result), context);
+    io.stderr.write(`prelim: report written to ${sanitizeLine(output.name)}\n`);
   }
 }
 

@@ -1,12 +1,14 @@
 // The process entry: everything real (argv, streams, env, clock) is handed to main() here.
-import { main } from "./main.js";
+import { main, streamFailure } from "./main.js";
 
-// A reader that goes away (`prelim … | head`) is not an error of ours: stop quietly. Every answer shown
-// as recorded is on disk already; without this handler Node prints a stack trace for EPIPE.
+// A stream error arrives as an event, outside main's try: main.ts still decides what it means. A reader
+// that goes away (`prelim … | head`) ends the run quietly; a full disk or an I/O error is one line and
+// exit 2. Every answer shown as recorded is on disk already.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+    const failure = streamFailure(error, stream === process.stdout ? "standard output" : "standard error", process.exitCode);
+    if (failure.message !== undefined) process.stderr.write(failure.message);
+    process.exit(failure.exitCode);
   });
 }
 

@@ -38,3 +38,22 @@ export function reportError(error: unknown, io: Io, debug: boolean): number {
   else io.stderr.write("Run again with --debug for details, and report it if it persists.\n");
   return EXIT.internal;
 }
+
+const STREAM_REASONS: Record<string, string> = {
+  ENOSPC: "the disk is full",
+  EIO: "an input/output error",
+  EDQUOT: "the disk quota is used up",
+  EFBIG: "the file is too large",
+  EBADF: "it is closed",
+};
+
+/**
+ * What a failed write to stdout or stderr means. EPIPE is the reader going away: the exit code so far,
+ * nothing said. Anything else could not run as asked: one line on stderr (if stderr itself still works),
+ * exit 2; answers are recorded before their output is written, so they stay recorded.
+ */
+export function streamFailure(error: NodeJS.ErrnoException, stream: string, exitCode: number | string | undefined): { exitCode: number; message?: string } {
+  if (error.code === "EPIPE") return { exitCode: typeof exitCode === "number" ? exitCode : EXIT.ok };
+  const reason = (error.code && STREAM_REASONS[error.code]) ?? sanitize(error.message);
+  return { exitCode: EXIT.usage, ...(stream !== "standard error" && { message: `prelim: cannot write to ${stream}: ${reason}\n` }) };
+}

@@ -54,3 +54,42 @@ describe("scripted runs in pipelines", () => {
     expect(signal).toBe("SIGTERM");
   });
 });
+
+describe("stdout on a full device (> /dev/full)", () => {
+  const DAILY = path.join(REPO_ROOT, "tests", "fixtures", "session", "banks", "daily.yaml");
+
+  /** Runs prelim with stdout opened on /dev/full, as a shell's `> /dev/full` does. */
+  function toFullDevice(args: string[], home: string): Promise<{ status: number | null; stderr: string }> {
+    const full = fs.openSync("/dev/full", "w");
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, PRELIM_HOME: home, PRELIM_BANKS: "", NO_COLOR: "1" },
+      stdio: ["ignore", full, "pipe"],
+    });
+    fs.closeSync(full);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    return new Promise((resolve) => child.on("close", (status) => resolve({ status, stderr })));
+  }
+
+  it.each([["stats", "--json"], ["banks"], ["validate", QUESTIONS]])("prelim %s: one line naming the problem, exit 2", async (...args) => {
+    const result = await toFullDevice(args, tempDir("prelim-home-"));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("prelim: cannot write to standard output: the disk is full\n");
+  });
+
+  it("practice --reporter tap: exit 2, every line of the log whole, what was recorded before still there", async () => {
+    const home = tempDir("prelim-home-");
+    const answers = path.join(tempDir(), "answers.yaml");
+    fs.writeFileSync(answers, "capital: a\nrivers: b\n");
+    const log = path.join(home, "reviews.jsonl");
+    const first = spawn(process.execPath, [BIN, "practice", DAILY, "--answers", answers, "--reporter", "json"], { env: { ...process.env, PRELIM_HOME: home, PRELIM_BANKS: "" }, stdio: "ignore" });
+    await new Promise((resolve) => first.on("close", resolve));
+    const before = fs.readFileSync(log, "utf8");
+    const result = await toFullDevice(["practice", DAILY, "--answers", answers, "--reporter", "tap"], home);
+    expect(result.status).toBe(2);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    const after = fs.readFileSync(log, "utf8");
+    expect(after.startsWith(before)).toBe(true);
+    for (const line of after.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+  });
+});

@@ -67,7 +67,7 @@ describe("stdout on a full device (> /dev/full)", () => {
     });
     fs.closeSync(full);
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     return new Promise((resolve) => child.on("close", (status) => resolve({ status, stderr })));
   }
 

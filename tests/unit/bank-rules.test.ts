@@ -20,8 +20,8 @@ describe("each rule, at its place", () => {
     ["slug-question-id.yaml", ["4:9 error slug"], [/^'id' must be a slug/]],
     ["count-one-option.yaml", ["6:14 error count"], [/^'options' must have 2 to 26 options$/]],
     ["count-27-options.yaml", ["7:7 error count"], [/^'options' must have 2 to 26 options$/]],
-    ["count-one-statement.yaml", ["7:7 error count"], [/^'statements' must have 2 to 5 statements$/]],
-    ["count-six-pairs.yaml", ["8:7 error count"], [/^'pairs' must have 2 to 5 pairs$/]],
+    ["count-one-statement.yaml", ["7:7 error count"], [/^'statements' must have 2 to 7 statements$/]],
+    ["count-eight-pairs.yaml", ["8:7 error count"], [/^'pairs' must have 2 to 7 pairs$/]],
     ["empty-text.yaml", ["5:15 error empty-text", "8:18 error empty-text"], [/^'question' is empty/, /^'explanation' is blank/]],
     ["duplicate-id.yaml", ["10:9 error duplicate-id"], [/^question id 'same' is already used at line 4; ids must be unique in a bank$/]],
     ["answer-range.yaml", ["7:13 error answer-range"], [/^answer 'e' is beyond the 4 options \(a–d\)$/]],
@@ -42,7 +42,7 @@ describe("each rule, at its place", () => {
       ["8:5 error field-not-for-kind", "17:5 error field-not-for-kind", "24:5 error field-not-for-kind"],
       [/^'ask' is for statements and pairs questions, not choice$/, /^a statements question takes its answer from each item's 'correct'/, /^'shuffle' is for questions with options/],
     ],
-    ["none-correct.yaml", ["7:7 error none-correct"], [/at least one must be correct; use ask: how-many for "None"$/]],
+    ["none-correct.yaml", ["7:7 error none-correct"], [/at least one must be correct; or give the paper.s codes, with \[\] for "None of the above"$/]],
   ];
 
   it.each(cases)("%s", (fixture, expected, messages) => {

@@ -122,23 +122,21 @@ describe("whichCorrectOptions pinned", () => {
   });
 });
 
-describe("howManyOptions", () => {
+describe("howManyOptions for two to four items: the paper's fixed sets", () => {
   it.each([
     [2, "statement", ["Only one", "Both", "None"]],
     [3, "statement", ["Only one", "Only two", "All three", "None"]],
-    [4, "statement", ["Only one", "Only two", "Only three", "All four", "None"]],
-    [5, "statement", ["Only one", "Only two", "Only three", "Only four", "All five", "None"]],
+    [4, "statement", ["Only one", "Only two", "Only three", "All four"]],
     [2, "pair", ["Only one pair", "Both pairs", "None of the pairs"]],
     [3, "pair", ["Only one pair", "Only two pairs", "All three pairs", "None of the pairs"]],
-    [4, "pair", ["Only one pair", "Only two pairs", "Only three pairs", "All four pairs", "None of the pairs"]],
-    [5, "pair", ["Only one pair", "Only two pairs", "Only three pairs", "Only four pairs", "All five pairs", "None of the pairs"]],
+    [4, "pair", ["Only one pair", "Only two pairs", "Only three pairs", "All four pairs"]],
   ] as const)("%i %ss → %j", (itemCount, noun, expected) => {
     for (const correct of truthTables(itemCount)) {
       const rightCount = correct.filter(Boolean).length;
-      const { options, answer } = howManyOptions(correct, noun);
+      const { options, answer } = howManyOptions("any", correct, noun);
       expect(options).toEqual(expected);
-      // "None" is last; otherwise the count's own option.
-      expect(answer).toBe(rightCount === 0 ? itemCount : rightCount - 1);
+      if (itemCount === 4 && rightCount === 0) expect(answer).toBe(-1); // no option: a validation error
+      else expect(answer).toBe(rightCount === 0 ? itemCount : rightCount - 1);
     }
   });
 });
@@ -146,7 +144,7 @@ describe("howManyOptions", () => {
 describe("generatedOptions and defaultPrompt", () => {
   it("dispatches on ask", () => {
     const correct = [true, false, true];
-    expect(generatedOptions("q", "how-many", correct, "pair")).toEqual(howManyOptions(correct, "pair"));
+    expect(generatedOptions("q", "how-many", correct, "pair")).toEqual(howManyOptions("q", correct, "pair"));
     expect(generatedOptions("q", "which-correct", correct, "pair")).toEqual(whichCorrectOptions("q", correct));
   });
 

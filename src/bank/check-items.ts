@@ -74,7 +74,8 @@ function checkCodes(raw: Raw, kind: ItemsKind, ask: Ask, correct: readonly boole
       valid = false;
     }
   });
-  const sets = codes.map((code) => [...new Set(code)].sort((a, b) => a - b).join());
+  // A code that names an item twice is already reported; it is left out here so that one slip is one problem.
+  const sets = codes.map((code, c) => (new Set(code).size === code.length ? [...code].sort((a, b) => a - b).join() : `#${c}`));
   for (const { index, first } of repeats(sets, String)) {
     error(["codes", index], "duplicate-option", `code ${letterOf(index)} repeats code ${letterOf(first)}`);
     valid = false;

@@ -68,25 +68,31 @@ export function generatedMatchOptions(questionId: string, matches: readonly numb
   // One and two changes rank alike: preferring one change would, with a spare List-II item, make all
   // three others use it, and the right one would be the only code without it.
   const rank = (code: readonly number[]) => (isInjective(code) === oneToOne ? 0 : 1);
-  const candidates = shuffled(nearbyCodes(matches, list2Count), random).sort((a, b) => rank(a) - rank(b));
-  const codes = shuffled([[...matches], ...spreadOut(candidates, matches)], random);
+  const candidates = shuffled(nearbyCodes(matches, list2Count), random);
+  const codes = shuffled([[...matches], ...spreadOut(candidates, matches, rank)], random);
   return { options: codes.map(matchLabel), answer: codes.findIndex((code) => code.join() === matches.join()) };
 }
 
 /**
- * Three of the candidates (best first), each changing some List-I item the ones before left alone
- * where one does: otherwise a List-I item matched the same in all four options would be given away.
+ * Three of the candidates: each time one of the best rank that changes the most List-I items the ones
+ * before left alone (the first such in the seeded order): otherwise a List-I item matched the same way
+ * in all four options would give that part of the answer away.
  */
-function spreadOut(candidates: readonly number[][], matches: readonly number[]): number[][] {
+function spreadOut(candidates: readonly number[][], matches: readonly number[], rank: (code: readonly number[]) => number): number[][] {
   const chosen: number[][] = [];
   const changed = new Set<number>();
   const changes = (code: readonly number[]) => code.flatMap((value, index) => (value !== matches[index] ? [index] : []));
   while (chosen.length < 3) {
-    const fresh = candidates.find((code) => !chosen.includes(code) && changes(code).some((index) => !changed.has(index)));
-    const next = fresh ?? candidates.find((code) => !chosen.includes(code));
-    if (next === undefined) break;
-    chosen.push(next);
-    for (const index of changes(next)) changed.add(index);
+    let best: number[] | undefined;
+    let bestScore = Infinity;
+    for (const code of candidates) {
+      if (chosen.includes(code)) continue;
+      const score = rank(code) * 100 - changes(code).filter((index) => !changed.has(index)).length;
+      if (score < bestScore) [best, bestScore] = [code, score];
+    }
+    if (best === undefined) break;
+    chosen.push(best);
+    for (const index of changes(best)) changed.add(index);
   }
   return chosen;
 }

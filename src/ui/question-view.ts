@@ -63,8 +63,10 @@ export function questionBody(question: Question, width: number, style: Style): s
       prompt(question.prompt);
       break;
     case "assertion":
-      lines.push(...hangingIndent("Statement-I: ", question.claim.text, width));
-      question.reasons.forEach((reason, index) => lines.push(...hangingIndent(`${reasonName(index)}: `, reason.text, width)));
+      // As the paper prints them: each label on its own line, its statement under it.
+      for (const [label, text] of [["Statement-I", question.claim.text], ...question.reasons.map((reason, index) => [reasonName(index), reason.text])] as const) {
+        lines.push(`  ${label}:`, ...wrap(text, width, "    "));
+      }
       prompt(question.prompt);
       break;
     case "match":

@@ -6,7 +6,9 @@ import { loadBankFile } from "../../src/bank/load-bank.js";
 import { parseAnswers } from "../../src/bank/read-answers.js";
 import { UPSC_MARKING } from "../../src/core/question.js";
 import type { Question } from "../../src/core/question.js";
+import { summarizeBank } from "../../src/core/bank-summary.js";
 import { answersFromFile, scoreAttempt } from "../../src/core/scoring.js";
+import { readingLength } from "../../src/core/session.js";
 import { bankFixture, readFixture } from "../fixtures/fixtures.js";
 
 const loaded = loadBankFile(bankFixture("valid", "paper-styles.yaml"), { maxBytes: 1024 * 1024 });
@@ -73,5 +75,19 @@ describe("a bank in the paper's styles", () => {
     expect(prompt("assertion-one")).toBe("Which one of the following is correct in respect of the above statements?");
     expect(prompt("who-did-what")).toBe("Select the correct answer using the code given below:");
     expect(questions.find((entry) => entry.id === "assertion-one")?.question).toBe("Consider the following statements:");
+  });
+
+  it("counts the new kinds in the bank summary", () => {
+    expect(loaded.bank && summarizeBank(loaded.bank).kinds).toEqual({ pairs: 3, statements: 6, assertion: 3, match: 2 });
+  });
+
+  it("counts what a learner reads of a Statement-I/II or a List-I/II question", () => {
+    const byId = (id: string) => questions.find((entry) => entry.id === id) as Question;
+    const assertion = byId("assertion-two");
+    const stemAndOptions = assertion.question.length + assertion.options.join("").length;
+    expect(readingLength(assertion)).toBe(stemAndOptions + "Japan's rare-earth imports from China fell after 2010.".length + "Japan funded mines and processing outside China.".length + "China stopped producing rare earths.".length);
+    const match = byId("generated-match");
+    const lists = "SenkakuOgasawaraLynas".length + "Deep-sea rare-earth mudCollision of 2010AustraliaKazakhstan".length;
+    expect(readingLength(match)).toBe(match.question.length + match.options.join("").length + lists);
   });
 });

@@ -20,17 +20,20 @@ export interface RuleIssue {
   readonly message: string;
 }
 
-/** The fields that say which kind a question is; two kinds' fields in one question is an error. */
-const KIND_OF_FIELD: Readonly<Record<string, QuestionKind>> = {
-  options: "choice",
-  statements: "statements",
-  pairs: "pairs",
-  claim: "assertion",
-  reasons: "assertion",
-  list1: "match",
-  list2: "match",
-  matches: "match",
-};
+/**
+ * The fields that say which kind a question is; two kinds' fields in one question is an error. A Map,
+ * not an object: a bank's `__proto__` or `constructor` key must not find Object.prototype's.
+ */
+const KIND_OF_FIELD: ReadonlyMap<string, QuestionKind> = new Map([
+  ["options", "choice"],
+  ["statements", "statements"],
+  ["pairs", "pairs"],
+  ["claim", "assertion"],
+  ["reasons", "assertion"],
+  ["list1", "match"],
+  ["list2", "match"],
+  ["matches", "match"],
+]);
 /** Fields that belong to some kinds only. */
 const FIELDS_FOR_KIND: Record<string, readonly QuestionKind[]> = {
   shuffle: ["choice"],
@@ -92,7 +95,7 @@ function buildOptions(raw: Raw, kind: QuestionKind, error: ReportError): BuiltOp
 function kindsPresent(raw: Raw): { kind: QuestionKind; field: string }[] {
   const found: { kind: QuestionKind; field: string }[] = [];
   for (const field of Object.keys(raw)) {
-    const kind = KIND_OF_FIELD[field];
+    const kind = KIND_OF_FIELD.get(field);
     if (kind !== undefined && !found.some((entry) => entry.kind === kind)) found.push({ kind, field });
   }
   return found;
@@ -100,7 +103,8 @@ function kindsPresent(raw: Raw): { kind: QuestionKind; field: string }[] {
 
 function detectKind(raw: Raw, error: ReportError): QuestionKind | undefined {
   const present = kindsPresent(raw);
-  const declared = typeof raw.type === "string" && (QUESTION_KINDS as readonly string[]).includes(raw.type) ? (raw.type as QuestionKind) : undefined;
+  // An unknown type is also an enum error from the schema; kind-mismatch still names it (as v1 did).
+  const declared = typeof raw.type === "string" ? (raw.type as QuestionKind) : undefined;
   if (present.length > 1) {
     const second = present[1] as { field: string };
     const fields = present.map((entry) => entry.field).join(" and ");
@@ -138,7 +142,7 @@ function reportNoKind(raw: Raw, declared: QuestionKind | undefined, error: Repor
     error(["answer"], "true-false-answer", "a true-false answer is true or false on its own, not a list");
   } else if ("answer" in raw) {
     error(["answer"], "no-kind", "an answer letter needs options: add options: with 2 to 26 choices");
-  } else if (declared !== undefined) {
+  } else if (declared !== undefined && QUESTION_KINDS.includes(declared)) {
     error([], "no-kind", `a ${declared} question needs ${FIELDS_OF_KIND[declared]}`);
   } else {
     error([], "no-kind", "the question has no answer: add options: and answer:, answer: true|false, statements:, pairs:, claim: and reasons:, or list1:, list2: and matches:");

@@ -2,11 +2,16 @@
 // and the step from a checked question's data to the Question the core works with. Each rule reports
 // every problem it finds; a question with an error is not built.
 
-import { defaultPrompt, generatedOptions } from "../core/generated-options.js";
-import { indexOfLetter, letterOf, questionKey } from "../core/question.js";
-import type { Ask, Difficulty, Question, QuestionKind } from "../core/question.js";
+import { QUESTION_KINDS, indexOfLetter, letterOf } from "../core/question.js";
+import type { Question, QuestionKind } from "../core/question.js";
+import { buildQuestion } from "./build-question.js";
+import { checkAssertion } from "./check-assertion.js";
+import { checkItems } from "./check-items.js";
+import { checkMatch } from "./check-match.js";
 import type { DataPath, Locator } from "./locate.js";
 import type { Position, Severity } from "./problem.js";
+import type { BuiltOptions, Raw, ReportError } from "./rule-report.js";
+import { isRecord, normalText, repeats } from "./rule-report.js";
 
 export interface RuleIssue {
   readonly at: Position;
@@ -15,18 +20,29 @@ export interface RuleIssue {
   readonly message: string;
 }
 
-type Raw = Record<string, unknown>;
-
-const KIND_FIELDS = ["options", "statements", "pairs"] as const;
+/**
+ * The fields that say which kind a question is; two kinds' fields in one question is an error. A Map,
+ * not an object: a bank's `__proto__` or `constructor` key must not find Object.prototype's.
+ */
+const KIND_OF_FIELD: ReadonlyMap<string, QuestionKind> = new Map([
+  ["options", "choice"],
+  ["statements", "statements"],
+  ["pairs", "pairs"],
+  ["claim", "assertion"],
+  ["reasons", "assertion"],
+  ["list1", "match"],
+  ["list2", "match"],
+  ["matches", "match"],
+]);
 /** Fields that belong to some kinds only. */
 const FIELDS_FOR_KIND: Record<string, readonly QuestionKind[]> = {
-  options: ["choice"],
   shuffle: ["choice"],
   answer: ["choice", "true-false"],
-  statements: ["statements"],
-  pairs: ["pairs"],
   ask: ["statements", "pairs"],
-  prompt: ["statements", "pairs"],
+  numbering: ["statements", "pairs"],
+  codes: ["statements", "pairs", "match"],
+  headings: ["pairs", "match"],
+  prompt: ["statements", "pairs", "assertion", "match"],
 };
 
 export interface QuestionContext {
@@ -36,14 +52,12 @@ export interface QuestionContext {
   readonly locate: Locator;
 }
 
-export function isRecord(value: unknown): value is Raw {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 export function checkQuestion(raw: Raw, context: QuestionContext): { issues: RuleIssue[]; question?: Question } {
   const issues: RuleIssue[] = [];
   const { path, locate } = context;
-  const error = (field: DataPath, rule: string, message: string, on: "key" | "value" = "value") =>
+  const error: ReportError = (field, rule, message, on = "value") =>
     issues.push({ at: on === "key" ? locate.key([...path, ...field]) : locate.value([...path, ...field]), severity: "error", rule, message });
 
   checkBlankText(raw, path, locate, issues);
@@ -52,64 +66,93 @@ export function checkQuestion(raw: Raw, context: QuestionContext): { issues: Rul
   if (kind === undefined) return { issues };
 
   for (const [field, kinds] of Object.entries(FIELDS_FOR_KIND)) {
-    if (field in raw && !kinds.includes(kind) && !(KIND_FIELDS as readonly string[]).includes(field)) {
-      error([field], "field-not-for-kind", fieldNotForKindMessage(field, kind), "key");
-    }
+    if (field in raw && !kinds.includes(kind)) error([field], "field-not-for-kind", fieldNotForKindMessage(field, kind), "key");
   }
+  if (kind !== "assertion" && typeof raw.question !== "string") return { issues }; // the schema reports it
 
-  let built: { options: readonly string[]; answer: readonly number[] } | undefined;
-  if (kind === "choice") built = checkChoice(raw, error);
-  else if (kind === "true-false") built = checkTrueFalse(raw, error);
-  else built = checkItems(raw, kind, error);
-
+  const built = buildOptions(raw, kind, error);
   if (built === undefined || issues.some((issue) => issue.severity === "error")) return { issues };
   return { issues, question: buildQuestion(raw, kind, built, context) };
 }
 
-type ReportError = (field: DataPath, rule: string, message: string, on?: "key" | "value") => void;
+function buildOptions(raw: Raw, kind: QuestionKind, error: ReportError): BuiltOptions | undefined {
+  switch (kind) {
+    case "choice":
+      return checkChoice(raw, error);
+    case "true-false":
+      return checkTrueFalse(raw, error);
+    case "statements":
+    case "pairs":
+      return checkItems(raw, kind, error);
+    case "assertion":
+      return checkAssertion(raw, error);
+    case "match":
+      return checkMatch(raw, error);
+  }
+}
+
+/** The kinds whose fields the question has, each with the first of its fields as written. */
+function kindsPresent(raw: Raw): { kind: QuestionKind; field: string }[] {
+  const found: { kind: QuestionKind; field: string }[] = [];
+  for (const field of Object.keys(raw)) {
+    const kind = KIND_OF_FIELD.get(field);
+    if (kind !== undefined && !found.some((entry) => entry.kind === kind)) found.push({ kind, field });
+  }
+  return found;
+}
 
 function detectKind(raw: Raw, error: ReportError): QuestionKind | undefined {
-  const present = KIND_FIELDS.filter((field) => field in raw);
+  const present = kindsPresent(raw);
+  // An unknown type is also an enum error from the schema; kind-mismatch still names it (as v1 did).
   const declared = typeof raw.type === "string" ? (raw.type as QuestionKind) : undefined;
   if (present.length > 1) {
-    error([present[1] as string], "mixed-kind", `a question has options, statements or pairs, not several; this one has ${present.join(" and ")}`, "key");
+    const second = present[1] as { field: string };
+    const fields = present.map((entry) => entry.field).join(" and ");
+    error([second.field], "mixed-kind", `a question is one kind: options, statements, pairs, claim and reasons, or list1 and list2; this one has ${fields}`, "key");
     return undefined;
   }
-  let kind: QuestionKind | undefined;
-  if (present[0] === "options") kind = "choice";
-  else if (present[0] === "statements") kind = "statements";
-  else if (present[0] === "pairs") kind = "pairs";
-  else if (typeof raw.answer === "boolean" || declared === "true-false") kind = "true-false";
+  let kind = present[0]?.kind;
+  if (kind === undefined && (typeof raw.answer === "boolean" || declared === "true-false")) kind = "true-false";
 
   if (kind === undefined) {
-    if (typeof raw.answer === "string" && /^(true|false|yes|no)$/i.test(raw.answer)) {
-      error(["answer"], "true-false-answer", `a true-false answer is true or false without quotes, not "${raw.answer}"`);
-    } else if (Array.isArray(raw.answer) && raw.answer.length > 0 && raw.answer.every((item) => typeof item === "boolean")) {
-      error(["answer"], "true-false-answer", "a true-false answer is true or false on its own, not a list");
-    } else if ("answer" in raw) {
-      error(["answer"], "no-kind", "an answer letter needs options: add options: with 2 to 26 choices");
-    } else {
-      error([], "no-kind", "the question has no answer: add options: and answer:, answer: true|false, statements: or pairs:");
-    }
+    reportNoKind(raw, declared, error);
     return undefined;
   }
   if (declared !== undefined && declared !== kind) {
-    error(["type"], "kind-mismatch", `type: ${declared} does not fit a question written with ${present[0] ?? "answer: true|false"} (that is ${kind})`);
+    error(["type"], "kind-mismatch", `type: ${declared} does not fit a question written with ${present[0]?.field ?? "answer: true|false"} (that is ${kind})`);
     return undefined;
   }
   return kind;
 }
 
-function checkChoice(raw: Raw, error: ReportError): { options: readonly string[]; answer: readonly number[] } | undefined {
+/** Fields a `type:` needs, for the message when none of them is written. */
+const FIELDS_OF_KIND: Readonly<Record<QuestionKind, string>> = {
+  choice: "options: and answer:",
+  "true-false": "answer: true|false",
+  statements: "statements:",
+  pairs: "pairs:",
+  assertion: "claim: and reasons:",
+  match: "list1:, list2: and matches:",
+};
+
+function reportNoKind(raw: Raw, declared: QuestionKind | undefined, error: ReportError): void {
+  if (typeof raw.answer === "string" && /^(true|false|yes|no)$/i.test(raw.answer)) {
+    error(["answer"], "true-false-answer", `a true-false answer is true or false without quotes, not "${raw.answer}"`);
+  } else if (Array.isArray(raw.answer) && raw.answer.length > 0 && raw.answer.every((item) => typeof item === "boolean")) {
+    error(["answer"], "true-false-answer", "a true-false answer is true or false on its own, not a list");
+  } else if ("answer" in raw) {
+    error(["answer"], "no-kind", "an answer letter needs options: add options: with 2 to 26 choices");
+  } else if (declared !== undefined && QUESTION_KINDS.includes(declared)) {
+    error([], "no-kind", `a ${declared} question needs ${FIELDS_OF_KIND[declared]}`);
+  } else {
+    error([], "no-kind", "the question has no answer: add options: and answer:, answer: true|false, statements:, pairs:, claim: and reasons:, or list1:, list2: and matches:");
+  }
+}
+
+function checkChoice(raw: Raw, error: ReportError): BuiltOptions | undefined {
   const options = Array.isArray(raw.options) && raw.options.every((option) => typeof option === "string") ? (raw.options as string[]) : undefined;
   if (options) {
-    const seen = new Map<string, number>();
-    options.forEach((option, index) => {
-      const normal = option.toLowerCase().replace(/\s+/g, " ").trim();
-      const first = seen.get(normal);
-      if (first !== undefined) error(["options", index], "duplicate-option", `option ${letterOf(index)} repeats option ${letterOf(first)}`);
-      else seen.set(normal, index);
-    });
+    for (const { index, first } of repeats(options, normalText)) error(["options", index], "duplicate-option", `option ${letterOf(index)} repeats option ${letterOf(first)}`);
   }
   const answer = raw.answer;
   if (answer === undefined) {
@@ -140,7 +183,7 @@ function checkChoice(raw: Raw, error: ReportError): { options: readonly string[]
   return options ? { options, answer: indexes.sort((a, b) => a - b) } : undefined;
 }
 
-function checkTrueFalse(raw: Raw, error: ReportError): { options: readonly string[]; answer: readonly number[] } | undefined {
+function checkTrueFalse(raw: Raw, error: ReportError): BuiltOptions | undefined {
   if (typeof raw.answer !== "boolean") {
     const what = Array.isArray(raw.answer) ? "a list" : raw.answer === undefined ? "missing" : JSON.stringify(raw.answer);
     error(raw.answer === undefined ? [] : ["answer"], "true-false-answer", `a true-false answer is true or false without quotes; it is ${what}`);
@@ -149,35 +192,11 @@ function checkTrueFalse(raw: Raw, error: ReportError): { options: readonly strin
   return { options: ["True", "False"], answer: [raw.answer ? 0 : 1] };
 }
 
-function checkItems(raw: Raw, kind: "statements" | "pairs", error: ReportError): { options: readonly string[]; answer: readonly number[] } | undefined {
-  const items = raw[kind];
-  if (!Array.isArray(items) || !items.every((item) => isRecord(item) && typeof item.correct === "boolean")) return undefined;
-  if (items.length < 2 || items.length > 5) return undefined;
-  const texts = items.map((item: Raw) => (kind === "statements" ? String(item.text) : `${String(item.left)} — ${String(item.right)}`));
-  const seen = new Map<string, number>();
-  texts.forEach((text, index) => {
-    const normal = text.toLowerCase().replace(/\s+/g, " ").trim();
-    const first = seen.get(normal);
-    if (first !== undefined) error([kind, index], "duplicate-option", `${kind === "statements" ? "statement" : "pair"} ${index + 1} repeats ${first + 1}`);
-    else seen.set(normal, index);
-  });
-  const correct = items.map((item: Raw) => item.correct as boolean);
-  const ask = askOf(raw);
-  if (ask === "which-correct" && items.length > 2 && !correct.includes(true)) {
-    error([kind], "none-correct", `with ask: which-correct and ${items.length} ${kind}, at least one must be correct; use ask: how-many for "None"`);
-    return undefined;
-  }
-  const generated = generatedOptions(String(raw.id), ask, correct, kind === "statements" ? "statement" : "pair");
-  return { options: generated.options, answer: [generated.answer] };
-}
-
-function askOf(raw: Raw): Ask {
-  return raw.ask === "how-many" ? "how-many" : "which-correct";
-}
-
 function fieldNotForKindMessage(field: string, kind: QuestionKind): string {
+  if (field === "answer" && kind === "match") return "a match question takes its answer from 'matches'; remove 'answer'";
   if (field === "answer") return `a ${kind} question takes its answer from each item's 'correct'; remove 'answer'`;
   if (field === "shuffle") return `'shuffle' is for questions with options; a ${kind} question's options keep a fixed order`;
+  if (field === "prompt") return "'prompt' replaces the generated line after statements, pairs or lists; a choice or true-false question asks in its own words";
   return `'${field}' is for ${FIELDS_FOR_KIND[field]?.join(" and ")} questions, not ${kind}`;
 }
 
@@ -202,41 +221,4 @@ function checkBlankText(raw: Raw, path: DataPath, locate: Locator, issues: RuleI
     else if (isRecord(value)) for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
   };
   for (const [key, value] of Object.entries(raw)) visit(value, [key]);
-}
-
-function buildQuestion(
-  raw: Raw,
-  kind: QuestionKind,
-  built: { options: readonly string[]; answer: readonly number[] },
-  context: QuestionContext,
-): Question {
-  const id = raw.id as string;
-  const ownTags = Array.isArray(raw.tags) ? (raw.tags as string[]) : [];
-  const common = {
-    bank: context.bankId,
-    id,
-    key: questionKey(context.bankId, id),
-    question: raw.question as string,
-    options: built.options,
-    answer: built.answer,
-    shuffle: kind === "choice" ? raw.shuffle !== false : false,
-    tags: [...new Set([...context.bankTags, ...ownTags])],
-    ...(typeof raw.explanation === "string" && { explanation: raw.explanation }),
-    ...(typeof raw.source === "string" && { source: raw.source }),
-    ...(typeof raw.difficulty === "string" && { difficulty: raw.difficulty as Difficulty }),
-  };
-  switch (kind) {
-    case "choice":
-      return { ...common, kind, multiple: Array.isArray(raw.answer) };
-    case "true-false":
-      return { ...common, kind, truth: raw.answer as boolean };
-    case "statements":
-    case "pairs": {
-      const ask = askOf(raw);
-      const prompt = typeof raw.prompt === "string" ? raw.prompt : defaultPrompt(ask, kind === "statements" ? "statement" : "pair");
-      return kind === "statements"
-        ? { ...common, kind, ask, prompt, statements: (raw.statements as Raw[]).map((item) => ({ text: item.text as string, correct: item.correct as boolean })) }
-        : { ...common, kind, ask, prompt, pairs: (raw.pairs as Raw[]).map((item) => ({ left: item.left as string, right: item.right as string, correct: item.correct as boolean })) };
-    }
-  }
 }

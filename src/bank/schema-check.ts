@@ -46,7 +46,25 @@ function bankValidator(): { validate: ValidateFunction; schema: JsonSchema } {
 export function checkAgainstSchema(data: unknown, locate: Locator): SchemaIssue[] {
   const { validate, schema } = bankValidator();
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => describeSchemaError(error, schema, locate, data));
+  return (validate.errors ?? []).filter(isReported).map((error) => describeSchemaError(error, schema, locate, data));
+}
+
+/**
+ * The schema's rules that describe each kind apart (the question's `allOf`), for editors. ajv writes a
+ * schemaPath from the $ref'd definition, not the root ("#/allOf/3/then/…"), so this prefix names the
+ * question's allOf as long as no other definition, nor the root, has an allOf (schema.test.ts checks).
+ */
+const KIND_RULES = "#/allOf/";
+
+/**
+ * Whether an ajv error becomes a problem. The kind rules catch a missing answer, a quoted true, two
+ * kinds in one question and a field of another kind; check-question.ts reports each of those too,
+ * with the fix in the message and at the field, so the schema's generic "must NOT be valid" would be
+ * a second problem for one mistake. An `if` error only says that its `then` failed, which the `then`'s
+ * own error already says.
+ */
+function isReported(error: ErrorObject): boolean {
+  return error.keyword !== "if" && !error.schemaPath.startsWith(KIND_RULES);
 }
 
 function describeSchemaError(error: ErrorObject, schema: JsonSchema, locate: Locator, data: unknown): SchemaIssue {
@@ -91,6 +109,8 @@ function describeSchemaError(error: ErrorObject, schema: JsonSchema, locate: Loc
     case "minItems":
     case "maxItems":
       return { at: locate.value(path), rule: "count", message: `${name} ${countMessage(path, error.keyword, Number(params.limit))}`, path };
+    case "minimum":
+      return { at: locate.value(path), rule: "range", message: `${name} must be ${String(params.limit)} or more: items are numbered from 1`, path };
     case "exclusiveMinimum":
     case "maximum":
       return { at: locate.value(path), rule: "range", message: `${name} must be ${error.keyword === "maximum" ? "zero or negative" : "positive"}`, path };
@@ -137,9 +157,15 @@ function describeObject(path: DataPath): string {
 function countMessage(path: DataPath, keyword: string, limit: number): string {
   const ranges: Record<string, string> = {
     options: "2 to 26 options",
-    statements: "2 to 5 statements",
-    pairs: "2 to 5 pairs",
+    statements: "2 to 7 statements",
+    pairs: "2 to 7 pairs",
     questions: "at least one question",
+    codes: "2 to 26 codes",
+    headings: "two headings: [left, right]",
+    reasons: "one or two reasons (Statement-II, or Statement-II and III)",
+    list1: "2 to 6 items",
+    list2: "2 to 8 items",
+    matches: "one List-II number for each List-I item",
   };
   const field = String(path[path.length - 1]);
   const wanted = ranges[field] ?? `${keyword === "minItems" ? "at least" : "at most"} ${limit} items`;
@@ -154,6 +180,7 @@ function article(type: string): string {
     object: "a mapping of keys to values",
     boolean: "true or false",
     number: "a number",
+    integer: "a whole number",
   };
   return names[type] ?? `a ${type}`;
 }

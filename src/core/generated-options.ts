@@ -2,7 +2,7 @@
 // They depend only on the question's id and its items, so every run, answer file and report sees the
 // same options under the same letters. The README documents these sets; tests pin them.
 
-import type { Ask } from "./question.js";
+import type { Ask, Numbering } from "./question.js";
 import { hashString, seededRandom, shuffled } from "./random.js";
 
 export interface GeneratedOptions {
@@ -11,7 +11,13 @@ export interface GeneratedOptions {
   readonly answer: number;
 }
 
-const COUNT_WORDS = ["None", "one", "two", "three", "four", "five"] as const;
+export type Noun = "statement" | "pair";
+
+/** Statements and pairs take 2 to 7 items (format v1.1; v1 allowed 5). */
+export const MAX_ITEMS = 7;
+
+const COUNT_WORDS = ["None", "one", "two", "three", "four", "five", "six", "seven"] as const;
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"] as const;
 
 function countWord(n: number): string {
   const word = COUNT_WORDS[n];
@@ -19,17 +25,32 @@ function countWord(n: number): string {
   return word;
 }
 
-/** "1", "1 and 2", "1, 2 and 3". */
-export function listNumbers(numbers: readonly number[]): string {
-  if (numbers.length <= 1) return numbers.join("");
-  return `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+/** An item's number as shown: "3" or "III". */
+export function numeral(item: number, numbering: Numbering = "arabic"): string {
+  if (numbering === "arabic") return String(item);
+  const roman = ROMAN[item - 1];
+  if (roman === undefined) throw new RangeError(`no Roman numeral for ${item}`);
+  return roman;
+}
+
+/** "1", "1 and 2", "1, 2 and 3" (or "I, II and III"). */
+export function listNumbers(numbers: readonly number[], numbering: Numbering = "arabic"): string {
+  const shown = numbers.map((item) => numeral(item, numbering));
+  if (shown.length <= 1) return shown.join("");
+  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 
 /** Labels for the subsets of items 1..n as the paper writes them: "1 only", "1 and 3 only", "1, 2 and 3". */
-export function subsetLabel(subset: readonly number[], itemCount: number): string {
-  if (subset.length === itemCount) return itemCount === 2 ? "Both 1 and 2" : listNumbers(subset);
-  if (subset.length === 0) return itemCount === 2 ? "Neither 1 nor 2" : "None of the above";
-  return `${listNumbers(subset)} only`;
+export function subsetLabel(subset: readonly number[], itemCount: number, numbering: Numbering = "arabic"): string {
+  const [first, second] = [numeral(1, numbering), numeral(2, numbering)];
+  if (subset.length === itemCount) return itemCount === 2 ? `Both ${first} and ${second}` : listNumbers(subset, numbering);
+  if (subset.length === 0) return itemCount === 2 ? `Neither ${first} nor ${second}` : "None of the above";
+  return `${listNumbers(subset, numbering)} only`;
+}
+
+/** The 1-based numbers of the items whose flag is set. */
+export function itemsWhere(flags: readonly boolean[]): number[] {
+  return flags.flatMap((flag, index) => (flag ? [index + 1] : []));
 }
 
 /** Every non-empty subset of 1..n, as sorted lists of item numbers. */
@@ -55,22 +76,24 @@ function compareSubsets(a: readonly number[], b: readonly number[]): number {
 
 /**
  * which-correct: for two items the four fixed options "1 only / 2 only / Both 1 and 2 / Neither 1 nor 2";
- * for three to five, the right combination and the three others closest to it in number of items (ties
+ * for three to seven, the right combination and the three others closest to it in number of items (ties
  * drawn with a seed from the question's id), in the paper's order (fewer items first). A question of
- * three or more items needs at least one right item.
+ * three or more items needs at least one right item. `flags` marks the items the answer names: the
+ * correct ones, or for which-incorrect the incorrect ones.
  */
-export function whichCorrectOptions(questionId: string, correctItems: readonly boolean[]): GeneratedOptions {
-  const itemCount = correctItems.length;
-  const right = correctItems.flatMap((correct, index) => (correct ? [index + 1] : []));
+export function whichCorrectOptions(questionId: string, flags: readonly boolean[], numbering: Numbering = "arabic"): GeneratedOptions {
+  const itemCount = flags.length;
+  const right = itemsWhere(flags);
   if (itemCount === 2) {
     const subsets = [[1], [2], [1, 2], []];
     const answer = subsets.findIndex((subset) => subset.join() === right.join());
-    return { options: subsets.map((subset) => subsetLabel(subset, 2)), answer };
+    return { options: subsets.map((subset) => subsetLabel(subset, 2, numbering)), answer };
   }
   if (right.length === 0) throw new RangeError("which-correct with three or more items needs a right item");
   // Distractors as close as possible in size to the right combination (ties drawn with the seed), so
   // that no option gives itself away: for three statements all true, the paper's own "1 and 2 only /
   // 2 and 3 only / 1 and 3 only / 1, 2 and 3" rather than three single statements against the set.
+  // The seed leaves out the numbering, so switching a question to Roman keeps its options and letters.
   const random = seededRandom(hashString(`${questionId}#${itemCount}`));
   const distance = (subset: readonly number[]) => Math.abs(subset.length - right.length);
   const others = shuffled(
@@ -81,45 +104,83 @@ export function whichCorrectOptions(questionId: string, correctItems: readonly b
     .slice(0, 3);
   const chosen = [right, ...others].sort(compareSubsets);
   return {
-    options: chosen.map((subset) => subsetLabel(subset, itemCount)),
+    options: chosen.map((subset) => subsetLabel(subset, itemCount, numbering)),
     answer: chosen.indexOf(right),
   };
 }
 
-/**
- * how-many: "Only one / Only two / All three / None" (for pairs "Only one pair / … / None of the pairs"),
- * every count from one to all, then none; for two items "Only one / Both / None".
- */
-export function howManyOptions(correctItems: readonly boolean[], noun: "statement" | "pair"): GeneratedOptions {
-  const itemCount = correctItems.length;
-  const rightCount = correctItems.filter(Boolean).length;
-  const options: string[] = [];
-  for (let count = 1; count <= itemCount; count++) {
-    const plural = count === 1 ? noun : `${noun}s`;
-    const words = count < itemCount ? `Only ${countWord(count)}` : itemCount === 2 ? "Both" : `All ${countWord(count)}`;
-    options.push(noun === "pair" ? `${words} ${plural}` : words);
-  }
-  options.push(noun === "pair" ? "None of the pairs" : "None");
-  const answer = rightCount === 0 ? itemCount : rightCount - 1;
-  return { options, answer };
+/** The paper's own codes as options, and the indexes of the codes that name exactly the flagged items. */
+export function codeOptions(
+  codes: readonly (readonly number[])[],
+  flags: readonly boolean[],
+  numbering: Numbering = "arabic",
+): { options: readonly string[]; matching: readonly number[] } {
+  const right = itemsWhere(flags).join();
+  const sorted = codes.map((code) => [...new Set(code)].sort((a, b) => a - b));
+  return {
+    options: sorted.map((code) => subsetLabel(code, flags.length, numbering)),
+    matching: sorted.flatMap((code, index) => (code.join() === right ? [index] : [])),
+  };
 }
 
+/**
+ * The counts a how-many question offers, in the paper's order (None last). Always four, as the paper:
+ * 3 items 1, 2, 3, none; 4 items 1 to 4 (no "None"); 5 to 7 items four consecutive counts between none
+ * and all that include the right one, the window drawn with a seed from the id. Two items keep three
+ * options (Only one / Both / None), as v1 and the paper do.
+ */
+export function howManyCounts(questionId: string, itemCount: number, rightCount: number): number[] {
+  if (itemCount === 2) return [1, 2, 0];
+  if (itemCount === 3) return [1, 2, 3, 0];
+  if (itemCount === 4) return [1, 2, 3, 4];
+  const lowest = Math.max(0, rightCount - 3);
+  const highest = Math.min(rightCount, itemCount - 3);
+  const random = seededRandom(hashString(`${questionId}#how-many#${itemCount}`));
+  const start = lowest + Math.floor(random() * (highest - lowest + 1));
+  const counts = [start + 1, start + 2, start + 3];
+  return start === 0 ? [...counts, 0] : [start, ...counts];
+}
+
+/** "Only two", "All four", "Both", "None" (for pairs "Only two pairs", "None of the pairs"). */
+export function howManyLabel(count: number, itemCount: number, noun: Noun): string {
+  if (count === 0) return noun === "pair" ? "None of the pairs" : "None";
+  const words = count < itemCount ? `Only ${countWord(count)}` : itemCount === 2 ? "Both" : `All ${countWord(count)}`;
+  if (noun === "statement") return words;
+  return `${words} ${count === 1 ? "pair" : "pairs"}`;
+}
+
+/**
+ * how-many options and the right one; `answer` is -1 when the right count has no option (four items,
+ * none correct), which the bank rules report.
+ */
+export function howManyOptions(questionId: string, correctItems: readonly boolean[], noun: Noun): GeneratedOptions {
+  const itemCount = correctItems.length;
+  const rightCount = correctItems.filter(Boolean).length;
+  const counts = howManyCounts(questionId, itemCount, rightCount);
+  return { options: counts.map((count) => howManyLabel(count, itemCount, noun)), answer: counts.indexOf(rightCount) };
+}
+
+/** The generated options of a statements or pairs question, on the items its ask names. */
 export function generatedOptions(
   questionId: string,
   ask: Ask,
   correctItems: readonly boolean[],
-  noun: "statement" | "pair",
+  noun: Noun,
+  numbering: Numbering = "arabic",
 ): GeneratedOptions {
-  return ask === "how-many" ? howManyOptions(correctItems, noun) : whichCorrectOptions(questionId, correctItems);
+  if (ask === "how-many") return howManyOptions(questionId, correctItems, noun);
+  const flags = ask === "which-incorrect" ? correctItems.map((correct) => !correct) : correctItems;
+  return whichCorrectOptions(questionId, flags, numbering);
 }
 
-export function defaultPrompt(ask: Ask, noun: "statement" | "pair"): string {
+export const CODE_PROMPT = "Select the correct answer using the code given below:";
+
+export function defaultPrompt(ask: Ask, noun: Noun, hasCodes = false): string {
+  if (hasCodes) return CODE_PROMPT;
   if (noun === "pair") {
-    return ask === "how-many"
-      ? "How many of the pairs given above are correctly matched?"
-      : "Which of the pairs given above is/are correctly matched?";
+    if (ask === "how-many") return "How many of the pairs given above are correctly matched?";
+    return ask === "which-incorrect" ? "Which of the pairs given above is/are not correctly matched?" : "Which of the pairs given above is/are correctly matched?";
   }
-  return ask === "how-many"
-    ? "How many of the above statements are correct?"
-    : "Which of the statements given above is/are correct?";
+  if (ask === "how-many") return "How many of the above statements are correct?";
+  return ask === "which-incorrect" ? "Which of the statements given above is/are not correct?" : "Which of the statements given above is/are correct?";
 }

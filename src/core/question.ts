@@ -4,10 +4,14 @@
 export type Difficulty = "easy" | "medium" | "hard";
 export const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
 
-export type QuestionKind = "choice" | "true-false" | "statements" | "pairs";
-export const QUESTION_KINDS: readonly QuestionKind[] = ["choice", "true-false", "statements", "pairs"];
+export type QuestionKind = "choice" | "true-false" | "statements" | "pairs" | "assertion" | "match";
+export const QUESTION_KINDS: readonly QuestionKind[] = ["choice", "true-false", "statements", "pairs", "assertion", "match"];
 
-export type Ask = "which-correct" | "how-many";
+export type Ask = "which-correct" | "which-incorrect" | "how-many";
+export const ASKS: readonly Ask[] = ["which-correct", "which-incorrect", "how-many"];
+
+/** How statements and pairs are numbered on screen and in their options: 1, 2, 3 or I, II, III. */
+export type Numbering = "arabic" | "roman";
 
 export interface Statement {
   readonly text: string;
@@ -19,6 +23,17 @@ export interface Pair {
   readonly right: string;
   readonly correct: boolean;
 }
+
+/** Statement-II or Statement-III of a Statement-I/II question. */
+export interface Reason {
+  readonly text: string;
+  readonly correct: boolean;
+  /** Whether it is the correct explanation of Statement-I (meaningful only when both are correct). */
+  readonly explains: boolean;
+}
+
+/** Column headings as the paper prints them above a two-column list: [left, right]. */
+export type Headings = readonly [string, string];
 
 interface QuestionCommon {
   /** The bank's id. */
@@ -59,6 +74,7 @@ export interface TrueFalseQuestion extends QuestionCommon {
 export interface StatementsQuestion extends QuestionCommon {
   readonly kind: "statements";
   readonly ask: Ask;
+  readonly numbering: Numbering;
   readonly statements: readonly Statement[];
   /** The line after the statements, e.g. "Which of the statements given above is/are correct?" */
   readonly prompt: string;
@@ -67,11 +83,33 @@ export interface StatementsQuestion extends QuestionCommon {
 export interface PairsQuestion extends QuestionCommon {
   readonly kind: "pairs";
   readonly ask: Ask;
+  readonly numbering: Numbering;
   readonly pairs: readonly Pair[];
+  readonly headings?: Headings;
   readonly prompt: string;
 }
 
-export type Question = ChoiceQuestion | TrueFalseQuestion | StatementsQuestion | PairsQuestion;
+/** Statement-I (the claim) with Statement-II, or Statements II and III (the reasons). */
+export interface AssertionQuestion extends QuestionCommon {
+  readonly kind: "assertion";
+  readonly claim: Statement;
+  /** One or two. */
+  readonly reasons: readonly Reason[];
+  readonly prompt: string;
+}
+
+/** Match List-I with List-II: list1 shown A, B, C…, list2 shown 1, 2, 3… in the order written. */
+export interface MatchQuestion extends QuestionCommon {
+  readonly kind: "match";
+  readonly list1: readonly string[];
+  readonly list2: readonly string[];
+  /** For each List-I item, the 1-based number of its List-II item. */
+  readonly matches: readonly number[];
+  readonly headings?: Headings;
+  readonly prompt: string;
+}
+
+export type Question = ChoiceQuestion | TrueFalseQuestion | StatementsQuestion | PairsQuestion | AssertionQuestion | MatchQuestion;
 
 export interface Marking {
   readonly correct: number;

@@ -92,5 +92,7 @@ export function readingLength(question: Question): number {
   let length = question.question.length + question.options.reduce((total, option) => total + option.length, 0);
   if (question.kind === "statements") length += question.statements.reduce((total, item) => total + item.text.length, 0);
   if (question.kind === "pairs") length += question.pairs.reduce((total, item) => total + item.left.length + item.right.length, 0);
+  if (question.kind === "assertion") length += question.reasons.reduce((total, item) => total + item.text.length, question.claim.text.length);
+  if (question.kind === "match") length += [...question.list1, ...question.list2].reduce((total, item) => total + item.length, 0);
   return length;
 }

@@ -20,8 +20,8 @@ describe("each rule, at its place", () => {
     ["slug-question-id.yaml", ["4:9 error slug"], [/^'id' must be a slug/]],
     ["count-one-option.yaml", ["6:14 error count"], [/^'options' must have 2 to 26 options$/]],
     ["count-27-options.yaml", ["7:7 error count"], [/^'options' must have 2 to 26 options$/]],
-    ["count-one-statement.yaml", ["7:7 error count"], [/^'statements' must have 2 to 5 statements$/]],
-    ["count-six-pairs.yaml", ["8:7 error count"], [/^'pairs' must have 2 to 5 pairs$/]],
+    ["count-one-statement.yaml", ["7:7 error count"], [/^'statements' must have 2 to 7 statements$/]],
+    ["count-eight-pairs.yaml", ["8:7 error count"], [/^'pairs' must have 2 to 7 pairs$/]],
     ["empty-text.yaml", ["5:15 error empty-text", "8:18 error empty-text"], [/^'question' is empty/, /^'explanation' is blank/]],
     ["duplicate-id.yaml", ["10:9 error duplicate-id"], [/^question id 'same' is already used at line 4; ids must be unique in a bank$/]],
     ["answer-range.yaml", ["7:13 error answer-range"], [/^answer 'e' is beyond the 4 options \(a–d\)$/]],
@@ -42,7 +42,55 @@ describe("each rule, at its place", () => {
       ["8:5 error field-not-for-kind", "17:5 error field-not-for-kind", "24:5 error field-not-for-kind"],
       [/^'ask' is for statements and pairs questions, not choice$/, /^a statements question takes its answer from each item's 'correct'/, /^'shuffle' is for questions with options/],
     ],
-    ["none-correct.yaml", ["7:7 error none-correct"], [/at least one must be correct; use ask: how-many for "None"$/]],
+    // Format v1.1: the paper's codes, four-option how-many, Statement-I/II, List-I/List-II.
+    [
+      "codes.yaml",
+      ["10:5 error codes-answer", "20:22 error code-range", "34:9 error duplicate-option", "35:13 error duplicate-answer", "45:5 error codes-ask"],
+      [
+        /^no code names exactly the correct pairs \(1 and 3\); add that code, or fix which pairs are marked correct$/,
+        /^code b names statement 4, but there are 3 statements \(1–3\)$/,
+        /^code c repeats code a$/,
+        /^code d names statement 1 twice$/,
+        /^'codes' are the paper's options for ask: which-correct or which-incorrect; a how-many question has its own four options: remove 'codes'$/,
+      ],
+    ],
+    [
+      "how-many-none.yaml",
+      ["8:7 error how-many-none", "19:7 error none-correct"],
+      [/^with ask: how-many and 4 statements the options are Only one \/ Only two \/ Only three \/ All four, with no "None"; mark the correct statements, or ask which-correct with codes that include \[\]$/, /^with ask: which-incorrect and 3 statements, at least one must be incorrect/],
+    ],
+    [
+      "assertion.yaml",
+      ["5:12 error assertion-combination", "14:9 error assertion-combination", "19:12 error assertion-combination", "29:9 error assertion-combination", "38:9 error assertion-combination", "42:5 error required", "51:7 error count"],
+      [
+        /^Statement-I and Statement-II are both incorrect, and the paper has no option for that; make one of them correct$/,
+        /^Statement-II is incorrect and marked explains: true; an incorrect statement explains nothing/,
+        /^with Statement-II and Statement-III, Statement-I must be correct/,
+        /^Statement-II and Statement-III are both correct but neither explains Statement-I, and the paper has no option for that/,
+        /^only Statement-III is correct and it does not explain Statement-I, and the paper has no option for that/,
+        /^the question is missing 'reasons': Statement-II \(and III\)/,
+        /^'reasons' must have one or two reasons/,
+      ],
+    ],
+    [
+      "match.yaml",
+      ["8:14 error matches-length", "16:18 error match-range", "23:12 error count", "33:5 error codes-answer", "42:24 error code-length", "42:32 error duplicate-option", "46:5 error required"],
+      [
+        /^'matches' has 2 numbers for 3 List-I items; give one List-II number for each, in List-I's order$/,
+        /^List-I item B is matched to 5, but List-II has 3 items \(1–3\)$/,
+        /^'list2' must have 2 to 4 items: as many as list1 or up to two more$/,
+        /^no code equals 'matches' \(A-3, B-1, C-2\); add that code, or fix 'matches'$/,
+        /^code b has 2 numbers for 3 List-I items$/,
+        /^code c repeats code a$/,
+        /^the question is missing 'list2'/,
+      ],
+    ],
+    [
+      "mixed-new-kinds.yaml",
+      ["9:5 error mixed-kind", "17:5 error mixed-kind", "25:5 error field-not-for-kind", "31:5 error field-not-for-kind", "38:5 error no-kind"],
+      [/this one has statements and claim$/, /this one has options and list1$/, /^'numbering' is for statements and pairs questions, not choice$/, /^'headings' is for pairs and match questions, not statements$/, /^a match question needs list1:, list2: and matches:$/],
+    ],
+    ["none-correct.yaml", ["7:7 error none-correct"], [/at least one must be correct; or give the paper.s codes, with \[\] for "None of the above"$/]],
   ];
 
   it.each(cases)("%s", (fixture, expected, messages) => {

@@ -1,17 +1,30 @@
 // The options prelim writes for statement and pair questions, the way the UPSC paper writes them.
 
 import { describe, expect, it } from "vitest";
-import { defaultPrompt, generatedOptions, howManyOptions, listNumbers, subsetLabel, whichCorrectOptions } from "../../src/core/generated-options.js";
+import {
+  codeOptions,
+  defaultPrompt,
+  generatedOptions,
+  howManyCounts,
+  howManyOptions,
+  listNumbers,
+  subsetLabel,
+  whichCorrectOptions,
+} from "../../src/core/generated-options.js";
 
 /** Every true/false combination of n items. */
 function truthTables(itemCount: number): boolean[][] {
   return Array.from({ length: 1 << itemCount }, (_, mask) => Array.from({ length: itemCount }, (_, item) => Boolean(mask & (1 << item))));
 }
 
-/** The item numbers a label names: "1 and 3 only" → [1, 3]; "Neither 1 nor 2" / "None of the above" → []. */
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7 };
+
+/** The item numbers a label names: "1 and 3 only" / "I and III only" → [1, 3]; "Neither 1 nor 2" / "None of the above" → []. */
 function itemsOf(label: string): number[] {
   if (/^(Neither|None)/.test(label)) return [];
-  return (label.match(/\d/g) ?? []).map(Number);
+  const arabic = label.match(/\d/g);
+  if (arabic) return arabic.map(Number);
+  return (label.match(/\b[IVX]+\b/g) ?? []).map((numeral) => ROMAN[numeral] ?? NaN);
 }
 
 const rightItems = (correct: readonly boolean[]) => correct.flatMap((value, index) => (value ? [index + 1] : []));
@@ -57,7 +70,7 @@ describe("whichCorrectOptions for two statements", () => {
   });
 });
 
-describe.each([3, 4, 5])("whichCorrectOptions for %i statements", (itemCount) => {
+describe.each([3, 4, 5, 6, 7])("whichCorrectOptions for %i statements", (itemCount) => {
   const combinations = truthTables(itemCount).filter((correct) => correct.includes(true));
 
   it("puts the right combination among four distinct options, at the answer's index", () => {
@@ -122,23 +135,21 @@ describe("whichCorrectOptions pinned", () => {
   });
 });
 
-describe("howManyOptions", () => {
+describe("howManyOptions for two to four items: the paper's fixed sets", () => {
   it.each([
     [2, "statement", ["Only one", "Both", "None"]],
     [3, "statement", ["Only one", "Only two", "All three", "None"]],
-    [4, "statement", ["Only one", "Only two", "Only three", "All four", "None"]],
-    [5, "statement", ["Only one", "Only two", "Only three", "Only four", "All five", "None"]],
+    [4, "statement", ["Only one", "Only two", "Only three", "All four"]],
     [2, "pair", ["Only one pair", "Both pairs", "None of the pairs"]],
     [3, "pair", ["Only one pair", "Only two pairs", "All three pairs", "None of the pairs"]],
-    [4, "pair", ["Only one pair", "Only two pairs", "Only three pairs", "All four pairs", "None of the pairs"]],
-    [5, "pair", ["Only one pair", "Only two pairs", "Only three pairs", "Only four pairs", "All five pairs", "None of the pairs"]],
+    [4, "pair", ["Only one pair", "Only two pairs", "Only three pairs", "All four pairs"]],
   ] as const)("%i %ss → %j", (itemCount, noun, expected) => {
     for (const correct of truthTables(itemCount)) {
       const rightCount = correct.filter(Boolean).length;
-      const { options, answer } = howManyOptions(correct, noun);
+      const { options, answer } = howManyOptions("any", correct, noun);
       expect(options).toEqual(expected);
-      // "None" is last; otherwise the count's own option.
-      expect(answer).toBe(rightCount === 0 ? itemCount : rightCount - 1);
+      if (itemCount === 4 && rightCount === 0) expect(answer).toBe(-1); // no option: a validation error
+      else expect(answer).toBe(rightCount === 0 ? itemCount : rightCount - 1);
     }
   });
 });
@@ -146,7 +157,7 @@ describe("howManyOptions", () => {
 describe("generatedOptions and defaultPrompt", () => {
   it("dispatches on ask", () => {
     const correct = [true, false, true];
-    expect(generatedOptions("q", "how-many", correct, "pair")).toEqual(howManyOptions(correct, "pair"));
+    expect(generatedOptions("q", "how-many", correct, "pair")).toEqual(howManyOptions("q", correct, "pair"));
     expect(generatedOptions("q", "which-correct", correct, "pair")).toEqual(whichCorrectOptions("q", correct));
   });
 
@@ -157,5 +168,115 @@ describe("generatedOptions and defaultPrompt", () => {
     ["how-many", "pair", "How many of the pairs given above are correctly matched?"],
   ] as const)("%s %s → %s", (ask, noun, prompt) => {
     expect(defaultPrompt(ask, noun)).toBe(prompt);
+  });
+});
+
+describe("Roman numbering", () => {
+  it.each([
+    [[1], 2, "I only"],
+    [[1, 2], 2, "Both I and II"],
+    [[], 2, "Neither I nor II"],
+    [[1, 3], 3, "I and III only"],
+    [[1, 2, 3], 3, "I, II and III"],
+    [[4, 7], 7, "IV and VII only"],
+    [[1, 2, 3, 4, 5, 6], 6, "I, II, III, IV, V and VI"],
+    [[], 4, "None of the above"],
+  ])("%j of %i → %s", (subset, itemCount, label) => {
+    expect(subsetLabel(subset, itemCount, "roman")).toBe(label);
+  });
+
+  it("keeps the same options under the same letters as Arabic numbering, for 2 to 7 items", () => {
+    for (let itemCount = 2; itemCount <= 7; itemCount++) {
+      for (const correct of truthTables(itemCount).filter((flags) => itemCount === 2 || flags.includes(true))) {
+        const arabic = whichCorrectOptions("roman-id", correct);
+        const roman = whichCorrectOptions("roman-id", correct, "roman");
+        expect(roman.answer).toBe(arabic.answer);
+        expect(roman.options.map(itemsOf)).toEqual(arabic.options.map(itemsOf));
+        for (const option of roman.options) expect(option).not.toMatch(/\d/);
+      }
+    }
+  });
+});
+
+describe.each([2, 3, 4, 5, 6, 7])("which-incorrect with %i items", (itemCount) => {
+  it.each(["arabic", "roman"] as const)("builds the options on the incorrect items (%s)", (numbering) => {
+    for (const correct of truthTables(itemCount)) {
+      const incorrect = correct.map((value) => !value);
+      if (itemCount > 2 && !incorrect.includes(true)) continue; // a validation error: nothing is incorrect
+      const { options, answer } = generatedOptions("not-correct", "which-incorrect", correct, "statement", numbering);
+      expect(options).toHaveLength(4);
+      expect(itemsOf(options[answer] as string)).toEqual(rightItems(incorrect));
+      expect({ options, answer }).toEqual(whichCorrectOptions("not-correct", incorrect, numbering));
+    }
+  });
+});
+
+describe("howManyOptions for five to seven items: four consecutive counts", () => {
+  const countOf = (label: string) => {
+    if (label.startsWith("None")) return 0;
+    const words = ["one", "two", "three", "four", "five", "six", "seven"];
+    return words.indexOf(label.split(" ")[1] ?? "") + 1;
+  };
+
+  it.each([5, 6, 7])("%i items: four options with the right count, None last, the same on every run", (itemCount) => {
+    for (const id of ["q1", "how-many-five", "x"]) {
+      for (const correct of truthTables(itemCount)) {
+        const rightCount = correct.filter(Boolean).length;
+        const { options, answer } = howManyOptions(id, correct, "statement");
+        expect(options).toHaveLength(4);
+        expect(countOf(options[answer] as string)).toBe(rightCount);
+        const counts = options.map(countOf);
+        const sorted = [...counts].sort((a, b) => a - b);
+        expect(sorted[3]! - sorted[0]!).toBe(3); // consecutive
+        if (counts.includes(0)) expect(counts[3]).toBe(0);
+        else expect(counts).toEqual(sorted);
+        if (counts.includes(itemCount)) expect(options).toContain(`All ${["five", "six", "seven"][itemCount - 5]}`);
+        expect(howManyOptions(id, correct, "statement")).toEqual({ options, answer });
+      }
+    }
+  });
+
+  it("places the window by the question's id, so the right count is not always in one place", () => {
+    const answers = new Set(Array.from({ length: 30 }, (_, index) => howManyOptions(`q-${index}`, [true, true, true, false, false, false], "statement").answer));
+    expect(answers.size).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ["five-none", 5, 0, [1, 2, 3, 0]],
+    ["five-all", 5, 5, [2, 3, 4, 5]],
+    ["seven-all", 7, 7, [4, 5, 6, 7]],
+  ])("%s: %i items, %i right → counts %j", (id, itemCount, rightCount, counts) => {
+    expect(howManyCounts(id, itemCount, rightCount)).toEqual(counts);
+  });
+
+  it("names pairs in the words of the paper", () => {
+    const { options } = howManyOptions("five-pairs", [false, false, false, false, false], "pair");
+    expect(options).toEqual(["Only one pair", "Only two pairs", "Only three pairs", "None of the pairs"]);
+    expect(howManyOptions("x", [true, true, true, true, true], "pair").options.at(-1)).toBe("All five pairs");
+  });
+});
+
+describe("codeOptions: the paper's own codes", () => {
+  it("writes the 2022 pairs codes and finds the right one", () => {
+    // The paper printed (a) 1 and 2 (b) 2 only (c) 1 and 3 (d) 3 only; a proper subset reads "… only".
+    const codes = [[1, 2], [2], [1, 3], [3]];
+    expect(codeOptions(codes, [true, false, true])).toEqual({ options: ["1 and 2 only", "2 only", "1 and 3 only", "3 only"], matching: [2] });
+    expect(codeOptions(codes, [true, true, true]).matching).toEqual([]);
+  });
+
+  it("reads [] as none and sorts the numbers written in any order", () => {
+    expect(codeOptions([[3, 1], [], [1, 2, 3]], [false, false, false], "roman")).toEqual({ options: ["I and III only", "None of the above", "I, II and III"], matching: [1] });
+    expect(codeOptions([[1], [2], [2, 1], []], [false, false]).options).toEqual(["1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2"]);
+  });
+});
+
+describe("the v1.1 prompt lines", () => {
+  it.each([
+    ["which-incorrect", "statement", false, "Which of the statements given above is/are not correct?"],
+    ["which-incorrect", "pair", false, "Which of the pairs given above is/are not correctly matched?"],
+    ["which-correct", "statement", true, "Select the correct answer using the code given below:"],
+    ["which-incorrect", "pair", true, "Select the correct answer using the code given below:"],
+  ] as const)("%s %s (codes: %s) → %s", (ask, noun, codes, prompt) => {
+    expect(defaultPrompt(ask, noun, codes)).toBe(prompt);
   });
 });

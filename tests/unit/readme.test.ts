@@ -12,8 +12,10 @@ describe("README", () => {
     const loaded = loadBankText("README.md", block ?? "");
     expect(loaded.problems).toEqual([]);
     const kinds = new Set(loaded.bank?.questions.map((question) => question.kind));
-    expect([...kinds].sort()).toEqual(["choice", "pairs", "statements", "true-false"]);
+    expect([...kinds].sort()).toEqual(["assertion", "choice", "match", "pairs", "statements", "true-false"]);
     expect(loaded.bank?.questions.some((question) => question.kind === "choice" && question.multiple)).toBe(true);
+    // The comment beside the pairs' codes says what the screen shows.
+    expect(loaded.bank?.questions.find((question) => question.id === "who-did-what-codes")?.options).toEqual(["1 and 2 only", "2 only", "1 and 3 only", "3 only"]);
   });
 
   it("documents every command the CLI registers", async () => {

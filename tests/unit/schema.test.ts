@@ -5,6 +5,7 @@ import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadBankFile } from "../../src/bank/load-bank.js";
+import { bankFixture, briefs, readFixture } from "../fixtures/fixtures.js";
 
 const schema = JSON.parse(fs.readFileSync(new URL("../../schema/bank.schema.json", import.meta.url), "utf8")) as object;
 const folder = new URL("../../questions/", import.meta.url);
@@ -31,6 +32,53 @@ describe("bank schema", () => {
     const keywords = (validate.errors ?? []).map((error) => error.keyword).sort();
     expect(keywords).toEqual(["minItems", "pattern"]);
     expect(validate({ id: "ok", title: "t", questions: [{ id: "q", question: "?", anwser: "a" }] })).toBe(false);
-    expect(validate.errors?.[0]?.params).toEqual({ additionalProperty: "anwser" });
+    expect(validate.errors?.find((error) => error.keyword === "additionalProperties")?.params).toEqual({ additionalProperty: "anwser" });
+  });
+
+  it.each(["basic.yaml", "paper-styles.yaml"])("accepts the valid fixture %s, every format v1.1 kind in it", (name) => {
+    expect(validate(parse(readFixture("valid", name))), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  // What an editor with yaml-language-server flags: each kind is described apart (if/then on the
+  // fields that tell kinds apart), so a missing answer, a quoted true and two kinds in one question are
+  // errors there too, once each, at the field. `if` entries only echo their `then`, as in the editor.
+  const editorErrors = (name: string) => {
+    validate(parse(readFixture("rules", name)));
+    return (validate.errors ?? []).filter((error) => error.keyword !== "if").map((error) => `${error.instancePath} ${error.keyword}`);
+  };
+
+  it.each([
+    ["unknown-key.yaml", ["/questions/0 required", "/questions/0 additionalProperties"]],
+    ["true-false-answer.yaml", ["/questions/0/answer type", "/questions/1/answer type", "/questions/1/answer/0 type", "/questions/2/answer type", "/questions/2/answer/0 type"]],
+    ["mixed-kind.yaml", ["/questions/0/statements not"]],
+    ["no-kind.yaml", ["/questions/0 required", "/questions/1/answer type"]],
+    ["field-not-for-kind.yaml", ["/questions/0/ask not", "/questions/1/answer not", "/questions/2/shuffle not"]],
+    ["kind-mismatch.yaml", ["/questions/0 required"]],
+    ["mixed-new-kinds.yaml", ["/questions/0/claim not", "/questions/1/list1 not", "/questions/2/numbering not", "/questions/3/headings not", "/questions/4 required"]],
+    ["assertion.yaml", ["/questions/5 required", "/questions/6/reasons maxItems"]],
+    ["match.yaml", ["/questions/5 required"]],
+  ])("flags %s for editors, one error per mistake", (name, expected) => {
+    expect(editorErrors(name)).toEqual(expected);
+  });
+
+  it("has the validator report each of those mistakes once, from its own rules", () => {
+    const load = (name: string) => briefs(loadBankFile(bankFixture("rules", name), { maxBytes: 1024 * 1024 }).problems, "error");
+    expect(load("mixed-kind.yaml")).toEqual(["7:5 error mixed-kind"]);
+    expect(load("unknown-key.yaml")).toEqual(["4:5 error required", "7:5 error unknown-key"]);
+    expect(load("mixed-new-kinds.yaml")).toHaveLength(5);
+    expect(load("kind-mismatch.yaml")).toEqual(["5:11 error kind-mismatch"]);
+  });
+
+  it("keeps allOf to the question's kind rules, which the validator sets aside by that path", () => {
+    // src/bank/schema-check.ts knows the kind rules by an ajv schemaPath starting "#/allOf/".
+    const holders: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (typeof node !== "object" || node === null) return;
+      // Inside the kind rules an allOf is theirs: its errors' paths start "#/allOf/" too.
+      if (!Array.isArray(node) && "allOf" in node && !at.startsWith("#/definitions/question/allOf/")) holders.push(at);
+      for (const [key, value] of Object.entries(node)) walk(value, `${at}/${key}`);
+    };
+    walk(schema, "#");
+    expect(holders).toEqual(["#/definitions/question"]);
   });
 });

@@ -7,7 +7,8 @@ import { parseAnswers } from "../../src/bank/read-answers.js";
 import { UPSC_MARKING } from "../../src/core/question.js";
 import type { Question } from "../../src/core/question.js";
 import { summarizeBank } from "../../src/core/bank-summary.js";
-import { answersFromFile, scoreAttempt } from "../../src/core/scoring.js";
+import { scoreAttempt } from "../../src/core/scoring.js";
+import { answerFromFile, matchAnswerFile } from "../../src/core/answer-file.js";
 import { readingLength } from "../../src/core/session.js";
 import { bankFixture, readFixture } from "../fixtures/fixtures.js";
 
@@ -29,9 +30,9 @@ describe("a bank in the paper's styles", () => {
   });
 
   it("scores the hand-made key full marks", () => {
-    const matched = answersFromFile(questions, key);
+    const matched = matchAnswerFile(questions, key);
     expect(matched.warnings).toEqual([]);
-    const result = scoreAttempt(matched.answers, UPSC_MARKING);
+    const result = scoreAttempt(questions.map((question) => answerFromFile(matched, question)), UPSC_MARKING);
     expect(result.questions.filter((entry) => entry.outcome !== "correct").map((entry) => entry.question.id)).toEqual([]);
     expect(result.score).toBe(2 * questions.length);
     expect(result.correct).toBe(questions.length);

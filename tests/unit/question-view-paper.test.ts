@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadBankFile } from "../../src/bank/load-bank.js";
 import type { AssertionQuestion, MatchQuestion, PairsQuestion, Question } from "../../src/core/question.js";
 import { presentQuestion } from "../../src/core/session.js";
-import { plainStyle } from "../../src/report/style.js";
+import { plainStyle } from "../../src/core/style.js";
 import { feedback, optionLabels, questionBody, questionHeader, rightAnswerText } from "../../src/ui/question-view.js";
 import { bankFixture } from "../fixtures/fixtures.js";
 

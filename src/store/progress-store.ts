@@ -7,7 +7,8 @@ import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, nextCardState, type CardState, type SchedulerSettings } from "../core/scheduler.js";
 import { withLock, LOCK_FILE, type LockOptions } from "./lock.js";
 import { entryProblem } from "./log-entry.js";
-import { openReviewLog, REVIEW_LOG_FILE, type ReviewLog } from "./review-log.js";
+import { openReviewLog, REVIEW_LOG_FILE, type LogRead, type ReviewLog } from "./review-log.js";
+import { StoreError } from "./store-error.js";
 import type { SettingsView } from "./setting-definitions.js";
 import { readSettings, SETTINGS_FILE } from "./config-file.js";
 import {
@@ -70,6 +71,11 @@ interface FoldBase {
   readonly fromSnapshot: boolean;
 }
 
+/** Every entry a read found, with a last one whose newline is missing: it was acknowledged too. */
+function withUnterminated(read: LogRead): ReviewLogEntry[] {
+  return read.unterminated === undefined ? read.entries : [...read.entries, read.unterminated];
+}
+
 export function openProgressStore(options: ProgressStoreOptions): ProgressStore {
   const fsys = options.fs ?? nodeFs;
   const paths = storePaths(options.dataDir);
@@ -101,6 +107,20 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     return { cards: new Map(), logBytes: 0, fromSnapshot: false };
   }
 
+  const lockOptions: LockOptions = { ...options.lock, fs: fsys, now: options.now };
+
+  // The tail is repaired (a torn line set aside, a lost newline restored) before anything reads
+  // offsets into the log, and under the lock so two sessions opening at once do not both repair it.
+  // If a live session holds the lock the repair waits for the next open; the tail is not folded.
+  function repairTail(): void {
+    if (!log.tailNeedsRepair()) return;
+    try {
+      withLock(paths.lock, lockOptions, () => log.repairTail());
+    } catch (error) {
+      if (!(error instanceof StoreError && error.code === "store-locked")) throw error;
+    }
+  }
+
   let cards: Map<string, CardState>;
   // `cards` is exactly the fold of the log's first `foldedBytes` bytes while `inStep` holds: true from
   // open, and after each append that started where the last one ended. Then close can save `cards`
@@ -108,8 +128,9 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   let foldedBytes: number;
   let savedBytes: number | undefined;
   try {
+    repairTail();
     const base = loadBase();
-    const tail = log.read({ fromByte: base.logBytes, repairTornTail: true, reportSkipped: true });
+    const tail = log.read({ fromByte: base.logBytes, reportSkipped: true });
     cards = foldReviews(base.cards, tail.entries, scheduling);
     foldedBytes = tail.endByte;
     savedBytes = base.fromSnapshot ? base.logBytes : undefined;
@@ -157,7 +178,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     cards: () => cards,
 
     entries() {
-      allEntries ??= log.read().entries;
+      allEntries ??= withUnterminated(log.read());
       return allEntries;
     },
 
@@ -165,7 +186,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
       if (closed) return;
       closed = true;
       try {
-        withLock(paths.lock, { ...options.lock, fs: fsys, now: options.now }, save);
+        withLock(paths.lock, lockOptions, save);
       } finally {
         log.close();
       }

@@ -35,6 +35,14 @@ export interface LogRead {
   readonly entries: ReviewLogEntry[];
   /** The byte after the last line read: the offset to continue from next time. */
   readonly endByte: number;
+  /**
+   * A complete, valid entry after the last newline (its newline cut, as `truncate -s -1` or an editor
+   * does), when it was not repaired. It is not in `entries` and starts at `endByte`: folding it into a
+   * snapshot would put the snapshot's offset in the middle of a line. Readers that save nothing use it.
+   */
+  readonly unterminated?: ReviewLogEntry;
+  /** Whether the tail needs the repair `repairTornTail` does (a torn line, or a missing newline). */
+  readonly needsRepair: boolean;
 }
 
 /**
@@ -51,6 +59,10 @@ export interface ReviewLog {
   /** Appends one entry and fsyncs: when this returns, the answer is on disk. */
   append(entry: ReviewLogEntry): Appended;
   read(options?: LogReadOptions): LogRead;
+  /** Whether the last line is torn or has lost its newline. Reads that line alone. */
+  tailNeedsRepair(): boolean;
+  /** Sets a torn last line aside, or restores the newline a complete last entry lost. Call under the lock. */
+  repairTail(): void;
   /** The log's size in bytes now. */
   size(): number;
   /** Whether `offset` is where a line starts (0, or just after a newline) and within the log. */
@@ -58,11 +70,17 @@ export interface ReviewLog {
   close(): void;
 }
 
+type Tail =
+  | { readonly kind: "torn"; readonly at: number }
+  | { readonly kind: "unterminated"; readonly at: number; readonly entry: ReviewLogEntry };
+
 interface ParsedBytes {
   readonly entries: ReviewLogEntry[];
   readonly skipped: { readonly offset: number; readonly reason: string }[];
-  /** Offset (in the buffer) of a torn last line, if there is one. */
-  readonly tornAt: number | undefined;
+  /** What follows the last complete line, if anything needs repair there (offsets in the buffer). */
+  readonly tail: Tail | undefined;
+  /** How many bytes the lines read cover: the buffer's length, until a repair changes the file. */
+  readonly length: number;
 }
 
 function parseBytes(buffer: Buffer, fromByte: number): ParsedBytes {
@@ -83,15 +101,23 @@ function parseBytes(buffer: Buffer, fromByte: number): ParsedBytes {
     }
     start = end + 1;
   }
-  // Bytes after the last newline are a line cut short. A last line that is not JSON at all is one
-  // too (a crash can leave a file ending in zeros); a last line that is JSON but not an entry is not
-  // torn, just unreadable, and stays where it is like any other.
-  if (start < buffer.length) return { entries, skipped, tornAt: start };
+  const { length } = buffer;
+  if (start < length) return { entries, skipped, tail: restAfterLastNewline(buffer, start), length };
+  // A last line that is not JSON at all is torn too (a crash can leave a file ending in zeros); a last
+  // line that is JSON but not an entry is not torn, just unreadable, and stays where it is like any other.
   if (lastUnparsable !== undefined) {
     skipped.pop();
-    return { entries, skipped, tornAt: lastUnparsable };
+    return { entries, skipped, tail: { kind: "torn", at: lastUnparsable }, length };
   }
-  return { entries, skipped, tornAt: undefined };
+  return { entries, skipped, tail: undefined, length };
+}
+
+// Bytes after the last newline are either a whole entry whose newline alone is missing (kept: it was
+// acknowledged to the learner) or a line cut short (set aside). Only a valid entry counts as whole:
+// anything less may be the start of a longer line.
+function restAfterLastNewline(buffer: Buffer, start: number): Tail {
+  const parsed = parseLogLine(buffer.toString("utf8", start));
+  return parsed.ok ? { kind: "unterminated", at: start, entry: parsed.entry } : { kind: "torn", at: start };
 }
 
 export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLog {
@@ -130,7 +156,8 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
     }
   }
 
-  function setTornTailAside(buffer: Buffer, fromByte: number, tornAt: number): void {
+  /** Sets the torn bytes aside and cuts them off; false when the log changed and nothing was cut. */
+  function setTornTailAside(buffer: Buffer, fromByte: number, tornAt: number): boolean {
     const torn = buffer.subarray(tornAt);
     const aside = asideName(file, "torn", options.now(), fsys);
     writeFileDurably(aside, torn, fsys);
@@ -138,7 +165,7 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
       // Another session may have appended since the log was read (it starts its line on a fresh line, so
       // the torn bytes now sit in the middle, where readers skip them). Cutting then would cut its answer
       // too: cut only a log that is still exactly as read.
-      if (fsys.fstatSync(appendFd).size !== fromByte + buffer.length) return;
+      if (fsys.fstatSync(appendFd).size !== fromByte + buffer.length) return false;
       fsys.ftruncateSync(appendFd, fromByte + tornAt);
       fsys.fsyncSync(appendFd);
     } catch (error) {
@@ -148,6 +175,50 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
       `${file} ended with an incomplete answer (${torn.length} bytes, left by an interrupted write); ` +
         `moved it to ${aside}. Every complete answer is kept.`,
     );
+    return true;
+  }
+
+  // Ends the log's last entry with the newline it lost, if the log is still exactly `expectedSize`
+  // long (an append since would make this newline a blank line after someone else's answer).
+  function restoreNewline(expectedSize: number): boolean {
+    try {
+      if (fsys.fstatSync(appendFd).size !== expectedSize) return false;
+      if (fsys.writeSync(appendFd, Buffer.of(NEWLINE)) !== 1) {
+        throw Object.assign(new Error("the disk accepted no more data"), { code: "ENOSPC" });
+      }
+      fsys.fsyncSync(appendFd);
+      return true;
+    } catch (error) {
+      throw storeFailure(error, "repair", file);
+    }
+  }
+
+  /** The tail repaired as far as the log allows: what is left to repair stays in `tail`. */
+  function repaired(parsed: ParsedBytes, buffer: Buffer, fromByte: number): ParsedBytes {
+    const { tail } = parsed;
+    if (tail?.kind === "torn" && setTornTailAside(buffer, fromByte, tail.at)) {
+      return { ...parsed, tail: undefined, length: tail.at };
+    }
+    if (tail?.kind === "unterminated" && restoreNewline(fromByte + buffer.length)) {
+      return { ...parsed, entries: [...parsed.entries, tail.entry], tail: undefined, length: buffer.length + 1 };
+    }
+    return parsed;
+  }
+
+  // Where the last line starts, found by reading back from the end: repairs look at that line alone,
+  // whatever the length of the history. A final newline belongs to the line it ends.
+  function lastLineStart(): number {
+    const size = fsys.fstatSync(appendFd).size;
+    const chunk = Buffer.alloc(4096);
+    let end = size > 0 && endsWithNewline(appendFd, size, fsys) ? size - 1 : size;
+    while (end > 0) {
+      const start = Math.max(0, end - chunk.length);
+      const count = fsys.readSync(appendFd, chunk, 0, end - start, start);
+      const newline = chunk.subarray(0, count).lastIndexOf(NEWLINE);
+      if (newline !== -1) return start + newline + 1;
+      end = start;
+    }
+    return 0;
   }
 
   function reportSkipped(skipped: ParsedBytes["skipped"]): void {
@@ -179,17 +250,29 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
       const fromByte = readOptions.fromByte ?? 0;
       let buffer = readFrom(fromByte);
       let parsed = parseBytes(buffer, fromByte);
-      if (parsed.tornAt !== undefined && readOptions.repairTornTail === true) {
-        // Another session may have been mid-append when we read: look again before cutting anything.
+      if (parsed.tail !== undefined && readOptions.repairTornTail === true) {
+        // Another session may have been mid-append when we read: look again before changing anything.
         const again = readFrom(fromByte);
         if (again.length !== buffer.length) {
           buffer = again;
           parsed = parseBytes(buffer, fromByte);
         }
-        if (parsed.tornAt !== undefined) setTornTailAside(buffer, fromByte, parsed.tornAt);
+        parsed = repaired(parsed, buffer, fromByte);
       }
       if (readOptions.reportSkipped === true) reportSkipped(parsed.skipped);
-      return { entries: parsed.entries, endByte: fromByte + (parsed.tornAt ?? buffer.length) };
+      const { entries, tail } = parsed;
+      if (tail === undefined) return { entries, endByte: fromByte + parsed.length, needsRepair: false };
+      const endByte = fromByte + tail.at;
+      if (tail.kind === "torn") return { entries, endByte, needsRepair: true };
+      return { entries, endByte, unterminated: tail.entry, needsRepair: true };
+    },
+
+    tailNeedsRepair() {
+      return this.read({ fromByte: lastLineStart() }).needsRepair;
+    },
+
+    repairTail() {
+      this.read({ fromByte: lastLineStart(), repairTornTail: true });
     },
 
     size() {

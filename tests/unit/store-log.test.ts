@@ -46,7 +46,7 @@ describe("review log", () => {
     expect(syncs).toHaveBeenCalledTimes(2);
     const text = fs.readFileSync(file, "utf8");
     expect(text.split("\n")).toHaveLength(3);
-    expect(reviewLog.read()).toEqual({ entries: [entry(1), entry(2)], endByte: Buffer.byteLength(text) });
+    expect(reviewLog.read()).toEqual({ entries: [entry(1), entry(2)], endByte: Buffer.byteLength(text), needsRepair: false });
   });
 
   it("reads from a byte offset", () => {
@@ -80,6 +80,35 @@ describe("review log", () => {
     expect(reviewLog.read().entries).toEqual([entry(1), entry(2), entry(3)]);
   });
 
+  it("keeps a complete last entry whose newline is missing and restores the newline on repair", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    reviewLog.append(entry(2));
+    const full = reviewLog.size();
+    fs.truncateSync(file, full - 1);
+    const plain = reviewLog.read();
+    expect(plain.entries).toEqual([entry(1)]);
+    expect(plain.unterminated).toEqual(entry(2));
+    expect(fs.statSync(file).size).toBe(full - 1);
+    const repaired = reviewLog.read({ repairTornTail: true });
+    expect(repaired).toEqual({ entries: [entry(1), entry(2)], endByte: full, needsRepair: false });
+    expect(fs.statSync(file).size).toBe(full);
+    expect(fs.readdirSync(dir).filter((name) => name.includes(".torn-"))).toEqual([]);
+    expect(notices).toEqual([]);
+    reviewLog.append(entry(3));
+    expect(reviewLog.read().entries).toEqual([entry(1), entry(2), entry(3)]);
+  });
+
+  it("sets aside a last line without newline that is JSON but not a valid entry", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    const good = reviewLog.size();
+    fs.appendFileSync(file, JSON.stringify({ ...entry(2), rating: "perfect" }));
+    expect(reviewLog.read({ repairTornTail: true })).toEqual({ entries: [entry(1)], endByte: good, needsRepair: false });
+    expect(fs.statSync(file).size).toBe(good);
+    expect(fs.readdirSync(dir).filter((name) => name.includes(".torn-"))).toHaveLength(1);
+  });
+
   it("does not cut an answer another session appends while the torn tail is being set aside", () => {
     const reviewLog = open();
     reviewLog.append(entry(1));
@@ -109,7 +138,7 @@ describe("review log", () => {
     reviewLog.append(entry(1));
     const good = reviewLog.size();
     fs.appendFileSync(file, '{"at":');
-    expect(reviewLog.read()).toEqual({ entries: [entry(1)], endByte: good });
+    expect(reviewLog.read()).toEqual({ entries: [entry(1)], endByte: good, needsRepair: true });
     expect(fs.statSync(file).size).toBe(good + 6);
     expect(notices).toEqual([]);
   });

@@ -105,6 +105,24 @@ describe("progress store", () => {
     expect(reopened.entries()).toEqual(entries(0, 7));
   });
 
+  it("keeps a complete last answer whose final newline was cut (truncate -s -1) and restores the newline", () => {
+    const store = open();
+    for (const answer of entries(0, 6)) store.record(answer);
+    store.close();
+    const { log } = storePaths(dir);
+    const size = fs.statSync(log).size;
+    fs.truncateSync(log, size - 1);
+    const reopened = open();
+    expect(reopened.cards()).toEqual(folded(entries(0, 6)));
+    expect(notices).toEqual([]);
+    expect(fs.statSync(log).size).toBe(size);
+    expect(fs.readdirSync(dir).filter((name) => name.includes(".torn-"))).toEqual([]);
+    reopened.record(entry(6));
+    reopened.close();
+    expect(open().entries()).toEqual(entries(0, 7));
+    expect(fs.readFileSync(log, "utf8")).not.toContain("\n\n");
+  });
+
   it.each([
     ["truncated", (text: string) => text.slice(0, text.length / 2)],
     ["0 bytes", () => ""],

@@ -16,10 +16,31 @@ export type ParsedLine =
   /** `json` false: not JSON at all (torn or garbage); true: JSON but not an entry. */
   | { readonly ok: false; readonly json: boolean; readonly reason: string };
 
+// Every line toLogLine writes starts with this, and it cannot occur inside one: JSON escapes the
+// quotes of a string value. So where it occurs after the start of a line that is not JSON, a new line
+// begins that was run onto a torn one (appends never put a newline first: see append-line.ts).
+const LINE_START = '{"at":"';
+
+/**
+ * The entries on one line of the log: usually one; more when lines were run together (a torn line,
+ * or an entry whose newline was cut, then another append). The bytes before the first line start
+ * found come back as one unreadable piece.
+ */
+export function parseLogLines(text: string): ParsedLine[] {
+  const whole = parseLogLine(text);
+  if (whole.ok || whole.json) return [whole];
+  const starts: number[] = [];
+  for (let at = text.indexOf(LINE_START, 1); at !== -1; at = text.indexOf(LINE_START, at + 1)) starts.push(at);
+  if (starts.length === 0) return [whole];
+  const pieces = [0, ...starts].map((from, index) => text.slice(from, starts[index] ?? text.length));
+  return pieces.filter((piece) => piece.trim() !== "").map(parseLogLine);
+}
+
 export function parseLogLine(text: string): ParsedLine {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A BOM left by an editor (or by `cat` of two files) is not part of the line.
+    value = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch {
     return { ok: false, json: false, reason: "not valid JSON" };
   }

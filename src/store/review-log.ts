@@ -6,7 +6,7 @@
 import type { ReviewLogEntry } from "../core/review.js";
 import { appendLine, endsWithNewline } from "./append-line.js";
 import { writeFileDurably } from "./durable-write.js";
-import { parseLogLine, toLogLine } from "./log-entry.js";
+import { parseLogLine, parseLogLines, toLogLine } from "./log-entry.js";
 import { asideName, errnoCode, nodeFs, storeFailure, type StoreFs } from "./store-fs.js";
 
 export const REVIEW_LOG_FILE = "reviews.jsonl";
@@ -92,21 +92,25 @@ function parseBytes(buffer: Buffer, fromByte: number): ParsedBytes {
     const text = buffer.toString("utf8", start, end);
     lastUnparsable = undefined;
     if (text.trim() !== "") {
-      const parsed = parseLogLine(text);
-      if (parsed.ok) entries.push(parsed.entry);
-      else {
-        skipped.push({ offset: fromByte + start, reason: parsed.reason });
-        if (!parsed.json) lastUnparsable = start;
+      let anyJson = false;
+      for (const parsed of parseLogLines(text)) {
+        if (parsed.ok) entries.push(parsed.entry);
+        else skipped.push({ offset: fromByte + start, reason: parsed.reason });
+        anyJson ||= parsed.ok || parsed.json;
       }
+      if (!anyJson) lastUnparsable = start;
     }
     start = end + 1;
   }
   const { length } = buffer;
-  if (start < length) return { entries, skipped, tail: restAfterLastNewline(buffer, start), length };
+  if (start < length) {
+    const tail = restAfterLastNewline(buffer, start);
+    return { entries, skipped, tail, length: tail === undefined ? start : length };
+  }
   // A last line that is not JSON at all is torn too (a crash can leave a file ending in zeros); a last
   // line that is JSON but not an entry is not torn, just unreadable, and stays where it is like any other.
   if (lastUnparsable !== undefined) {
-    skipped.pop();
+    while (skipped.at(-1)?.offset === fromByte + lastUnparsable) skipped.pop();
     return { entries, skipped, tail: { kind: "torn", at: lastUnparsable }, length };
   }
   return { entries, skipped, tail: undefined, length };
@@ -115,8 +119,11 @@ function parseBytes(buffer: Buffer, fromByte: number): ParsedBytes {
 // Bytes after the last newline are either a whole entry whose newline alone is missing (kept: it was
 // acknowledged to the learner) or a line cut short (set aside). Only a valid entry counts as whole:
 // anything less may be the start of a longer line.
-function restAfterLastNewline(buffer: Buffer, start: number): Tail {
-  const parsed = parseLogLine(buffer.toString("utf8", start));
+function restAfterLastNewline(buffer: Buffer, start: number): Tail | undefined {
+  const text = buffer.toString("utf8", start);
+  // Nothing but a BOM or spaces: nothing to repair, and the next line starts where they do.
+  if (text.trim() === "") return undefined;
+  const parsed = parseLogLine(text);
   return parsed.ok ? { kind: "unterminated", at: start, entry: parsed.entry } : { kind: "torn", at: start };
 }
 
@@ -240,7 +247,8 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
       try {
         // Appending to a file that was deleted (or whose folder was) would report success and lose it.
         if (fsys.fstatSync(appendFd).nlink === 0) throw new Error("the file was deleted while prelim was running");
-        return appendLine(appendFd, line, fsys);
+        // As it is: a newline put first would race with other sessions' appends (append-line.ts).
+        return appendLine(appendFd, line, fsys, { startOnFreshLine: false });
       } catch (error) {
         throw storeFailure(error, "record the answer in", file);
       }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ReviewLogEntry } from "../../src/core/review.js";
+import { toLogLine } from "../../src/store/log-entry.js";
 import { openReviewLog, type ReviewLog } from "../../src/store/review-log.js";
 import { StoreError } from "../../src/store/store-error.js";
 
@@ -143,13 +144,39 @@ describe("review log", () => {
     expect(notices).toEqual([]);
   });
 
-  it("starts an append on a new line after a torn tail left by another session", () => {
+  it("reads an answer appended right after a torn tail left by another session, with no newline added", () => {
     const reviewLog = open();
     reviewLog.append(entry(1));
-    fs.appendFileSync(file, '{"at":"2024');
+    const torn = '{"at":"2024-05-01T10:00:09.000Z","key":"bank/q';
+    fs.appendFileSync(file, torn);
     reviewLog.append(entry(2));
+    expect(fs.readFileSync(file, "utf8")).toBe(toLogLine(entry(1)) + torn + toLogLine(entry(2)));
     expect(reviewLog.read({ reportSkipped: true }).entries).toEqual([entry(1), entry(2)]);
     expect(notices.join("\n")).toMatch(/Skipped 1 unreadable line/);
+  });
+
+  it("reads two entries run together on one line (a lost newline, then another session's append)", () => {
+    const reviewLog = open();
+    fs.writeFileSync(file, toLogLine(entry(1)).trimEnd() + toLogLine(entry(2)));
+    expect(reviewLog.read({ repairTornTail: true, reportSkipped: true }).entries).toEqual([entry(1), entry(2)]);
+    expect(notices).toEqual([]);
+  });
+
+  it("reads the first answer of a log that starts with a BOM", () => {
+    fs.writeFileSync(file, `\uFEFF${toLogLine(entry(1))}${toLogLine(entry(2))}`);
+    const reviewLog = open();
+    expect(reviewLog.read({ repairTornTail: true, reportSkipped: true }).entries).toEqual([entry(1), entry(2)]);
+    expect(notices).toEqual([]);
+  });
+
+  it("treats a log holding only a BOM as empty, and appends after it", () => {
+    fs.writeFileSync(file, "\uFEFF");
+    const reviewLog = open();
+    expect(reviewLog.read({ repairTornTail: true, reportSkipped: true })).toEqual({ entries: [], endByte: 0, needsRepair: false });
+    expect(reviewLog.tailNeedsRepair()).toBe(false);
+    reviewLog.append(entry(1));
+    expect(reviewLog.read()).toMatchObject({ entries: [entry(1)], endByte: reviewLog.size() });
+    expect(notices).toEqual([]);
   });
 
   it("skips and reports bad lines in the middle without failing", () => {

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, nextCardState, type CardState, type SchedulerSettings } from "../core/scheduler.js";
 import { withLock, LOCK_FILE, type LockOptions } from "./lock.js";
+import { checkReviewDate } from "../core/review-dates.js";
 import { entryProblem } from "./log-entry.js";
 import { openReviewLog, REVIEW_LOG_FILE, type LogRead, type ReviewLog } from "./review-log.js";
 import { StoreError } from "./store-error.js";
@@ -122,6 +123,9 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   }
 
   let cards: Map<string, CardState>;
+  // Answers dated ahead of the clock are skipped, but a snapshot saved past them would leave them out
+  // for good once the clock is right: with any, nothing is saved (the log has every answer anyway).
+  let holdSnapshot = false;
   // `cards` is exactly the fold of the log's first `foldedBytes` bytes while `inStep` holds: true from
   // open, and after each append that started where the last one ended. Then close can save `cards`
   // as they are instead of folding the log again (tens of µs an answer: seconds for a long history).
@@ -131,6 +135,13 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     repairTail();
     const base = loadBase();
     const tail = log.read({ fromByte: base.logBytes, reportSkipped: true });
+    holdSnapshot = tail.aheadOfClock > 0;
+    if (holdSnapshot) {
+      options.onNotice(
+        `${tail.aheadOfClock} answer${tail.aheadOfClock === 1 ? " is" : "s are"} dated after this computer's clock: ` +
+          `is it set right? ${paths.snapshot} is not updated until it is, so they count again then.`,
+      );
+    }
     cards = foldReviews(base.cards, tail.entries, scheduling);
     foldedBytes = tail.endByte;
     savedBytes = base.fromSnapshot ? base.logBytes : undefined;
@@ -144,6 +155,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   let closed = false;
 
   function save(): void {
+    if (holdSnapshot) return;
     const onDisk = peekSchemaVersion(paths.snapshot, fsys);
     const ours = onDisk === "missing" || onDisk === (options.schemaVersion ?? SNAPSHOT_SCHEMA_VERSION);
     if (inStep && ours && log.size() === foldedBytes) {
@@ -156,6 +168,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     // along than ours, is the starting point; one from a newer prelim is refused untouched).
     const base = loadBase();
     const tail = log.read({ fromByte: base.logBytes });
+    if (tail.aheadOfClock > 0) return;
     if (tail.endByte === base.logBytes && (base.fromSnapshot || tail.endByte === 0)) return;
     foldReviews(base.cards, tail.entries, scheduling);
     writeSnapshot(paths.snapshot, { writtenBy: options.version, logBytes: tail.endByte, cards: base.cards }, fsys);
@@ -166,7 +179,8 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
 
     record(entry) {
       if (closed) throw new Error("the progress store is closed");
-      const problem = entryProblem(entry);
+      const date = checkReviewDate(entry.at, options.now());
+      const problem = entryProblem(entry) ?? (date.ok ? undefined : date.reason);
       if (problem !== undefined) throw new TypeError(`not a review log entry: ${problem}`);
       const appended = log.append(entry);
       cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), scheduling));

@@ -43,6 +43,11 @@ export interface LogRead {
   readonly unterminated?: ReviewLogEntry;
   /** Whether the tail needs the repair `repairTornTail` does (a torn line, or a missing newline). */
   readonly needsRepair: boolean;
+  /**
+   * Entries skipped as dated ahead of this computer's clock, but not so far that the clock cannot be
+   * the one that is wrong. A snapshot saved now would leave them out for good.
+   */
+  readonly aheadOfClock: number;
 }
 
 /**
@@ -77,15 +82,17 @@ type Tail =
 interface ParsedBytes {
   readonly entries: ReviewLogEntry[];
   readonly skipped: { readonly offset: number; readonly reason: string }[];
+  readonly aheadOfClock: number;
   /** What follows the last complete line, if anything needs repair there (offsets in the buffer). */
   readonly tail: Tail | undefined;
   /** How many bytes the lines read cover: the buffer's length, until a repair changes the file. */
   readonly length: number;
 }
 
-function parseBytes(buffer: Buffer, fromByte: number): ParsedBytes {
+function parseBytes(buffer: Buffer, fromByte: number, now: Date): ParsedBytes {
   const entries: ReviewLogEntry[] = [];
   const skipped: { offset: number; reason: string }[] = [];
+  let aheadOfClock = 0;
   let start = 0;
   let lastUnparsable: number | undefined;
   for (let end = buffer.indexOf(NEWLINE, start); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
@@ -93,9 +100,10 @@ function parseBytes(buffer: Buffer, fromByte: number): ParsedBytes {
     lastUnparsable = undefined;
     if (text.trim() !== "") {
       let anyJson = false;
-      for (const parsed of parseLogLines(text)) {
+      for (const parsed of parseLogLines(text, now)) {
         if (parsed.ok) entries.push(parsed.entry);
         else skipped.push({ offset: fromByte + start, reason: parsed.reason });
+        if (!parsed.ok && parsed.clockBehind === true) aheadOfClock++;
         anyJson ||= parsed.ok || parsed.json;
       }
       if (!anyJson) lastUnparsable = start;
@@ -104,26 +112,26 @@ function parseBytes(buffer: Buffer, fromByte: number): ParsedBytes {
   }
   const { length } = buffer;
   if (start < length) {
-    const tail = restAfterLastNewline(buffer, start);
-    return { entries, skipped, tail, length: tail === undefined ? start : length };
+    const tail = restAfterLastNewline(buffer, start, now);
+    return { entries, skipped, aheadOfClock, tail, length: tail === undefined ? start : length };
   }
   // A last line that is not JSON at all is torn too (a crash can leave a file ending in zeros); a last
   // line that is JSON but not an entry is not torn, just unreadable, and stays where it is like any other.
   if (lastUnparsable !== undefined) {
     while (skipped.at(-1)?.offset === fromByte + lastUnparsable) skipped.pop();
-    return { entries, skipped, tail: { kind: "torn", at: lastUnparsable }, length };
+    return { entries, skipped, aheadOfClock, tail: { kind: "torn", at: lastUnparsable }, length };
   }
-  return { entries, skipped, tail: undefined, length };
+  return { entries, skipped, aheadOfClock, tail: undefined, length };
 }
 
 // Bytes after the last newline are either a whole entry whose newline alone is missing (kept: it was
 // acknowledged to the learner) or a line cut short (set aside). Only a valid entry counts as whole:
 // anything less may be the start of a longer line.
-function restAfterLastNewline(buffer: Buffer, start: number): Tail | undefined {
+function restAfterLastNewline(buffer: Buffer, start: number, now: Date): Tail | undefined {
   const text = buffer.toString("utf8", start);
   // Nothing but a BOM or spaces: nothing to repair, and the next line starts where they do.
   if (text.trim() === "") return undefined;
-  const parsed = parseLogLine(text);
+  const parsed = parseLogLine(text, now);
   return parsed.ok ? { kind: "unterminated", at: start, entry: parsed.entry } : { kind: "torn", at: start };
 }
 
@@ -257,22 +265,22 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
     read(readOptions = {}) {
       const fromByte = readOptions.fromByte ?? 0;
       let buffer = readFrom(fromByte);
-      let parsed = parseBytes(buffer, fromByte);
+      let parsed = parseBytes(buffer, fromByte, options.now());
       if (parsed.tail !== undefined && readOptions.repairTornTail === true) {
         // Another session may have been mid-append when we read: look again before changing anything.
         const again = readFrom(fromByte);
         if (again.length !== buffer.length) {
           buffer = again;
-          parsed = parseBytes(buffer, fromByte);
+          parsed = parseBytes(buffer, fromByte, options.now());
         }
         parsed = repaired(parsed, buffer, fromByte);
       }
       if (readOptions.reportSkipped === true) reportSkipped(parsed.skipped);
-      const { entries, tail } = parsed;
-      if (tail === undefined) return { entries, endByte: fromByte + parsed.length, needsRepair: false };
+      const { entries, tail, aheadOfClock } = parsed;
+      if (tail === undefined) return { entries, endByte: fromByte + parsed.length, needsRepair: false, aheadOfClock };
       const endByte = fromByte + tail.at;
-      if (tail.kind === "torn") return { entries, endByte, needsRepair: true };
-      return { entries, endByte, unterminated: tail.entry, needsRepair: true };
+      if (tail.kind === "torn") return { entries, endByte, needsRepair: true, aheadOfClock };
+      return { entries, endByte, unterminated: tail.entry, needsRepair: true, aheadOfClock };
     },
 
     tailNeedsRepair() {

@@ -47,7 +47,7 @@ describe("review log", () => {
     expect(syncs).toHaveBeenCalledTimes(2);
     const text = fs.readFileSync(file, "utf8");
     expect(text.split("\n")).toHaveLength(3);
-    expect(reviewLog.read()).toEqual({ entries: [entry(1), entry(2)], endByte: Buffer.byteLength(text), needsRepair: false });
+    expect(reviewLog.read()).toEqual({ entries: [entry(1), entry(2)], endByte: Buffer.byteLength(text), needsRepair: false, aheadOfClock: 0 });
   });
 
   it("reads from a byte offset", () => {
@@ -92,7 +92,7 @@ describe("review log", () => {
     expect(plain.unterminated).toEqual(entry(2));
     expect(fs.statSync(file).size).toBe(full - 1);
     const repaired = reviewLog.read({ repairTornTail: true });
-    expect(repaired).toEqual({ entries: [entry(1), entry(2)], endByte: full, needsRepair: false });
+    expect(repaired).toEqual({ entries: [entry(1), entry(2)], endByte: full, needsRepair: false, aheadOfClock: 0 });
     expect(fs.statSync(file).size).toBe(full);
     expect(fs.readdirSync(dir).filter((name) => name.includes(".torn-"))).toEqual([]);
     expect(notices).toEqual([]);
@@ -105,7 +105,7 @@ describe("review log", () => {
     reviewLog.append(entry(1));
     const good = reviewLog.size();
     fs.appendFileSync(file, JSON.stringify({ ...entry(2), rating: "perfect" }));
-    expect(reviewLog.read({ repairTornTail: true })).toEqual({ entries: [entry(1)], endByte: good, needsRepair: false });
+    expect(reviewLog.read({ repairTornTail: true })).toEqual({ entries: [entry(1)], endByte: good, needsRepair: false, aheadOfClock: 0 });
     expect(fs.statSync(file).size).toBe(good);
     expect(fs.readdirSync(dir).filter((name) => name.includes(".torn-"))).toHaveLength(1);
   });
@@ -139,7 +139,7 @@ describe("review log", () => {
     reviewLog.append(entry(1));
     const good = reviewLog.size();
     fs.appendFileSync(file, '{"at":');
-    expect(reviewLog.read()).toEqual({ entries: [entry(1)], endByte: good, needsRepair: true });
+    expect(reviewLog.read()).toEqual({ entries: [entry(1)], endByte: good, needsRepair: true, aheadOfClock: 0 });
     expect(fs.statSync(file).size).toBe(good + 6);
     expect(notices).toEqual([]);
   });
@@ -172,7 +172,7 @@ describe("review log", () => {
   it("treats a log holding only a BOM as empty, and appends after it", () => {
     fs.writeFileSync(file, "\uFEFF");
     const reviewLog = open();
-    expect(reviewLog.read({ repairTornTail: true, reportSkipped: true })).toEqual({ entries: [], endByte: 0, needsRepair: false });
+    expect(reviewLog.read({ repairTornTail: true, reportSkipped: true })).toEqual({ entries: [], endByte: 0, needsRepair: false, aheadOfClock: 0 });
     expect(reviewLog.tailNeedsRepair()).toBe(false);
     reviewLog.append(entry(1));
     expect(reviewLog.read()).toMatchObject({ entries: [entry(1)], endByte: reviewLog.size() });

@@ -124,6 +124,58 @@ describe("progress store", () => {
   });
 
   it.each([
+    ["year 275760", "+275760-09-13T00:00:00.000Z"],
+    ["1970", "1970-01-01T00:00:00.000Z"],
+    ["1999", "1999-12-31T23:59:59.999Z"],
+    ["year 12000 (no clock is that far behind)", "+012000-01-01T00:00:00.000Z"],
+  ])("sets aside a log line dated %s like an unreadable one, with a notice, and keeps working", (_name, at) => {
+    const store = open();
+    for (const answer of entries(0, 3)) store.record(answer);
+    store.close();
+    const { log } = storePaths(dir);
+    fs.appendFileSync(log, `${JSON.stringify({ ...entry(9), at })}\n`);
+    const reopened = open();
+    expect(reopened.cards()).toEqual(folded(entries(0, 3)));
+    expect(reopened.entries()).toEqual(entries(0, 3));
+    expect(notices.join("\n")).toMatch(/Skipped 1 unreadable line.*`at`/);
+    reopened.record(entry(3));
+    reopened.close();
+    expect(open().cards()).toEqual(folded(entries(0, 4)));
+  });
+
+  it("skips answers dated ahead of a clock moved back, and saves no progress.json until the clock is right", () => {
+    const killed = open();
+    for (const answer of entries(0, 4)) killed.record(answer);
+    // killed before close: the answers are in the log only
+    const { snapshot } = storePaths(dir);
+    const behind = open({ now: () => new Date(START - 30 * 86_400_000) });
+    expect(behind.cards()).toEqual(new Map());
+    expect(notices.join("\n")).toMatch(/more than a day after/);
+    behind.close();
+    expect(fs.existsSync(snapshot)).toBe(false);
+    expect(open().cards()).toEqual(folded(entries(0, 4)));
+  });
+
+  it("keeps progress.json as it is when the clock is moved back after it was saved", () => {
+    const store = open();
+    for (const answer of entries(0, 4)) store.record(answer);
+    store.close();
+    const { snapshot } = storePaths(dir);
+    const saved = fs.readFileSync(snapshot);
+    const behind = open({ now: () => new Date(START - 30 * 86_400_000) });
+    expect(behind.cards()).toEqual(folded(entries(0, 4)));
+    behind.close();
+    expect(fs.readFileSync(snapshot)).toEqual(saved);
+    expect(notices).toEqual([]);
+  });
+
+  it("refuses to record an entry dated outside the sane range", () => {
+    const store = open();
+    expect(() => store.record({ ...entry(1), at: "1970-01-01T00:00:00.000Z" })).toThrow(TypeError);
+    expect(() => store.record({ ...entry(1), at: new Date(START + 2 * 86_400_000).toISOString() })).toThrow(TypeError);
+  });
+
+  it.each([
     ["truncated", (text: string) => text.slice(0, text.length / 2)],
     ["0 bytes", () => ""],
     ["garbage", () => "garbage \u001b[2J"],
@@ -294,7 +346,8 @@ describe("progress store", () => {
 
   it("uses desiredRetention from the settings", () => {
     fs.writeFileSync(storePaths(dir).settings, JSON.stringify({ desiredRetention: 0.7 }));
-    const store = open();
+    // A clock past the second answer, which is dated when the first one falls due.
+    const store = open({ now: () => new Date(START + 365 * 86_400_000) });
     store.record(entry(0, "bank/x"));
     store.record({ ...entry(0, "bank/x"), at: store.cards().get("bank/x")!.due });
     const first = nextCardState(undefined, "good", new Date(START), { desiredRetention: 0.7 });

@@ -17,6 +17,11 @@ export interface ReviewLogOptions {
   readonly fs?: StoreFs;
   readonly now: () => Date;
   readonly onNotice: (message: string) => void;
+  /**
+   * Open for reading only (a missing log reads as empty, nothing is created or repaired), for
+   * commands that only read: they must work on a read-only folder and while a session writes.
+   */
+  readonly readOnly?: boolean;
 }
 
 export interface LogReadOptions {
@@ -48,6 +53,11 @@ export interface LogRead {
    * the one that is wrong. A snapshot saved now would leave them out for good.
    */
   readonly aheadOfClock: number;
+}
+
+/** Every entry a read found, with a last one whose newline is missing: it was acknowledged too. */
+export function withUnterminated(read: LogRead): ReviewLogEntry[] {
+  return read.unterminated === undefined ? read.entries : [...read.entries, read.unterminated];
 }
 
 /**
@@ -137,16 +147,28 @@ function restAfterLastNewline(buffer: Buffer, start: number, now: Date): Tail | 
 
 export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLog {
   const fsys = options.fs ?? nodeFs;
+  const readOnly = options.readOnly === true;
   let fd: number | undefined;
   try {
-    // Read-write so the last byte can be checked before an append; O_APPEND makes every write land
+    // Read-write so the last line can be read back for a repair; O_APPEND makes every write land
     // at the end even with other sessions appending.
-    fd = fsys.openSync(file, "a+", 0o644);
+    fd = fsys.openSync(file, readOnly ? "r" : "a+", 0o644);
   } catch (error) {
-    throw storeFailure(error, "open", file);
+    if (!(readOnly && errnoCode(error) === "ENOENT")) throw storeFailure(error, "open", file);
   }
+  // Undefined only for a read-only log that does not exist: it reads as empty.
   const appendFd = fd;
   let closed = false;
+
+  function logSize(): number {
+    return appendFd === undefined ? 0 : fsys.fstatSync(appendFd).size;
+  }
+
+  /** The descriptor for a change to the log; only a log opened for writing has one. */
+  function writableFd(): number {
+    if (readOnly || appendFd === undefined) throw new Error("the review log is open read-only");
+    return appendFd;
+  }
 
   function readFrom(fromByte: number): Buffer {
     let readFd: number;
@@ -180,9 +202,10 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
       // Another session may have appended since the log was read (it starts its line on a fresh line, so
       // the torn bytes now sit in the middle, where readers skip them). Cutting then would cut its answer
       // too: cut only a log that is still exactly as read.
-      if (fsys.fstatSync(appendFd).size !== fromByte + buffer.length) return false;
-      fsys.ftruncateSync(appendFd, fromByte + tornAt);
-      fsys.fsyncSync(appendFd);
+      const fd = writableFd();
+      if (fsys.fstatSync(fd).size !== fromByte + buffer.length) return false;
+      fsys.ftruncateSync(fd, fromByte + tornAt);
+      fsys.fsyncSync(fd);
     } catch (error) {
       throw storeFailure(error, "repair", file);
     }
@@ -197,11 +220,12 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
   // long (an append since would make this newline a blank line after someone else's answer).
   function restoreNewline(expectedSize: number): boolean {
     try {
-      if (fsys.fstatSync(appendFd).size !== expectedSize) return false;
-      if (fsys.writeSync(appendFd, Buffer.of(NEWLINE)) !== 1) {
+      const fd = writableFd();
+      if (fsys.fstatSync(fd).size !== expectedSize) return false;
+      if (fsys.writeSync(fd, Buffer.of(NEWLINE)) !== 1) {
         throw Object.assign(new Error("the disk accepted no more data"), { code: "ENOSPC" });
       }
-      fsys.fsyncSync(appendFd);
+      fsys.fsyncSync(fd);
       return true;
     } catch (error) {
       throw storeFailure(error, "repair", file);
@@ -223,7 +247,8 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
   // Where the last line starts, found by reading back from the end: repairs look at that line alone,
   // whatever the length of the history. A final newline belongs to the line it ends.
   function lastLineStart(): number {
-    const size = fsys.fstatSync(appendFd).size;
+    if (appendFd === undefined) return 0;
+    const size = logSize();
     const chunk = Buffer.alloc(4096);
     let end = size > 0 && endsWithNewline(appendFd, size, fsys) ? size - 1 : size;
     while (end > 0) {
@@ -253,10 +278,11 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
       if (closed) throw new Error("the review log is closed");
       const line = Buffer.from(toLogLine(entry), "utf8");
       try {
+        const fd = writableFd();
         // Appending to a file that was deleted (or whose folder was) would report success and lose it.
-        if (fsys.fstatSync(appendFd).nlink === 0) throw new Error("the file was deleted while prelim was running");
+        if (fsys.fstatSync(fd).nlink === 0) throw new Error("the file was deleted while prelim was running");
         // As it is: a newline put first would race with other sessions' appends (append-line.ts).
-        return appendLine(appendFd, line, fsys, { startOnFreshLine: false });
+        return appendLine(fd, line, fsys, { startOnFreshLine: false });
       } catch (error) {
         throw storeFailure(error, "record the answer in", file);
       }
@@ -288,24 +314,24 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
     },
 
     repairTail() {
+      writableFd();
       this.read({ fromByte: lastLineStart(), repairTornTail: true });
     },
 
     size() {
-      return fsys.fstatSync(appendFd).size;
+      return logSize();
     },
 
     isLineStart(offset) {
       if (!Number.isInteger(offset) || offset < 0) return false;
       if (offset === 0) return true;
-      const size = fsys.fstatSync(appendFd).size;
-      return offset <= size && endsWithNewline(appendFd, offset, fsys);
+      return appendFd !== undefined && offset <= logSize() && endsWithNewline(appendFd, offset, fsys);
     },
 
     close() {
       if (closed) return;
       closed = true;
-      fsys.closeSync(appendFd);
+      if (appendFd !== undefined) fsys.closeSync(appendFd);
     },
   };
 }

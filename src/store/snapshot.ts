@@ -37,6 +37,11 @@ export interface SnapshotOptions {
   readonly version: string;
   /** The log the snapshot is rebuilt from, for messages. */
   readonly logFile: string;
+  /**
+   * Read without changing anything: a damaged snapshot is reported but left where it is, and one
+   * that needs a migration is not used (progress is folded from the log instead).
+   */
+  readonly readOnly?: boolean;
   /** Injected by tests of the migration mechanism. */
   readonly schemaVersion?: number;
   readonly migrations?: MigrationTable;
@@ -162,6 +167,7 @@ export function readSnapshot(file: string, options: SnapshotOptions): Snapshot |
     );
   }
   if (isRecord(data) && typeof version === "number" && Number.isInteger(version) && version >= 1 && version < current) {
+    if (options.readOnly === true) return undefined;
     data = migrate(file, bytes, data, version, current, options);
   }
   const problem = shapeProblem(data, current, options.now());
@@ -170,6 +176,13 @@ export function readSnapshot(file: string, options: SnapshotOptions): Snapshot |
 }
 
 function damaged(file: string, reason: string, options: SnapshotOptions): undefined {
+  if (options.readOnly === true) {
+    options.onNotice(
+      `${file} could not be read: ${reason}. Progress was worked out from ${options.logFile} instead; ` +
+        "the next practice or review session sets the file aside and rebuilds it.",
+    );
+    return undefined;
+  }
   const aside = setAside(file, "damaged", options.now(), options.fs);
   options.onNotice(
     `${file} could not be read: ${reason}. Moved it to ${aside} and rebuilt progress from ${options.logFile}; ` +

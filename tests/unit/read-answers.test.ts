@@ -51,6 +51,12 @@ describe("answer files", () => {
     expect(failure("q1: !!binary aGk=\n")).toMatch(/^answers\.yaml:1:5: the tag !!binary/);
   });
 
+  it("reads 100,000 entries, and finds the one duplicate among them at its line (no quadratic check)", () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `q${i}: a`);
+    expect(parseAnswers("answers.yaml", `${lines.join("\n")}\n`).size).toBe(100_000);
+    expect(failure(`${lines.join("\n")}\nq7: b\n`)).toMatch(/^answers\.yaml:100001:1: map keys must be unique/);
+  });
+
   it("reads standard input for '-'", async () => {
     const stdin = Readable.from([Buffer.from("q1: b\n")]);
     expect(Object.fromEntries(await readAnswerFile("-", stdin, 1_000_000, process.cwd()))).toEqual({ q1: ["b"] });

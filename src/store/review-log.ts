@@ -199,9 +199,9 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
     const aside = asideName(file, "torn", options.now(), fsys);
     writeFileDurably(aside, torn, fsys);
     try {
-      // Another session may have appended since the log was read (it starts its line on a fresh line, so
-      // the torn bytes now sit in the middle, where readers skip them). Cutting then would cut its answer
-      // too: cut only a log that is still exactly as read.
+      // Another session may have appended since the log was read (its line runs on from the torn bytes,
+      // and readers split it off them). Cutting then would cut its answer too: cut only a log that is
+      // still exactly as read.
       const fd = writableFd();
       if (fsys.fstatSync(fd).size !== fromByte + buffer.length) return false;
       fsys.ftruncateSync(fd, fromByte + tornAt);

@@ -7,7 +7,7 @@ import { readBankText } from "./read-file.js";
 import { makeLocator } from "./locate.js";
 import { checkAgainstSchema } from "./schema-check.js";
 import { checkQuestion, isRecord } from "./check-question.js";
-import { FILE_START, compareProblems } from "./problem.js";
+import { FILE_START, capProblems } from "./problem.js";
 import type { Position, Problem, Severity } from "./problem.js";
 import type { Bank, BankSource, Marking, Question } from "../core/question.js";
 
@@ -37,7 +37,7 @@ export function loadBankFile(file: string, options: LoadOptions): LoadedBank {
 export function loadBankText(file: string, text: string): LoadedBank {
   const parsed = parseYaml(text);
   const problems: Problem[] = parsed.issues.map((issue) => problem(file, issue.at, "error", issue.rule, issue.message));
-  if (problems.length > 0) return { file, questionCount: 0, problems: problems.sort(compareProblems) };
+  if (problems.length > 0) return { file, questionCount: 0, problems: capProblems(problems) };
   return checkBankData(file, parsed);
 }
 
@@ -74,9 +74,8 @@ function checkBankData(file: string, parsed: ParsedYaml): LoadedBank {
     if (checked.question) questions.push(checked.question);
   });
 
-  problems.sort(compareProblems);
   const hasErrors = problems.some((entry) => entry.severity === "error");
-  const base = { file, questionCount: rawQuestions.length, problems, ...(bankId && { id: bankId, idAt: locate.value(["id"]) }) };
+  const base = { file, questionCount: rawQuestions.length, problems: capProblems(problems), ...(bankId && { id: bankId, idAt: locate.value(["id"]) }) };
   if (hasErrors) return base;
   return { ...base, bank: buildBank(file, data, bankTags, questions) };
 }

@@ -1,7 +1,7 @@
 // From a path in the bank's data (as ajv and our rules name it) back to a line and column in the file.
 
 import { isMap, isSeq, isScalar } from "yaml";
-import type { Document, LineCounter, Node } from "yaml";
+import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
 import type { Position } from "./problem.js";
 
 export type DataPath = readonly (string | number)[];
@@ -20,12 +20,28 @@ export function makeLocator(document: Document.Parsed | undefined, lineCounter: 
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
+  // Each mapping's pairs by key, built on the first lookup in it: a search of the items for every
+  // problem made a file of 100,000 unknown keys take minutes. The first pair of a key wins, as before.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairIn = (map: YAMLMap, step: string | number): Pair | undefined => {
+    let index = indexes.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const item of map.items as Pair[]) {
+        if (!isScalar(item.key)) continue;
+        const name = String(item.key.value);
+        if (!index.has(name)) index.set(name, item);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(step));
+  };
   const find = (path: DataPath): { node: unknown; keyNode: unknown } => {
     let node: unknown = document?.contents;
     let keyNode: unknown;
     for (const step of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
+        const pair = pairIn(node, step);
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value ?? pair.key;

@@ -32,3 +32,27 @@ export function compareProblems(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.col - b.col;
 }
+
+/** A file with more problems than this has a systematic fault: the rest would bury the first ones. */
+export const MAX_PROBLEMS_PER_FILE = 1_000;
+
+/**
+ * The first MAX_PROBLEMS_PER_FILE problems in report order, then one that says how many were left
+ * out, placed at the first of them so every reporter shows it last.
+ */
+export function capProblems(problems: readonly Problem[]): Problem[] {
+  const sorted = [...problems].sort(compareProblems);
+  const rest = sorted.slice(MAX_PROBLEMS_PER_FILE);
+  const first = rest[0];
+  if (first === undefined) return sorted;
+  const severity = rest.some((problem) => problem.severity === "error") ? "error" : "warning";
+  return [
+    ...sorted.slice(0, MAX_PROBLEMS_PER_FILE),
+    {
+      ...first,
+      severity,
+      rule: "too-many-problems",
+      message: `and ${rest.length.toLocaleString("en-US")} more problems (only the first ${MAX_PROBLEMS_PER_FILE.toLocaleString("en-US")} of a file are listed); fix these and validate again`,
+    },
+  ];
+}

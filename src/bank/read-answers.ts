@@ -4,9 +4,9 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { parseYaml } from "./parse-yaml.js";
-import { decodeBankBytes, describeFsError, readBankText } from "./read-file.js";
+import { ANSWER_FILE, decodeBankBytes, describeFsError, overLimit, readBankText } from "./read-file.js";
 import { makeLocator } from "./locate.js";
 import { UsageError } from "../errors.js";
 
@@ -16,15 +16,17 @@ import type { AnswerEntries } from "../core/answer-file.js";
 /** `source` is a path (relative to `cwd`) or "-" for standard input; messages name it as given. */
 export async function readAnswerFile(source: string, stdin: NodeJS.ReadableStream, maxBytes: number, cwd: string): Promise<AnswerEntries> {
   const name = source === "-" ? "<stdin>" : source;
+  // Every message names what was read as the user gave it: a device such as /dev/zero is not stdin.
+  const label = source === "-" ? "answers on standard input" : `answer file ${source}`;
   const file = path.resolve(cwd, source);
   let text: string;
   if (source === "-" || isStream(file)) {
     // Standard input, or a pipe named by path (/dev/stdin, a shell's <(…)): read as a stream, bounded.
-    const decoded = decodeBankBytes(await readAll(source === "-" ? stdin : fs.createReadStream(file), maxBytes));
-    if (!decoded.ok) throw new UsageError(`${name}: ${decoded.message}`);
+    const decoded = decodeBankBytes(await readAll(source === "-" ? stdin : fs.createReadStream(file), maxBytes, label), ANSWER_FILE);
+    if (!decoded.ok) throw new UsageError(`${label}: ${decoded.message}`);
     text = decoded.text;
   } else {
-    const read = readBankText(file, maxBytes);
+    const read = readBankText(file, maxBytes, ANSWER_FILE);
     if (!read.ok) {
       const where = read.at ? `:${read.at.line}:${read.at.col}` : "";
       throw new UsageError(`answer file ${name}${where}: ${read.message}`);
@@ -52,8 +54,11 @@ export function parseAnswers(name: string, text: string): AnswerEntries {
   const entries = new Map<string, string[]>();
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const keyAt = locate.key([key ?? ""]);
-    if (key === undefined) fail(keyAt.line, keyAt.col, "a key must be a question id");
+    if (key === undefined) {
+      // The pair's own key, not a search by name: one lookup per entry made 100,000 entries quadratic.
+      const { line, col } = parsed.lineCounter.linePos((pair.key as Node | null)?.range?.[0] ?? 0);
+      fail(line, col, "a key must be a question id");
+    }
     const value = pair.value;
     const raw = isSeq(value) ? value.items.map((item) => (isScalar(item) ? item.value : item)) : [isScalar(value) ? value.value : value];
     // `q:` with no value, or `q: []`, leaves the question unanswered, as leaving it out does.
@@ -79,19 +84,20 @@ function isStream(file: string): boolean {
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
+async function readAll(stream: NodeJS.ReadableStream, maxBytes: number, label: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of stream) {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
       size += buffer.length;
-      if (size > maxBytes) throw new UsageError("the answers on standard input are over the size limit");
+      // Stops reading at once: a device like /dev/zero never ends.
+      if (size > maxBytes) throw new UsageError(`${label}: ${overLimit(maxBytes, ANSWER_FILE)}`);
       chunks.push(buffer);
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read answers from standard input: ${describeFsError(error)}`);
+    throw new UsageError(`cannot read ${label}: ${describeFsError(error)}`);
   }
   return Buffer.concat(chunks);
 }

@@ -7,6 +7,23 @@ import type { Position } from "./problem.js";
 
 export const DEFAULT_MAX_BANK_MB = 20;
 
+/** What a file read here is, for messages: banks and answer files share the reader and its limit. */
+export interface FileKind {
+  /** "a bank", "an answer file". */
+  readonly name: string;
+  /** Whose limit it is, after "over the 20.0 MB limit": nothing for banks, whose limit the name says. */
+  readonly limitOf: string;
+  /** What to do about a file over the size limit. */
+  readonly tooLarge: string;
+}
+
+export const BANK_FILE: FileKind = { name: "a bank", limitOf: "", tooLarge: "split the bank, or raise PRELIM_MAX_BANK_MB" };
+export const ANSWER_FILE: FileKind = {
+  name: "an answer file",
+  limitOf: " for an answer file",
+  tooLarge: "raise PRELIM_MAX_BANK_MB, which sets it",
+};
+
 export type ReadResult =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly rule: string; readonly message: string; readonly at?: Position };
@@ -18,7 +35,7 @@ export function maxBankBytes(env: NodeJS.ProcessEnv): number {
   return Math.floor(megabytes * 1024 * 1024);
 }
 
-export function readBankText(file: string, maxBytes: number): ReadResult {
+export function readBankText(file: string, maxBytes: number, kind: FileKind = BANK_FILE): ReadResult {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -34,7 +51,7 @@ export function readBankText(file: string, maxBytes: number): ReadResult {
     return {
       ok: false,
       rule: "file-too-large",
-      message: `the file is ${sizeText(size)}, over the ${sizeText(maxBytes)} limit; split the bank, or raise PRELIM_MAX_BANK_MB`,
+      message: `the file is ${sizeText(size)}, ${overLimit(maxBytes, kind)}`,
     };
   }
   let bytes: Buffer;
@@ -43,7 +60,12 @@ export function readBankText(file: string, maxBytes: number): ReadResult {
   } catch (error) {
     return { ok: false, rule: "unreadable", message: `cannot read the file: ${describeFsError(error)}` };
   }
-  return decodeBankBytes(bytes);
+  return decodeBankBytes(bytes, kind);
+}
+
+/** "over the 20.0 MB limit; split the bank, or …": the same words for a file and a stream. */
+export function overLimit(maxBytes: number, kind: FileKind): string {
+  return `over the ${sizeText(maxBytes)} limit${kind.limitOf}; ${kind.tooLarge}`;
 }
 
 /** "2.0 KB" or "25.3 MB": a cap below a megabyte would otherwise read "0.0 MB". */
@@ -51,13 +73,13 @@ function sizeText(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function decodeBankBytes(bytes: Buffer): ReadResult {
+export function decodeBankBytes(bytes: Buffer, kind: FileKind = BANK_FILE): ReadResult {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return {
       ok: false,
       rule: "encoding",
-      message: `the file holds a NUL byte at byte offset ${nul}: a bank is UTF-8 text`,
+      message: `the file holds a NUL byte at byte offset ${nul}: ${kind.name} is UTF-8 text`,
       at: positionOfByte(bytes, nul),
     };
   }

@@ -17,7 +17,14 @@ export interface SchemaIssue {
   readonly path: DataPath;
 }
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; $ref?: string; definitions?: Record<string, JsonSchema> };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  $ref?: string;
+  definitions?: Record<string, JsonSchema>;
+  minItems?: number;
+  maxItems?: number;
+};
 
 export const BANK_SCHEMA_URL = new URL("../../schema/bank.schema.json", import.meta.url);
 
@@ -108,7 +115,7 @@ function describeSchemaError(error: ErrorObject, schema: JsonSchema, locate: Loc
       return { at: locate.value(path), rule: "too-long", message: `${name} is longer than ${String(params.limit)} characters; shorten it`, path };
     case "minItems":
     case "maxItems":
-      return { at: locate.value(path), rule: "count", message: `${name} ${countMessage(path, error.keyword, Number(params.limit))}`, path };
+      return { at: locate.value(path), rule: "count", message: `${name} ${countMessage(path, schemaAt(schema, path), valueAt(data, path))}`, path };
     case "minimum":
       return { at: locate.value(path), rule: "range", message: `${name} must be ${String(params.limit)} or more: items are numbered from 1`, path };
     case "exclusiveMinimum":
@@ -130,15 +137,20 @@ function isPlainScalar(value: unknown): boolean {
   return typeof value === "number" || typeof value === "boolean";
 }
 
-/** The `properties` of the schema object that applies at a data path (for "did you mean"). */
-function propertiesAt(schema: JsonSchema, path: DataPath): Record<string, JsonSchema> {
+/** The schema object that applies at a data path, `$ref`s followed. */
+function schemaAt(schema: JsonSchema, path: DataPath): JsonSchema | undefined {
   const resolve = (node: JsonSchema | undefined): JsonSchema | undefined =>
     node?.$ref ? schema.definitions?.[node.$ref.replace("#/definitions/", "")] : node;
   let node: JsonSchema | undefined = schema;
   for (const step of path) {
     node = resolve(typeof step === "number" ? node?.items : node?.properties?.[step]);
   }
-  return resolve(node)?.properties ?? {};
+  return resolve(node);
+}
+
+/** The `properties` of the schema object that applies at a data path (for "did you mean"). */
+function propertiesAt(schema: JsonSchema, path: DataPath): Record<string, JsonSchema> {
+  return schemaAt(schema, path)?.properties ?? {};
 }
 
 function fieldName(path: DataPath): string {
@@ -154,22 +166,30 @@ function describeObject(path: DataPath): string {
   return fieldName(path);
 }
 
-function countMessage(path: DataPath, keyword: string, limit: number): string {
-  const ranges: Record<string, string> = {
-    options: "2 to 26 options",
-    statements: "2 to 7 statements",
-    pairs: "2 to 7 pairs",
-    questions: "at least one question",
-    codes: "2 to 26 codes",
-    headings: "two headings: [left, right]",
-    reasons: "one or two reasons (Statement-II, or Statement-II and III)",
-    list1: "2 to 6 items",
-    list2: "2 to 8 items",
-    matches: "one List-II number for each List-I item",
-  };
+// Lists whose length is fixed by another field, or that read better in words than as a range.
+const COUNT_WORDS: Record<string, string> = {
+  headings: "two headings: [left, right]",
+  reasons: "one or two reasons (Statement-II, or Statement-II and III)",
+  matches: "one List-II number for each List-I item",
+};
+
+// The range comes from the schema, so a message can never name a limit other than the one enforced
+// (a bank over 20,000 questions was told it needed "at least one question").
+const COUNTED: Record<string, string> = { options: "options", statements: "statements", pairs: "pairs", questions: "questions", tags: "tags", codes: "codes" };
+
+function countMessage(path: DataPath, node: JsonSchema | undefined, value: unknown): string {
   const field = String(path[path.length - 1]);
-  const wanted = ranges[field] ?? `${keyword === "minItems" ? "at least" : "at most"} ${limit} items`;
-  return `must have ${wanted}`;
+  const words = COUNT_WORDS[field];
+  if (words !== undefined) return `must have ${words}`;
+  const noun = COUNTED[field] ?? "items";
+  const count = (n: number) => n.toLocaleString("en-US");
+  const { minItems: min, maxItems: max } = node ?? {};
+  const range =
+    min !== undefined && max !== undefined ? `${count(min)} to ${count(max)}` : max !== undefined ? `at most ${count(max)}` : `at least ${count(min ?? 0)}`;
+  const over = max !== undefined && Array.isArray(value) && value.length > max;
+  // Only a bank can be split by its author; for the rest the range says what to change.
+  const advice = over && noun === "questions" ? `; this one has ${count(value.length)}: split it into several banks` : "";
+  return `must have ${range} ${noun}${advice}`;
 }
 
 function article(type: string): string {

@@ -12,6 +12,7 @@ import {
   type FSRS,
   type Grade,
 } from "ts-fsrs";
+import { MAX_INTERVAL_DAYS } from "./review-dates.js";
 import type { Rating, ReviewLogEntry } from "./review.js";
 
 export type CardPhase = "new" | "learning" | "review" | "relearning";
@@ -74,7 +75,12 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
   const retention = settings.desiredRetention;
   let scheduler = schedulers.get(retention);
   if (scheduler === undefined) {
-    scheduler = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, enable_short_term: false }));
+    scheduler = fsrs(generatorParameters({
+      request_retention: retention,
+      maximum_interval: MAX_INTERVAL_DAYS,
+      enable_fuzz: false,
+      enable_short_term: false,
+    }));
     schedulers.set(retention, scheduler);
   }
   return scheduler;

@@ -2,10 +2,9 @@
 // these through its `deserialize`; sessions only read it, here, without loading conf (about 150 ms of
 // start-up, measured).
 
-import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_SETTINGS, SETTING_NAMES, SETTINGS, type SettingName, type Settings } from "./setting-definitions.js";
-import { errnoCode, setAside, storeFailure } from "./store-fs.js";
+import { DEFAULT_SETTINGS, SETTING_NAMES, SETTINGS, type SettingName, type Settings, type SettingsView } from "./setting-definitions.js";
+import { errnoCode, nodeFs, setAside, storeFailure, type StoreFs } from "./store-fs.js";
 
 export const SETTINGS_FILE = "config.json";
 
@@ -44,11 +43,20 @@ export function parseConfig(text: string): StoredSettings {
  * The settings in force, defaults filled in. A damaged file is set aside with a message, as conf's
  * reader does, and the defaults are used; a missing file means the defaults.
  */
-export function readSettings(dataDir: string, options: { now: () => Date; onNotice: (message: string) => void }): Settings {
+export interface ReadSettingsOptions {
+  readonly now: () => Date;
+  readonly onNotice: (message: string) => void;
+  readonly fs?: StoreFs;
+  /** Leave a damaged file where it is (the defaults are used all the same). */
+  readonly readOnly?: boolean;
+}
+
+export function readSettings(dataDir: string, options: ReadSettingsOptions): Settings {
+  const fsys = options.fs ?? nodeFs;
   const file = path.join(dataDir, SETTINGS_FILE);
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fsys.readFileSync(file, "utf8");
   } catch (error) {
     if (errnoCode(error) === "ENOENT") return { ...DEFAULT_SETTINGS };
     throw storeFailure(error, "read", file);
@@ -57,8 +65,17 @@ export function readSettings(dataDir: string, options: { now: () => Date; onNoti
     return { ...DEFAULT_SETTINGS, ...parseConfig(text) };
   } catch (error) {
     if (!(error instanceof DamagedConfigError)) throw error;
-    const aside = setAside(file, "damaged", options.now());
+    if (options.readOnly === true) {
+      options.onNotice(`${file} could not be read (${error.message}); using the default settings.`);
+      return { ...DEFAULT_SETTINGS };
+    }
+    const aside = setAside(file, "damaged", options.now(), fsys);
     options.onNotice(`${file} could not be read (${error.message}). Moved it to ${aside}; using the default settings.`);
     return { ...DEFAULT_SETTINGS };
   }
+}
+
+/** Settings read once, as a view: a change made during a session applies from the next one. */
+export function fixedSettings(values: Settings): SettingsView {
+  return { values: () => ({ ...values }), get: (name) => values[name] };
 }

@@ -1,6 +1,6 @@
 // progress.lock: held while a session folds the log into progress.json. Created with O_EXCL and
 // holding the owner's pid and start time; a lock whose process is dead (or that is older than any
-// fold could take) is taken over, a live one is waited on briefly.
+// fold could take, or dated in the future) is taken over, a live one is waited on briefly.
 //
 // The lock saves work rather than data: a fold re-reads the log from the snapshot's own offset and
 // each snapshot is written whole with its offset, so even two folds at once leave a consistent file.
@@ -110,7 +110,7 @@ export function acquireLock(file: string, options: LockOptions): HeldLock {
         removeStale(file, fsys);
         continue;
       }
-    } else if (!alive(holder.pid) || options.now().getTime() - Date.parse(holder.startedAt) > staleAfterMs) {
+    } else if (!alive(holder.pid) || isStale(holder, options.now(), staleAfterMs)) {
       removeStale(file, fsys);
       continue;
     }
@@ -125,6 +125,14 @@ export function acquireLock(file: string, options: LockOptions): HeldLock {
     sleep(pollMs);
     waited += pollMs;
   }
+}
+
+// Whoever holds it: a lock older than any fold could take (pids get reused, pid 1 is always alive),
+// or one that started in the future (a clock moved back since, or another machine's clock) or at no
+// readable time, would otherwise block every session for ever.
+function isStale(holder: LockOwner, now: Date, staleAfterMs: number): boolean {
+  const age = now.getTime() - Date.parse(holder.startedAt);
+  return !(age >= 0 && age <= staleAfterMs);
 }
 
 function removeStale(file: string, fsys: StoreFs): void {

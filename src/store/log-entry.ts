@@ -1,6 +1,7 @@
 // One review log line: a ReviewLogEntry as JSON. Lines are checked field by field when read, because
 // the log outlives versions of prelim and can be edited, truncated or merged by hand.
 
+import { checkReviewDate } from "../core/review-dates.js";
 import { RATINGS, type Rating, type ReviewLogEntry, type SessionMode } from "../core/review.js";
 
 const MODES: readonly SessionMode[] = ["practice", "review", "mock"];
@@ -13,23 +14,50 @@ export function toLogLine(entry: ReviewLogEntry): string {
 
 export type ParsedLine =
   | { readonly ok: true; readonly entry: ReviewLogEntry }
-  /** `json` false: not JSON at all (torn or garbage); true: JSON but not an entry. */
-  | { readonly ok: false; readonly json: boolean; readonly reason: string };
+  /**
+   * `json` false: not JSON at all (torn or garbage); true: JSON but not an entry. `clockBehind`: an
+   * entry dated ahead of the clock by less than a clock is ever wrong, to be read once it is right.
+   */
+  | { readonly ok: false; readonly json: boolean; readonly reason: string; readonly clockBehind?: boolean };
 
-export function parseLogLine(text: string): ParsedLine {
+// Every line toLogLine writes starts with this, and it cannot occur inside one: JSON escapes the
+// quotes of a string value. So where it occurs after the start of a line that is not JSON, a new line
+// begins that was run onto a torn one (appends never put a newline first: see append-line.ts).
+const LINE_START = '{"at":"';
+
+/**
+ * The entries on one line of the log: usually one; more when lines were run together (a torn line,
+ * or an entry whose newline was cut, then another append). The bytes before the first line start
+ * found come back as one unreadable piece.
+ */
+export function parseLogLines(text: string, now: Date): ParsedLine[] {
+  const whole = parseLogLine(text, now);
+  if (whole.ok || whole.json) return [whole];
+  const starts: number[] = [];
+  for (let at = text.indexOf(LINE_START, 1); at !== -1; at = text.indexOf(LINE_START, at + 1)) starts.push(at);
+  if (starts.length === 0) return [whole];
+  const pieces = [0, ...starts].map((from, index) => text.slice(from, starts[index] ?? text.length));
+  return pieces.filter((piece) => piece.trim() !== "").map((piece) => parseLogLine(piece, now));
+}
+
+/** One line read at `now`: an entry dated outside the sane range (review-dates.ts) is not one. */
+export function parseLogLine(text: string, now: Date): ParsedLine {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A BOM left by an editor (or by `cat` of two files) is not part of the line.
+    value = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch {
     return { ok: false, json: false, reason: "not valid JSON" };
   }
   const problem = entryProblem(value);
   if (problem !== undefined) return { ok: false, json: true, reason: problem };
   const { at, key, given, correct, ms, rating, mode } = value as ReviewLogEntry;
+  const date = checkReviewDate(at, now);
+  if (!date.ok) return { ok: false, json: true, reason: date.reason, clockBehind: date.clockBehind };
   return { ok: true, entry: { at, key, given: [...given], correct, ms, rating, mode } };
 }
 
-/** What is wrong with a would-be entry, or undefined when it is a valid one. */
+/** What is wrong with the shape of a would-be entry, or undefined; its date's range is checked apart. */
 export function entryProblem(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not an object";
   const entry = value as Record<string, unknown>;

@@ -4,13 +4,15 @@
 import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, nextCardState, type CardState } from "../core/scheduler.js";
 import { entryProblem } from "./log-entry.js";
-import type { ProgressStore } from "./progress-store.js";
+import type { CloseResult, ProgressStore } from "./progress-store.js";
 import { memorySettings, type Settings } from "./setting-definitions.js";
 
 export interface MemoryStoreOptions {
   /** Answers already in the log. */
   readonly entries?: Iterable<ReviewLogEntry>;
   readonly settings?: Partial<Settings>;
+  /** What close reports; a test of a command passes `{ snapshot: "deferred", … }` for a held lock. */
+  readonly closeResult?: CloseResult;
 }
 
 export interface MemoryStore extends ProgressStore {
@@ -39,6 +41,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     entries: () => entries,
     close() {
       closed = true;
+      return options.closeResult ?? { snapshot: "saved" };
     },
   };
 }

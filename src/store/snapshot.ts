@@ -3,6 +3,7 @@
 // written by a newer prelim is refused and left byte-for-byte as it is. Older schema versions are
 // migrated step by step after a backup, and the backup is restored if any step fails.
 
+import { cardDatesProblem } from "../core/review-dates.js";
 import { CARD_PHASES, type CardPhase, type CardState } from "../core/scheduler.js";
 import { writeFileDurably } from "./durable-write.js";
 import { errnoCode, nodeFs, setAside, storeFailure, type StoreFs } from "./store-fs.js";
@@ -36,6 +37,11 @@ export interface SnapshotOptions {
   readonly version: string;
   /** The log the snapshot is rebuilt from, for messages. */
   readonly logFile: string;
+  /**
+   * Read without changing anything: a damaged snapshot is reported but left where it is, and one
+   * that needs a migration is not used (progress is folded from the log instead).
+   */
+  readonly readOnly?: boolean;
   /** Injected by tests of the migration mechanism. */
   readonly schemaVersion?: number;
   readonly migrations?: MigrationTable;
@@ -53,7 +59,8 @@ function isDate(value: unknown): value is string {
   return typeof value === "string" && !Number.isNaN(Date.parse(value));
 }
 
-export function isCardState(value: unknown): value is CardState {
+/** A card as prelim writes it, with dates a review at `now` can build on without overflowing. */
+export function isCardState(value: unknown, now: Date): value is CardState {
   if (!isRecord(value)) return false;
   const numbers = [value.stability, value.difficulty, value.scheduledDays, value.learningSteps, value.elapsedDays];
   return (
@@ -62,7 +69,8 @@ export function isCardState(value: unknown): value is CardState {
     isCount(value.reps) &&
     isCount(value.lapses) &&
     CARD_PHASES.includes(value.state as CardPhase) &&
-    (value.lastReview === undefined || isDate(value.lastReview))
+    (value.lastReview === undefined || isDate(value.lastReview)) &&
+    cardDatesProblem(value as unknown as CardState, now) === undefined
   );
 }
 
@@ -73,14 +81,14 @@ function describeValue(value: unknown): string {
 }
 
 /** What is wrong with snapshot data at the current schema version, or undefined. */
-function shapeProblem(data: unknown, schemaVersion: number): string | undefined {
+function shapeProblem(data: unknown, schemaVersion: number, now: Date): string | undefined {
   if (!isRecord(data)) return `it holds ${describeValue(data)}, not an object`;
   if (data.schemaVersion !== schemaVersion) return `schemaVersion is ${JSON.stringify(data.schemaVersion)}`;
   if (typeof data.writtenBy !== "string") return "writtenBy is missing";
   if (!isCount(data.logBytes)) return "logBytes is not a byte count";
   if (!isRecord(data.cards)) return "cards is not an object";
   for (const [key, card] of Object.entries(data.cards)) {
-    if (!isCardState(card)) return `the card for ${JSON.stringify(key)} is not valid`;
+    if (!isCardState(card, now)) return `the card for ${JSON.stringify(key)} is not valid`;
   }
   return undefined;
 }
@@ -159,14 +167,22 @@ export function readSnapshot(file: string, options: SnapshotOptions): Snapshot |
     );
   }
   if (isRecord(data) && typeof version === "number" && Number.isInteger(version) && version >= 1 && version < current) {
+    if (options.readOnly === true) return undefined;
     data = migrate(file, bytes, data, version, current, options);
   }
-  const problem = shapeProblem(data, current);
+  const problem = shapeProblem(data, current, options.now());
   if (problem !== undefined) return damaged(file, problem, options);
   return toSnapshot(data as Record<string, unknown>);
 }
 
 function damaged(file: string, reason: string, options: SnapshotOptions): undefined {
+  if (options.readOnly === true) {
+    options.onNotice(
+      `${file} could not be read: ${reason}. Progress was worked out from ${options.logFile} instead; ` +
+        "the next practice or review session sets the file aside and rebuilds it.",
+    );
+    return undefined;
+  }
   const aside = setAside(file, "damaged", options.now(), options.fs);
   options.onNotice(
     `${file} could not be read: ${reason}. Moved it to ${aside} and rebuilt progress from ${options.logFile}; ` +
@@ -197,7 +213,7 @@ function migrate(
       // Each step is saved, so a crash between steps leaves a valid file that the next run continues.
       writeFileDurably(file, `${JSON.stringify(upgraded)}\n`, fsys);
     }
-    const problem = shapeProblem(upgraded, to);
+    const problem = shapeProblem(upgraded, to, options.now());
     if (problem !== undefined) throw new Error(`the result is not valid: ${problem}`);
     return upgraded;
   } catch (error) {

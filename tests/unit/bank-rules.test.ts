@@ -173,3 +173,18 @@ describe("a good bank", () => {
     expect(fromText).toEqual(loadBankFile(bankFixture("valid", "basic.yaml"), OPTIONS));
   });
 });
+
+describe("the limit on questions per bank", () => {
+  it("names the real limit, 20,000 from the schema, for a bank over it (not 'at least one')", () => {
+    const questions = Array.from({ length: 20_001 }, (_, i) => `  - {id: q${i}, question: Q, options: [a, b], answer: a}`);
+    const loaded = loadBankText("huge.yaml", ["id: huge", "title: Huge", "questions:", ...questions].join("\n") + "\n");
+    const count = loaded.problems.filter((problem) => problem.rule === "count");
+    expect(briefs(count)).toEqual(["4:3 error count"]);
+    expect(count[0]?.message).toBe("'questions' must have 1 to 20,000 questions; this one has 20,001: split it into several banks");
+  });
+
+  it("says the same range for an empty list", () => {
+    const loaded = loadBankText("empty.yaml", "id: empty\ntitle: Empty\nquestions: []\n");
+    expect(loaded.problems.map((problem) => problem.message)).toEqual(["'questions' must have 1 to 20,000 questions"]);
+  });
+});

@@ -1,5 +1,8 @@
 // Answer files: a mapping of question ids to canonical letters; anything else is a usage error that
 // points at file:line:col.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseAnswers, readAnswerFile } from "../../src/bank/read-answers.js";
@@ -51,6 +54,12 @@ describe("answer files", () => {
     expect(failure("q1: !!binary aGk=\n")).toMatch(/^answers\.yaml:1:5: the tag !!binary/);
   });
 
+  it("reads 100,000 entries, and finds the one duplicate among them at its line (no quadratic check)", () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `q${i}: a`);
+    expect(parseAnswers("answers.yaml", `${lines.join("\n")}\n`).size).toBe(100_000);
+    expect(failure(`${lines.join("\n")}\nq7: b\n`)).toMatch(/^answers\.yaml:100001:1: map keys must be unique/);
+  });
+
   it("reads standard input for '-'", async () => {
     const stdin = Readable.from([Buffer.from("q1: b\n")]);
     expect(Object.fromEntries(await readAnswerFile("-", stdin, 1_000_000, process.cwd()))).toEqual({ q1: ["b"] });
@@ -58,6 +67,35 @@ describe("answer files", () => {
 
   it("reads a path that is a pipe or device as a stream (/dev/stdin, a shell's <(…))", async () => {
     expect(Object.fromEntries(await readAnswerFile("/dev/null", Readable.from([]), 1_000_000, process.cwd()))).toEqual({});
+  });
+
+  it("names a device over the size limit by its path, as an answer file (not standard input, not a bank)", async () => {
+    const error = await readAnswerFile("/dev/zero", Readable.from([]), 1_000, process.cwd()).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/^answer file \/dev\/zero: over the 1\.0 KB limit for an answer file; .*PRELIM_MAX_BANK_MB/);
+    expect((error as Error).message).not.toMatch(/standard input|bank\b/);
+  });
+
+  it("names standard input when that is what is over the limit", async () => {
+    const stdin = Readable.from([Buffer.alloc(2_000, "a")]);
+    await expect(readAnswerFile("-", stdin, 1_000, process.cwd())).rejects.toThrow(/^answers on standard input: over the 1\.0 KB limit for an answer file/);
+  });
+
+  it("speaks of answer files, not banks, for a file too large or not UTF-8", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prelim-answers-"));
+    try {
+      fs.writeFileSync(path.join(dir, "big.yaml"), `q1: a\n${"#".repeat(2_000)}\n`);
+      fs.writeFileSync(path.join(dir, "nul.yaml"), "q1: a\0\n");
+      const big = readAnswerFile("big.yaml", Readable.from([]), 1_000, dir);
+      await expect(big).rejects.toThrow(/^answer file big\.yaml: the file is 2\.0 KB, over the 1\.0 KB limit for an answer file; .*PRELIM_MAX_BANK_MB/);
+      await expect(readAnswerFile("big.yaml", Readable.from([]), 1_000, dir)).rejects.not.toThrow(/bank\b/);
+      await expect(readAnswerFile("nul.yaml", Readable.from([]), 1_000, dir)).rejects.toThrow(/NUL byte.*an answer file is UTF-8 text/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("names a file that does not exist", async () => {

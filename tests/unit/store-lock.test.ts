@@ -83,6 +83,33 @@ describe("lock", () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
+  it.each([
+    ["dated in the future", "2024-05-01T10:05:00.000Z"],
+    ["dated far in the future", "+275760-09-13T00:00:00.000Z"],
+    ["with a start time that is not a date", "soon"],
+  ])("takes over a lock %s even when its pid is alive (pid 1)", (_name, startedAt) => {
+    fs.writeFileSync(file, JSON.stringify({ pid: 1, startedAt }));
+    withLock(file, { now: () => NOW, waitMs: 0, isProcessAlive: () => true }, () => {
+      expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual({ pid: process.pid, startedAt: NOW.toISOString() });
+    });
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it("judges a live lock's age by the clock as it runs while waiting", () => {
+    fs.writeFileSync(file, JSON.stringify({ pid: 1, startedAt: NOW.toISOString() }));
+    let clock = NOW.getTime();
+    const lock = acquireLock(file, {
+      now: () => new Date(clock),
+      staleAfterMs: 1_000,
+      waitMs: 5_000,
+      pollMs: 500,
+      isProcessAlive: () => true,
+      sleep: (ms) => (clock += ms),
+    });
+    expect(clock - NOW.getTime()).toBeLessThanOrEqual(1_500);
+    lock.release();
+  });
+
   it("takes over an empty lock file left by a crash during creation", () => {
     fs.writeFileSync(file, "");
     const lock = acquireLock(file, { now: () => NOW, waitMs: 2_000, pollMs: 100, sleep: () => {} });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ReviewLogEntry } from "../../src/core/review.js";
+import { toLogLine } from "../../src/store/log-entry.js";
 import { openReviewLog, type ReviewLog } from "../../src/store/review-log.js";
 import { StoreError } from "../../src/store/store-error.js";
 
@@ -46,7 +47,7 @@ describe("review log", () => {
     expect(syncs).toHaveBeenCalledTimes(2);
     const text = fs.readFileSync(file, "utf8");
     expect(text.split("\n")).toHaveLength(3);
-    expect(reviewLog.read()).toEqual({ entries: [entry(1), entry(2)], endByte: Buffer.byteLength(text) });
+    expect(reviewLog.read()).toEqual({ entries: [entry(1), entry(2)], endByte: Buffer.byteLength(text), needsRepair: false, aheadOfClock: 0 });
   });
 
   it("reads from a byte offset", () => {
@@ -80,6 +81,35 @@ describe("review log", () => {
     expect(reviewLog.read().entries).toEqual([entry(1), entry(2), entry(3)]);
   });
 
+  it("keeps a complete last entry whose newline is missing and restores the newline on repair", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    reviewLog.append(entry(2));
+    const full = reviewLog.size();
+    fs.truncateSync(file, full - 1);
+    const plain = reviewLog.read();
+    expect(plain.entries).toEqual([entry(1)]);
+    expect(plain.unterminated).toEqual(entry(2));
+    expect(fs.statSync(file).size).toBe(full - 1);
+    const repaired = reviewLog.read({ repairTornTail: true });
+    expect(repaired).toEqual({ entries: [entry(1), entry(2)], endByte: full, needsRepair: false, aheadOfClock: 0 });
+    expect(fs.statSync(file).size).toBe(full);
+    expect(fs.readdirSync(dir).filter((name) => name.includes(".torn-"))).toEqual([]);
+    expect(notices).toEqual([]);
+    reviewLog.append(entry(3));
+    expect(reviewLog.read().entries).toEqual([entry(1), entry(2), entry(3)]);
+  });
+
+  it("sets aside a last line without newline that is JSON but not a valid entry", () => {
+    const reviewLog = open();
+    reviewLog.append(entry(1));
+    const good = reviewLog.size();
+    fs.appendFileSync(file, JSON.stringify({ ...entry(2), rating: "perfect" }));
+    expect(reviewLog.read({ repairTornTail: true })).toEqual({ entries: [entry(1)], endByte: good, needsRepair: false, aheadOfClock: 0 });
+    expect(fs.statSync(file).size).toBe(good);
+    expect(fs.readdirSync(dir).filter((name) => name.includes(".torn-"))).toHaveLength(1);
+  });
+
   it("does not cut an answer another session appends while the torn tail is being set aside", () => {
     const reviewLog = open();
     reviewLog.append(entry(1));
@@ -109,18 +139,44 @@ describe("review log", () => {
     reviewLog.append(entry(1));
     const good = reviewLog.size();
     fs.appendFileSync(file, '{"at":');
-    expect(reviewLog.read()).toEqual({ entries: [entry(1)], endByte: good });
+    expect(reviewLog.read()).toEqual({ entries: [entry(1)], endByte: good, needsRepair: true, aheadOfClock: 0 });
     expect(fs.statSync(file).size).toBe(good + 6);
     expect(notices).toEqual([]);
   });
 
-  it("starts an append on a new line after a torn tail left by another session", () => {
+  it("reads an answer appended right after a torn tail left by another session, with no newline added", () => {
     const reviewLog = open();
     reviewLog.append(entry(1));
-    fs.appendFileSync(file, '{"at":"2024');
+    const torn = '{"at":"2024-05-01T10:00:09.000Z","key":"bank/q';
+    fs.appendFileSync(file, torn);
     reviewLog.append(entry(2));
+    expect(fs.readFileSync(file, "utf8")).toBe(toLogLine(entry(1)) + torn + toLogLine(entry(2)));
     expect(reviewLog.read({ reportSkipped: true }).entries).toEqual([entry(1), entry(2)]);
     expect(notices.join("\n")).toMatch(/Skipped 1 unreadable line/);
+  });
+
+  it("reads two entries run together on one line (a lost newline, then another session's append)", () => {
+    const reviewLog = open();
+    fs.writeFileSync(file, toLogLine(entry(1)).trimEnd() + toLogLine(entry(2)));
+    expect(reviewLog.read({ repairTornTail: true, reportSkipped: true }).entries).toEqual([entry(1), entry(2)]);
+    expect(notices).toEqual([]);
+  });
+
+  it("reads the first answer of a log that starts with a BOM", () => {
+    fs.writeFileSync(file, `\uFEFF${toLogLine(entry(1))}${toLogLine(entry(2))}`);
+    const reviewLog = open();
+    expect(reviewLog.read({ repairTornTail: true, reportSkipped: true }).entries).toEqual([entry(1), entry(2)]);
+    expect(notices).toEqual([]);
+  });
+
+  it("treats a log holding only a BOM as empty, and appends after it", () => {
+    fs.writeFileSync(file, "\uFEFF");
+    const reviewLog = open();
+    expect(reviewLog.read({ repairTornTail: true, reportSkipped: true })).toEqual({ entries: [], endByte: 0, needsRepair: false, aheadOfClock: 0 });
+    expect(reviewLog.tailNeedsRepair()).toBe(false);
+    reviewLog.append(entry(1));
+    expect(reviewLog.read()).toMatchObject({ entries: [entry(1)], endByte: reviewLog.size() });
+    expect(notices).toEqual([]);
   });
 
   it("skips and reports bad lines in the middle without failing", () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Rating, ReviewLogEntry } from "../../src/core/review.js";
 import { foldReviews, nextCardState, type CardState } from "../../src/core/scheduler.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
+import { openProgressReader, type ProgressReader } from "../../src/store/progress-reader.js";
 import { openProgressStore, storePaths, type ProgressStore, type ProgressStoreOptions } from "../../src/store/progress-store.js";
 import { serializeSnapshot, writeSnapshot } from "../../src/store/snapshot.js";
 import { StoreError } from "../../src/store/store-error.js";
@@ -106,6 +107,76 @@ describe("progress store", () => {
     expect(reopened.entries()).toEqual(entries(0, 7));
   });
 
+  it("keeps a complete last answer whose final newline was cut (truncate -s -1) and restores the newline", () => {
+    const store = open();
+    for (const answer of entries(0, 6)) store.record(answer);
+    store.close();
+    const { log } = storePaths(dir);
+    const size = fs.statSync(log).size;
+    fs.truncateSync(log, size - 1);
+    const reopened = open();
+    expect(reopened.cards()).toEqual(folded(entries(0, 6)));
+    expect(notices).toEqual([]);
+    expect(fs.statSync(log).size).toBe(size);
+    expect(fs.readdirSync(dir).filter((name) => name.includes(".torn-"))).toEqual([]);
+    reopened.record(entry(6));
+    reopened.close();
+    expect(open().entries()).toEqual(entries(0, 7));
+    expect(fs.readFileSync(log, "utf8")).not.toContain("\n\n");
+  });
+
+  it.each([
+    ["year 275760", "+275760-09-13T00:00:00.000Z"],
+    ["1970", "1970-01-01T00:00:00.000Z"],
+    ["1999", "1999-12-31T23:59:59.999Z"],
+    ["year 12000 (no clock is that far behind)", "+012000-01-01T00:00:00.000Z"],
+  ])("sets aside a log line dated %s like an unreadable one, with a notice, and keeps working", (_name, at) => {
+    const store = open();
+    for (const answer of entries(0, 3)) store.record(answer);
+    store.close();
+    const { log } = storePaths(dir);
+    fs.appendFileSync(log, `${JSON.stringify({ ...entry(9), at })}\n`);
+    const reopened = open();
+    expect(reopened.cards()).toEqual(folded(entries(0, 3)));
+    expect(reopened.entries()).toEqual(entries(0, 3));
+    expect(notices.join("\n")).toMatch(/Skipped 1 unreadable line.*`at`/);
+    reopened.record(entry(3));
+    reopened.close();
+    expect(open().cards()).toEqual(folded(entries(0, 4)));
+  });
+
+  it("skips answers dated ahead of a clock moved back, and saves no progress.json until the clock is right", () => {
+    const killed = open();
+    for (const answer of entries(0, 4)) killed.record(answer);
+    // killed before close: the answers are in the log only
+    const { snapshot } = storePaths(dir);
+    const behind = open({ now: () => new Date(START - 30 * 86_400_000) });
+    expect(behind.cards()).toEqual(new Map());
+    expect(notices.join("\n")).toMatch(/more than a day after/);
+    behind.close();
+    expect(fs.existsSync(snapshot)).toBe(false);
+    expect(open().cards()).toEqual(folded(entries(0, 4)));
+  });
+
+  it("keeps progress.json as it is when the clock is moved back after it was saved", () => {
+    const store = open();
+    for (const answer of entries(0, 4)) store.record(answer);
+    store.close();
+    const { snapshot } = storePaths(dir);
+    const saved = fs.readFileSync(snapshot);
+    const behind = open({ now: () => new Date(START - 30 * 86_400_000) });
+    expect(behind.cards()).toEqual(folded(entries(0, 4)));
+    behind.close();
+    expect(fs.readFileSync(snapshot)).toEqual(saved);
+    expect(notices).toEqual([]);
+  });
+
+  it("refuses to record an entry dated outside the sane range", () => {
+    const store = open();
+    expect(() => store.record({ ...entry(1), at: "1970-01-01T00:00:00.000Z" })).toThrow(TypeError);
+    expect(() => store.record({ ...entry(1), at: new Date(START + 2 * 86_400_000).toISOString() })).toThrow(TypeError);
+  });
+
   it.each([
     ["truncated", (text: string) => text.slice(0, text.length / 2)],
     ["0 bytes", () => ""],
@@ -198,13 +269,22 @@ describe("progress store", () => {
     expect(JSON.parse(fs.readFileSync(storePaths(dir).snapshot, "utf8")).cards["bank/q1"]).toBeDefined();
   });
 
-  it("raises store-locked when a live session holds the lock, with the answers safe in the log", () => {
-    fs.writeFileSync(storePaths(dir).lock, JSON.stringify({ pid: process.pid, startedAt: new Date(START).toISOString() }));
+  it("closes without throwing when a live session holds the lock: the answers are in the log, the snapshot catches up", () => {
+    const { lock, snapshot } = storePaths(dir);
     const store = open({ lock: { waitMs: 100, pollMs: 20 } });
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, startedAt: new Date(START).toISOString() }));
     store.record(entry(1));
-    expect(caught(() => store.close()).code).toBe("store-locked");
-    fs.rmSync(storePaths(dir).lock);
-    expect(open().entries()).toEqual([entry(1)]);
+    const result = store.close();
+    expect(result.snapshot).toBe("deferred");
+    expect(result.snapshot === "deferred" ? result.message : "").toMatch(/saved in .*reviews\.jsonl.*progress\.json.*next time/);
+    expect(store.close()).toEqual(result);
+    expect(fs.existsSync(snapshot)).toBe(false);
+    fs.rmSync(lock);
+    const next = open();
+    expect(next.entries()).toEqual([entry(1)]);
+    expect(next.close()).toEqual({ snapshot: "saved" });
+    expect(JSON.parse(fs.readFileSync(snapshot, "utf8")).cards["bank/q1"]).toBeDefined();
+    expect(open().close()).toEqual({ snapshot: "unchanged" });
   });
 
   it("on a full disk while saving progress.json, raises at once and keeps the previous one", () => {
@@ -277,7 +357,8 @@ describe("progress store", () => {
 
   it("uses desiredRetention from the settings", () => {
     fs.writeFileSync(storePaths(dir).settings, JSON.stringify({ desiredRetention: 0.7 }));
-    const store = open();
+    // A clock past the second answer, which is dated when the first one falls due.
+    const store = open({ now: () => new Date(START + 365 * 86_400_000) });
     store.record(entry(0, "bank/x"));
     store.record({ ...entry(0, "bank/x"), at: store.cards().get("bank/x")!.due });
     const first = nextCardState(undefined, "good", new Date(START), { desiredRetention: 0.7 });
@@ -287,6 +368,123 @@ describe("progress store", () => {
 
 // How long recording takes is measured by `npm run bench` (timings do not belong in tests on a shared
 // machine). What makes it independent of history is checked here: the file work each answer does.
+describe("read-only progress reader", () => {
+  const WRITES = ["writeSync", "writeFileSync", "renameSync", "mkdirSync", "unlinkSync", "rmSync", "ftruncateSync", "appendFileSync", "copyFileSync"] as const;
+
+  /** A file system that refuses every change, as a read-only mount does; reads go through. */
+  function readOnlyFs(): typeof fs {
+    const refuse = () => {
+      throw Object.assign(new Error("EROFS: read-only file system"), { code: "EROFS" });
+    };
+    const fake: Record<string, unknown> = { ...fs };
+    for (const name of WRITES) fake[name] = refuse;
+    fake.openSync = ((file: fs.PathLike, flags: fs.OpenMode = "r", mode?: fs.Mode) => {
+      if (flags !== "r") refuse();
+      return fs.openSync(file, flags, mode);
+    }) as typeof fs.openSync;
+    return fake as unknown as typeof fs;
+  }
+
+  function read(extra: Partial<ProgressStoreOptions> = {}): ProgressReader {
+    return openProgressReader({ dataDir: dir, now: () => new Date(START), version: "0.1.0", onNotice: (message: string) => notices.push(message), fs: readOnlyFs(), ...extra });
+  }
+
+  function filesIn(folder: string): Record<string, string> {
+    return Object.fromEntries(fs.readdirSync(folder).map((name) => [name, fs.readFileSync(path.join(folder, name), "latin1")]));
+  }
+
+  it("reads cards and entries on a read-only folder, and changes nothing", () => {
+    const store = open();
+    for (const answer of entries(0, 6)) store.record(answer);
+    store.close();
+    const writer = open();
+    for (const answer of entries(6, 9)) writer.record(answer);
+    // still open (or killed): the last three are in the log only
+    const before = filesIn(dir);
+    const reader = read();
+    expect(reader.cards()).toEqual(folded(entries(0, 9)));
+    expect(reader.entries()).toEqual(entries(0, 9));
+    expect(reader.settings.get("desiredRetention")).toBe(0.9);
+    reader.close();
+    expect(filesIn(dir)).toEqual(before);
+  });
+
+  it("needs no lock: reads while a live session holds it", () => {
+    const store = open();
+    for (const answer of entries(0, 3)) store.record(answer);
+    store.close();
+    fs.writeFileSync(storePaths(dir).lock, JSON.stringify({ pid: process.pid, startedAt: new Date(START).toISOString() }));
+    const reader = read({ lock: { waitMs: 0 } });
+    expect(reader.cards()).toEqual(folded(entries(0, 3)));
+    reader.close();
+  });
+
+  it("reads a missing data folder as no progress, creating nothing", () => {
+    dir = path.join(root, "never-created");
+    const reader = read();
+    expect(reader.cards()).toEqual(new Map());
+    expect(reader.entries()).toEqual([]);
+    reader.close();
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it("counts a last answer whose newline is missing and leaves a torn line, a damaged snapshot and config where they are", () => {
+    const store = open();
+    for (const answer of entries(0, 4)) store.record(answer);
+    store.close();
+    const { log, snapshot, settings } = storePaths(dir);
+    fs.truncateSync(log, fs.statSync(log).size - 1);
+    fs.writeFileSync(snapshot, "garbage");
+    fs.writeFileSync(settings, "{");
+    const before = filesIn(dir);
+    const reader = read();
+    expect(reader.entries()).toEqual(entries(0, 4));
+    expect(reader.cards()).toEqual(folded(entries(0, 4)));
+    expect(filesIn(dir)).toEqual(before);
+    expect(notices.join("\n")).toMatch(/progress\.json could not be read/);
+    fs.appendFileSync(log, '\n{"at":"2024-05-01T11:00:00.000Z","key":"ba');
+    expect(read().entries()).toEqual(entries(0, 4));
+  });
+
+  it("refuses a progress.json from a newer prelim, untouched, like the store", () => {
+    const { snapshot } = storePaths(dir);
+    fs.writeFileSync(snapshot, '{"schemaVersion":7,"writtenBy":"3.0.0","logBytes":0,"cards":{}}');
+    expect(caught(() => read()).code).toBe("store-newer-version");
+  });
+
+  it.skipIf(!canBindMount())("reads through a real read-only bind mount", () => {
+    const store = open();
+    for (const answer of entries(0, 5)) store.record(answer);
+    store.close();
+    const mounted = path.join(root, "mounted");
+    fs.mkdirSync(mounted);
+    bindReadOnly(dir, mounted);
+    try {
+      expect(() => fs.writeFileSync(path.join(mounted, "x"), "")).toThrow(/EROFS/);
+      const reader = openProgressReader({ dataDir: mounted, now: () => new Date(START), version: "0.1.0", onNotice: (message: string) => notices.push(message) });
+      expect(reader.cards()).toEqual(folded(entries(0, 5)));
+      reader.close();
+      expect(caught(() => openProgressStore({ dataDir: mounted, now: () => new Date(START), version: "0.1.0", onNotice: () => {} })).code).toBe("store-unwritable");
+    } finally {
+      spawnSync("umount", [mounted]);
+    }
+  });
+});
+
+function canBindMount(): boolean {
+  const probe = fs.mkdtempSync(path.join(os.tmpdir(), "prelim-mount-"));
+  try {
+    return spawnSync("mount", ["--bind", probe, probe]).status === 0 && spawnSync("umount", [probe]).status === 0;
+  } finally {
+    fs.rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+function bindReadOnly(from: string, to: string): void {
+  expect(spawnSync("mount", ["--bind", from, to]).status).toBe(0);
+  expect(spawnSync("mount", ["-o", "remount,ro,bind", to]).status).toBe(0);
+}
+
 describe("recording cost as history grows", () => {
   function seed(count: number): void {
     const cards = new Map<string, CardState>();

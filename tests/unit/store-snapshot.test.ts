@@ -94,6 +94,24 @@ describe("snapshot", () => {
     expect(({} as Record<string, unknown>).due).toBeUndefined();
   });
 
+  it.each([
+    ["a due date in year 275760", { due: "+275760-09-13T00:00:00.000Z" }],
+    ["a last review in 1970", { lastReview: "1970-01-01T00:00:00.000Z" }],
+    ["a last review 50 years ahead of the clock", { lastReview: "2074-05-01T10:00:00.000Z" }],
+    ["a due date beyond any interval", { due: "2300-01-01T00:00:00.000Z" }],
+  ])("sets aside a snapshot whose card has %s, and nothing later throws", (_name, dates) => {
+    const card = { ...nextCardState(undefined, "good", NOW, SCHEDULING), ...dates };
+    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 0, cards: new Map([["bank/q1", card]]) });
+    expect(readSnapshot(file, options())).toBeUndefined();
+    expect(notices.join("\n")).toMatch(/bank\/q1.*not valid/);
+  });
+
+  it("keeps a card due decades ahead within the longest interval", () => {
+    const card = { ...nextCardState(undefined, "good", NOW, SCHEDULING), due: "2100-01-01T00:00:00.000Z" };
+    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 0, cards: new Map([["bank/q1", card]]) });
+    expect(readSnapshot(file, options())?.cards.get("bank/q1")).toEqual(card);
+  });
+
   it("is undefined when missing, with no notice", () => {
     expect(readSnapshot(file, options())).toBeUndefined();
     expect(notices).toEqual([]);

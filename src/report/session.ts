@@ -67,3 +67,45 @@ export function jsonSummary(
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Why a review has nothing to ask, and when it will. */
+export interface NothingDue {
+  /** Due today but past the daily review limit. */
+  readonly dueLeft: number;
+  /** Never reviewed; waiting for the daily new limit. */
+  readonly newLeft: number;
+  readonly limits: { readonly newPerDay: number; readonly reviewsPerDay: number };
+  readonly next?: { readonly count: number; readonly when: string; readonly at: string };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The sentence: what the learner is really waiting for (a limit, or the next due date). */
+export function nothingDueText(nothing: NothingDue): string {
+  const parts: string[] = [];
+  if (nothing.dueLeft > 0) {
+    parts.push(
+      `Today's review limit (reviewsPerDay ${nothing.limits.reviewsPerDay}) is reached: ${plural(nothing.dueLeft, "more question")} ${nothing.dueLeft === 1 ? "is" : "are"} due. ` +
+        `They come first tomorrow, or raise the limit: prelim config set reviewsPerDay ${nothing.limits.reviewsPerDay + nothing.dueLeft}.`,
+    );
+  } else parts.push("Nothing due.");
+  if (nothing.newLeft > 0) {
+    parts.push(
+      `Today's ${plural(nothing.limits.newPerDay, "new question")} ${nothing.limits.newPerDay === 1 ? "is" : "are"} done; ${nothing.newLeft} more wait ` +
+        `(the limit is the setting newPerDay).`,
+    );
+  }
+  if (nothing.dueLeft === 0) parts.push(nothing.next ? `Next: ${plural(nothing.next.count, "question")} ${nothing.next.when}.` : "Nothing scheduled yet.");
+  return parts.join(" ");
+}
+
+/** The same as text, JSON or TAP, so a scripted run always gets its own format. */
+export function nothingDueReport(nothing: NothingDue, reporter: "pretty" | "json" | "tap"): string {
+  const text = nothingDueText(nothing);
+  if (reporter === "json") {
+    return `${JSON.stringify({ mode: "review", answered: 0, nothingDue: true, message: text, dueLeft: nothing.dueLeft, newLeft: nothing.newLeft, ...(nothing.next && { next: { count: nothing.next.count, at: nothing.next.at } }), questions: [] }, null, 2)}\n`;
+  }
+  // TAP 14: a plan of 0 with a SKIP directive is a run with nothing to test, and says why.
+  if (reporter === "tap") return `TAP version 14\n1..0 # SKIP ${text.replace(/[\\#]/g, (char) => `\\${char}`)}\n`;
+  return `${text}\n`;
+}

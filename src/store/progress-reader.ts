@@ -9,7 +9,7 @@ import { storePaths, type ProgressStoreOptions } from "./progress-store.js";
 import { openReviewLog, withUnterminated } from "./review-log.js";
 import type { SettingsView } from "./setting-definitions.js";
 import { readSnapshot } from "./snapshot.js";
-import { nodeFs } from "./store-fs.js";
+import { checkDataDirReadable, nodeFs } from "./store-fs.js";
 
 export interface ProgressReader {
   /** The scheduling state of every question reviewed, by key. */
@@ -25,6 +25,7 @@ export type ProgressReaderOptions = Omit<ProgressStoreOptions, "lock" | "migrati
 
 export function openProgressReader(options: ProgressReaderOptions): ProgressReader {
   const fsys = options.fs ?? nodeFs;
+  checkDataDirReadable(options.dataDir, fsys);
   const paths = storePaths(options.dataDir);
   const values = readSettings(options.dataDir, { ...options, fs: fsys, readOnly: true });
   const scheduling = { desiredRetention: values.desiredRetention };

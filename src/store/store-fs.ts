@@ -104,3 +104,23 @@ export function ensureDataDir(dataDir: string, fsys: StoreFs = nodeFs): void {
     );
   }
 }
+
+/**
+ * For readers: a data folder that does not exist yet is simply empty, but one that is a file, or lies
+ * under a file, is a mistake in --data-dir or PRELIM_HOME and is said so.
+ */
+export function checkDataDirReadable(dataDir: string, fsys: StoreFs = nodeFs): void {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fsys.statSync(dataDir, { throwIfNoEntry: false });
+  } catch (error) {
+    stat = undefined;
+    if (errnoCode(error) !== "ENOENT") {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new StoreError("store-unwritable", `Could not use the data folder ${path.resolve(dataDir)}: ${detail}. Set --data-dir or PRELIM_HOME to a folder.`, { cause: error });
+    }
+  }
+  if (stat !== undefined && !stat.isDirectory()) {
+    throw new StoreError("store-unwritable", `Could not use the data folder ${path.resolve(dataDir)}: it is a file, not a folder. Set --data-dir or PRELIM_HOME to a folder.`);
+  }
+}

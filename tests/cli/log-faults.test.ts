@@ -26,10 +26,37 @@ describe("a damaged review log", () => {
     const log = path.join(home, "reviews.jsonl");
     const text = line("2024-05-01T10:00:00.000Z") + line("2024-05-01T10:01:00.000Z", "x/q2");
     fs.writeFileSync(log, text.slice(0, -1));
-    const result = await runPrelim(["stats", "--json"], { home });
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toBe("");
+    // stats only reads: it counts the answer and leaves the file alone.
+    const bank = path.join(tempDir(), "x.yaml");
+    fs.writeFileSync(bank, "id: x\ntitle: X\nquestions:\n  - {id: q1, question: One?, answer: true}\n  - {id: q2, question: Two?, answer: false}\n");
+    const stats = await runPrelim(["stats", bank, "--json"], { home });
+    expect(stats.status, stats.stderr).toBe(0);
+    expect(stats.stderr).toBe("");
+    expect((JSON.parse(stats.stdout) as { banks: { seen: number }[] }).banks[0]?.seen).toBe(2);
+    expect(fs.readFileSync(log, "utf8")).toBe(text.slice(0, -1));
+    // The next session that writes restores the newline under the lock.
+    const session = await runPrelim(["practice", bank, "--answers", "/dev/null", "--reporter", "json"], { home });
+    expect(session.status, session.stderr).toBe(0);
     expect(fs.readFileSync(log, "utf8")).toBe(text);
     expect(fs.readdirSync(home).filter((name) => name.includes(".torn-"))).toEqual([]);
+  });
+});
+
+describe("a live session holding the lock (RELIABILITY.md row 37)", () => {
+  it("practice still ends well: exit 0, the answers in the log, a line saying the snapshot catches up", async () => {
+    const home = tempDir("prelim-home-");
+    const bank = path.join(tempDir(), "x.yaml");
+    fs.writeFileSync(bank, "id: x\ntitle: X\nquestions:\n  - {id: q1, question: One?, answer: true}\n  - {id: q2, question: Two?, answer: false}\n");
+    const answers = path.join(tempDir(), "answers.yaml");
+    fs.writeFileSync(answers, "q1: a\nq2: a\n");
+    fs.mkdirSync(home, { recursive: true });
+    // This test's own process is alive, so the lock is not stale.
+    fs.writeFileSync(path.join(home, "progress.lock"), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+    const run = await runPrelim(["practice", bank, "--answers", answers, "--reporter", "json"], { home });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/catches up the next time prelim runs/);
+    expect(fs.readFileSync(path.join(home, "reviews.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
+    // stats only reads, so the lock does not stop it either.
+    expect((await runPrelim(["stats", bank, "--json"], { home })).status).toBe(0);
   });
 });

@@ -42,7 +42,11 @@ describe("prelim review", () => {
 
     const second = await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
     expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(/^Nothing due \(today's 2 new questions are done\)\. Next: 2 questions /);
+    // With --reporter json, even "nothing to do" is JSON.
+    const nothing = JSON.parse(second.stdout) as { answered: number; nothingDue: boolean; message: string; newLeft: number };
+    expect(nothing).toMatchObject({ answered: 0, nothingDue: true });
+    expect(nothing.newLeft).toBeGreaterThan(0);
+    expect(nothing.message).toMatch(/^Nothing due\. Today's 2 new questions are done; \d+ more wait .*Next: 2 questions /);
     expect(readReviewLog(home)).toHaveLength(2);
   });
 
@@ -54,7 +58,8 @@ describe("prelim review", () => {
     const review = await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "tap"], { home });
     expect(review.status).toBe(0);
     // The two wrong answers (rivers, ordered) are due again in a day; the right ones later.
-    expect(review.stdout).toBe("Nothing due. Next: 2 questions tomorrow.\n");
+    // A TAP run with nothing to test: a plan of 0 that says why, never a bare sentence.
+    expect(review.stdout).toBe("TAP version 14\n1..0 # SKIP Nothing due. Next: 2 questions tomorrow.\n");
 
     const log = readReviewLog(home);
     expect(log.filter((line) => !line.correct).map((line) => [line.key, line.rating])).toEqual(
@@ -85,5 +90,22 @@ describe("prelim review", () => {
     const run = await runPrelim(["review", DAILY]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--answers");
+  });
+
+  it("after the daily review limit: says the limit was reached and how many more are due", async () => {
+    const home = tempDir("prelim-home-");
+    // Answered two days ago, so all five are due today; a limit of 2 reviews leaves 3 due.
+    const twoDaysAgo = Date.now() - 2 * 24 * 3600 * 1000;
+    const lines = ["capital", "rivers", "primes", "sky-blue", "moon"].map((id, index) =>
+      JSON.stringify({ at: new Date(twoDaysAgo - 3 * 24 * 3600 * 1000 + index).toISOString(), key: `daily/${id}`, given: ["a"], correct: false, ms: 1000, rating: "again", mode: "practice" }),
+    );
+    fs.mkdirSync(home, { recursive: true });
+    fs.writeFileSync(path.join(home, "reviews.jsonl"), `${lines.join("\n")}\n`);
+    expect((await runPrelim(["config", "set", "reviewsPerDay", "2"], { home })).status).toBe(0);
+    const first = await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home });
+    expect(first.status, first.stderr).toBe(0);
+    const second = await runPrelim(["review", DAILY, "--answers", ANSWERS], { home });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/^TAP version 14\n1\.\.0 # SKIP Today's review limit \(reviewsPerDay 2\) is reached: \d+ more questions? (is|are) due\./);
   });
 });

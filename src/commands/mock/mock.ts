@@ -23,7 +23,7 @@ import { textHeight, textWidth } from "../../ui/text-width.js";
 import type { Mistake } from "../../ui/review-mistakes.js";
 import { openAnswerFile } from "../session/answer-file.js";
 import { loadSessionBanks } from "../session/load-banks.js";
-import { openStore } from "../session/open-store.js";
+import { closeStore, openStore } from "../session/open-store.js";
 import { showHistory } from "./history.js";
 import { chooseReporter, parseMockOptions, type MockOptions, type MockSettings } from "./options.js";
 
@@ -72,7 +72,7 @@ function save(finished: FinishedAttempt, store: ProgressStore, context: Context)
   try {
     appendAttempt(context.dataDir, finished.attempt);
     for (const entry of finished.entries) store.record(entry);
-    store.close();
+    closeStore(store, context);
     return undefined;
   } catch (error) {
     return error;

@@ -8,8 +8,9 @@ import type { Question } from "../../core/question.js";
 import type { Context } from "../../context.js";
 import { EXIT } from "../../errors.js";
 import { loadSessionBanks } from "../session/load-banks.js";
-import { openStore } from "../session/open-store.js";
-import { checkCanRun, runSession, type SessionRunOptions } from "../session/run-session.js";
+import { openReader, openStore } from "../session/open-store.js";
+import { nothingDueReport, type NothingDue } from "../../report/session.js";
+import { checkCanRun, runSession, sessionReporter, type SessionRunOptions } from "../session/run-session.js";
 import { parseSessionOptions } from "../session/options.js";
 
 export type ReviewOptions = SessionRunOptions;
@@ -22,29 +23,34 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   checkCanRun(options, context, "A review session");
   const pool = filterQuestions(questions, filter);
 
-  const store = openStore(context);
+  // The first screen only reads: no lock, so a review with nothing due never waits on another session.
+  const reader = openReader(context);
   const now = io.now();
-  const settings = store.settings.values();
+  const settings = reader.settings.values();
+  const limits = { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay };
   const queue = buildReviewQueue({
     keys: pool.map((question) => question.key),
-    cards: store.cards(),
+    cards: reader.cards(),
     now,
-    limits: { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay },
-    doneToday: countDoneToday(store.entries(), startOfDay(now)),
+    limits,
+    doneToday: countDoneToday(reader.entries(), startOfDay(now)),
   });
+  const cards = reader.cards();
+  reader.close();
 
   if (queue.keys.length === 0) {
-    store.close();
-    const next = nextDue(pool.map((question) => question.key), store.cards(), now);
-    const limitNote = queue.newTotal > 0 ? ` (today's ${settings.newPerDay} new question${settings.newPerDay === 1 ? " is" : "s are"} done)` : "";
-    io.stdout.write(
-      next
-        ? `Nothing due${limitNote}. Next: ${next.count} question${next.count === 1 ? "" : "s"} ${relativeDay(next.at, now)}.\n`
-        : `Nothing due${limitNote}, and nothing scheduled yet.\n`,
-    );
+    const next = nextDue(pool.map((question) => question.key), cards, now);
+    const nothing: NothingDue = {
+      dueLeft: queue.dueTotal,
+      newLeft: queue.newTotal,
+      limits,
+      ...(next && { next: { count: next.count, when: relativeDay(next.at, now), at: next.at.toISOString() } }),
+    };
+    io.stdout.write(nothingDueReport(nothing, sessionReporter(options, io)));
     return EXIT.ok;
   }
 
+  const store = openStore(context);
   const byKey = new Map(pool.map((question) => [question.key, question]));
   const ordered = queue.keys.map((key) => byKey.get(key)).filter((question): question is Question => question !== undefined);
   if (io.stdout.isTTY && options.answers === undefined) {

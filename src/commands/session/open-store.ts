@@ -1,17 +1,36 @@
-// The progress store for a session, with repair notices sent to stderr where the learner sees them.
+// The progress store for a command, with repair notices sent to stderr where the learner sees them.
 
-import { openProgressStore } from "../../store/progress-store.js";
-import type { ProgressStore } from "../../store/progress-store.js";
+import { openProgressStore, type ProgressStore } from "../../store/progress-store.js";
+import { openProgressReader, type ProgressReader } from "../../store/progress-reader.js";
 import { packageVersion } from "../../version.js";
 import { sanitize } from "../../core/sanitize.js";
 import type { Context } from "../../context.js";
 
-export function openStore(context: Context): ProgressStore {
+function storeOptions(context: Context) {
   const { io } = context;
-  return openProgressStore({
+  return {
     dataDir: context.dataDir,
     now: () => io.now(),
     version: packageVersion(),
-    onNotice: (message) => io.stderr.write(`prelim: ${sanitize(message)}\n`),
-  });
+    onNotice: (message: string) => io.stderr.write(`prelim: ${sanitize(message)}\n`),
+  };
+}
+
+/** For a session that records answers. */
+export function openStore(context: Context): ProgressStore {
+  return openProgressStore(storeOptions(context));
+}
+
+/** For a command that only reads progress: no lock, no repair, works on a read-only data dir. */
+export function openReader(context: Context): ProgressReader {
+  return openProgressReader(storeOptions(context));
+}
+
+/**
+ * Closes a session's store. The answers are in the log, which is the truth: when another session holds
+ * the lock, the snapshot catches up on the next open, and the session still ends well (exit 0).
+ */
+export function closeStore(store: ProgressStore, context: Context): void {
+  const closed = store.close();
+  if (closed.snapshot === "deferred") context.io.stderr.write(`prelim: ${sanitize(closed.message)}\n`);
 }

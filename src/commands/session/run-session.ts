@@ -15,9 +15,11 @@ import { requireTerminal } from "../../ui/require-terminal.js";
 import { feedback } from "../../ui/question-view.js";
 import { EXIT } from "../../errors.js";
 import type { Context } from "../../context.js";
+import type { Io } from "../../io.js";
 import { runAnswerLoop } from "./answer-loop.js";
 import type { AnswerSource, RecordedAnswer } from "./answer-loop.js";
 import { openAnswerFile } from "./answer-file.js";
+import { closeStore } from "./open-store.js";
 import type { SessionOptions } from "./options.js";
 import { jsonSummary, prettySummary } from "../../report/session.js";
 import { textWidth } from "../../ui/text-width.js";
@@ -40,6 +42,11 @@ export interface SessionPlan {
   readonly pool?: readonly Question[];
 }
 
+/** --reporter, else TAP for a scripted run without a terminal, else pretty. */
+export function sessionReporter(options: SessionRunOptions, io: Io): SessionReporter {
+  return options.reporter ?? (options.answers !== undefined && !io.stdout.isTTY ? "tap" : "pretty");
+}
+
 /** Fails before anything is shown when a session could only hang: no terminal and no answers. */
 export function checkCanRun(options: SessionRunOptions, context: Context, what: string): void {
   if (options.answers === undefined) requireTerminal(context.noTerminal, what);
@@ -47,7 +54,7 @@ export function checkCanRun(options: SessionRunOptions, context: Context, what: 
 
 export async function runSession(plan: SessionPlan, store: ProgressStore, options: SessionRunOptions, context: Context): Promise<number> {
   const { io } = context;
-  const reporter: SessionReporter = options.reporter ?? (options.answers !== undefined && !io.stdout.isTTY ? "tap" : "pretty");
+  const reporter = sessionReporter(options, io);
   const style = await makeStyle(context.color && reporter === "pretty");
   const width = textWidth(io.stdout);
   const presented = plan.questions.map((question) => presentQuestion(question, plan.seed));
@@ -66,7 +73,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
       }
     };
     const result = await runAnswerLoop(presented, source, { mode: plan.mode, store, now: () => io.now(), onRecorded });
-    store.close();
+    closeStore(store, context);
 
     const interrupted = result.interrupted !== undefined;
     if (reporter === "tap") io.stdout.write(tapPlan(result.recorded.length));

@@ -7,7 +7,7 @@ import { makeStyle } from "../../ui/color.js";
 import type { Context } from "../../context.js";
 import { EXIT } from "../../errors.js";
 import { loadSessionBanks } from "../session/load-banks.js";
-import { openStore } from "../session/open-store.js";
+import { openReader } from "../session/open-store.js";
 import { textWidth } from "../../ui/text-width.js";
 
 export interface StatsOptions {
@@ -17,7 +17,8 @@ export interface StatsOptions {
 export async function stats(args: readonly string[], options: StatsOptions, context: Context): Promise<number> {
   const { io } = context;
   const { banks } = await loadSessionBanks(args, context);
-  const store = openStore(context);
+  // Reading needs no lock and no write access: stats works on a read-only data dir.
+  const store = openReader(context);
   try {
     const result = computeStats(banks, store.cards(), store.entries(), io.now());
     if (options.json) {

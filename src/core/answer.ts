@@ -40,7 +40,7 @@ export function safeLetterOf(index: number): string {
 }
 
 /** The review-log line an answer leaves: what the learner's progress is derived from. */
-export function logEntryFor(answer: Answer, details: { rating: Rating; mode: SessionMode; at: Date }): ReviewLogEntry {
+export function logEntryFor(answer: Answer, details: { rating: Rating; mode: SessionMode; at: Date; attempt?: string }): ReviewLogEntry {
   return {
     at: details.at.toISOString(),
     key: answer.question.key,
@@ -49,5 +49,6 @@ export function logEntryFor(answer: Answer, details: { rating: Rating; mode: Ses
     ms: Math.max(0, Math.round(answer.ms ?? 0)),
     rating: details.rating,
     mode: details.mode,
+    ...(details.attempt !== undefined && { attempt: details.attempt }),
   };
 }

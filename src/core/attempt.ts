@@ -17,11 +17,15 @@ export interface AttemptOutcome {
   readonly given: readonly string[];
   readonly outcome: Outcome;
   readonly marked: boolean;
+  /** Time on screen, at a terminal. */
+  readonly ms?: number;
 }
 
 /** One line of the attempts journal: the totals of a MockResult and each question's outcome. */
 export interface Attempt extends Pick<MockResult, "score" | "maxScore" | "percent" | "correct" | "wrong" | "unanswered"> {
   readonly v: number;
+  /** Names the attempt in its journal and on each of its review-log entries; absent in old attempts. */
+  readonly id?: string;
   /** When the attempt was submitted, ISO-8601. */
   readonly at: string;
   /** The ids of the banks the paper was drawn from, sorted: attempts on the same set are compared. */
@@ -59,7 +63,12 @@ export interface FinishOptions {
   readonly previous?: Attempt;
 }
 
-export function finishAttempt(paper: Paper, sitting: Sitting, at: Date, options: FinishOptions = {}): FinishedAttempt {
+/**
+ * The result, the attempt and its log entries. `id` ties them together: the attempt is saved first and
+ * its entries after it, each carrying the id, so a submission cut off halfway is completed on the next
+ * open (completionEntries) rather than left half recorded.
+ */
+export function finishAttempt(paper: Paper, sitting: Sitting, at: Date, id: string, options: FinishOptions = {}): FinishedAttempt {
   const result = scoreAttempt(sitting.answers, paper.marking, {
     ...(options.passMark && { passMark: options.passMark }),
     ...(sitting.timeUsedMs !== undefined && { timeUsedMs: sitting.timeUsedMs }),
@@ -70,8 +79,8 @@ export function finishAttempt(paper: Paper, sitting: Sitting, at: Date, options:
   });
   return {
     result,
-    attempt: attemptFrom(result, { at, banks: paper.banks, seed: paper.seed, scripted: sitting.scripted }),
-    entries: reviewEntries(result, at),
+    attempt: { ...attemptFrom(result, { at, banks: paper.banks, seed: paper.seed, scripted: sitting.scripted }), id },
+    entries: reviewEntries(result, at, id),
   };
 }
 
@@ -91,7 +100,13 @@ export function attemptFrom(result: MockResult, details: { at: Date; banks: read
     ...(result.timeUsedMs === undefined ? {} : { timeUsedMs: result.timeUsedMs }),
     ...(result.timeLimitMs === undefined ? {} : { timeLimitMs: result.timeLimitMs }),
     scripted: details.scripted,
-    outcomes: result.questions.map((item) => ({ key: item.question.key, given: item.chosen.map(safeLetterOf), outcome: item.outcome, marked: item.marked })),
+    outcomes: result.questions.map((item) => ({
+      key: item.question.key,
+      given: item.chosen.map(safeLetterOf),
+      outcome: item.outcome,
+      marked: item.marked,
+      ...(item.ms !== undefined && { ms: Math.max(0, Math.round(item.ms)) }),
+    })),
   };
 }
 
@@ -100,10 +115,24 @@ export function attemptFrom(result: MockResult, details: { at: Date; banks: read
  * used for the rating: in a paper it is spent going back and forth, so a right answer is Good and a wrong
  * one Again.
  */
-export function reviewEntries(result: MockResult, at: Date): ReviewLogEntry[] {
+export function reviewEntries(result: MockResult, at: Date, attempt?: string): ReviewLogEntry[] {
   return result.questions.flatMap((item): ReviewLogEntry[] => {
     if (item.outcome === "unanswered") return [];
-    return [logEntryFor(item, { rating: ratingFor({ correct: item.outcome === "correct" }), mode: "mock", at })];
+    return [logEntryFor(item, { rating: ratingFor({ correct: item.outcome === "correct" }), mode: "mock", at, ...(attempt !== undefined && { attempt }) })];
+  });
+}
+
+/**
+ * The entries a saved attempt should have left in the log and did not (the process died while writing
+ * them): rebuilt from the attempt's own outcomes, the same as reviewEntries would have written.
+ */
+export function completionEntries(attempt: Attempt, logged: ReadonlySet<string>): ReviewLogEntry[] {
+  if (attempt.id === undefined) return [];
+  const id = attempt.id;
+  return attempt.outcomes.flatMap((item): ReviewLogEntry[] => {
+    if (item.outcome === "unanswered" || logged.has(item.key)) return [];
+    const correct = item.outcome === "correct";
+    return [{ at: attempt.at, key: item.key, given: [...item.given], correct, ms: item.ms ?? 0, rating: ratingFor({ correct }), mode: "mock", attempt: id }];
   });
 }
 

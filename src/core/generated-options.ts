@@ -176,7 +176,8 @@ export function generatedOptions(
 export const CODE_PROMPT = "Select the correct answer using the code given below:";
 
 export function defaultPrompt(ask: Ask, noun: Noun, hasCodes = false): string {
-  if (hasCodes) return CODE_PROMPT;
+  // The code line alone reads as "pick the correct ones": with which-incorrect the paper asks first.
+  if (hasCodes) return ask === "which-incorrect" ? `${defaultPrompt(ask, noun)} ${CODE_PROMPT}` : CODE_PROMPT;
   if (noun === "pair") {
     if (ask === "how-many") return "How many of the pairs given above are correctly matched?";
     return ask === "which-incorrect" ? "Which of the pairs given above is/are not correctly matched?" : "Which of the pairs given above is/are correctly matched?";

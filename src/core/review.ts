@@ -18,4 +18,6 @@ export interface ReviewLogEntry {
   readonly ms: number;
   readonly rating: Rating;
   readonly mode: SessionMode;
+  /** For a mock answer, the attempt it belongs to: how a submission interrupted halfway is completed. */
+  readonly attempt?: string;
 }

@@ -83,6 +83,7 @@ function parseAttempt(line: string): Attempt | undefined {
   );
   return {
     v: record.v as number,
+    ...(typeof record.id === "string" && { id: record.id }),
     at: record.at,
     banks: record.banks,
     seed: record.seed as number,
@@ -96,6 +97,12 @@ function parseAttempt(line: string): Attempt | undefined {
     ...(isNumber(record.timeUsedMs) ? { timeUsedMs: record.timeUsedMs } : {}),
     ...(isNumber(record.timeLimitMs) ? { timeLimitMs: record.timeLimitMs } : {}),
     scripted: record.scripted === true,
-    outcomes: outcomes.map((item) => ({ key: item.key, given: [...item.given], outcome: item.outcome, marked: item.marked === true })),
+    outcomes: outcomes.map((item) => ({
+      key: item.key,
+      given: [...item.given],
+      outcome: item.outcome,
+      marked: item.marked === true,
+      ...(isNumber(item.ms) && { ms: item.ms }),
+    })),
   };
 }

@@ -21,7 +21,7 @@ export interface ExamPromptConfig {
   readonly style: Style;
   readonly width: number;
   readonly height: number;
-  /** Called with every new state, so the answers survive an abort (time up) of the prompt. */
+  /** Called with every new state before it is shown: the journal, and the answers an abort (time up) keeps. */
   readonly onChange?: (state: ExamState) => void;
   /** How often the clock is redrawn; a second unless a test says otherwise. */
   readonly tickMs?: number;
@@ -56,12 +56,11 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     return () => clearInterval(timer);
   }, []);
 
-  useEffect(() => {
-    config.onChange?.(state);
-  }, [state]);
-
+  // Called before the new state is drawn, so a journal has the change on disk before the screen shows it.
   const update = (next: ExamState) => {
-    if (next !== state) setState(next);
+    if (next === state) return;
+    config.onChange?.(next);
+    setState(next);
   };
   const at = () => config.now();
 

@@ -5,7 +5,8 @@
 
 import { InterruptedError } from "../errors.js";
 
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+// SIGQUIT (Ctrl-\\) too: left to Node it dumps core with the terminal still raw.
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const;
 
 export interface SessionSignals {
   readonly signal: AbortSignal;

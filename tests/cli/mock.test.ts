@@ -334,7 +334,7 @@ describe("help", () => {
   it("explains the keys, the exit codes and what an interrupted mock keeps, with examples", async () => {
     const result = await runPrelim(["mock", "--help"]);
     expect(result.status).toBe(0);
-    for (const text of ["Keys:", "mark for", "palette", "S submit", "Ctrl-C stops the test", "nothing is scored or recorded", "Examples:", "--answers answers.yaml", "--history"]) {
+    for (const text of ["Keys:", "mark for", "palette", "S submit", "Ctrl-C asks before leaving", "--resume", "the clock does not run while\nno session is open", "drop an unfinished test", "Examples:", "--answers answers.yaml", "--history"]) {
       expect(result.stdout).toContain(text);
     }
   });

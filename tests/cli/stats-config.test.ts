@@ -28,7 +28,7 @@ describe("prelim stats", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const stats = JSON.parse(run.stdout) as StatsJson;
-    expect(Object.keys(stats).sort()).toEqual(["activity", "banks", "forecast", "retention", "topics", "weakest"]);
+    expect(Object.keys(stats).sort()).toEqual(["activity", "banks", "forecast", "retention", "topics", "unfinishedMocks", "weakest"]);
     expect(stats.banks).toEqual([
       { id: "daily", title: "Daily practice fixture", total: 6, seen: 6, due: 0, mastered: 0, accuracy: 4 / 6 },
       { id: "extra", title: "Extra practice fixture", total: 3, seen: 0, due: 0, mastered: 0, accuracy: null },

@@ -1,5 +1,6 @@
 // prelim mock on a real pseudo-terminal: the paper submits itself when the time runs out, keeping the
-// answer given; Ctrl-C and SIGTERM stop it without submitting (RELIABILITY.md rows 24–25).
+// answer given; Ctrl-C asks before leaving, SIGTERM leaves at once, and either way the attempt is kept
+// for --resume, as it is after kill -9 (RELIABILITY.md rows 24–25, 32).
 // The terminal comes from tests/pty/pty-run.py (Python's pty module); without python3 the run falls back
 // to script(1) from util-linux, and with neither the test fails saying what to install.
 
@@ -98,24 +99,87 @@ describe("prelim mock on a terminal", () => {
     expect(JSON.parse(reviews[0] ?? "{}")).toMatchObject({ mode: "mock", given: expect.any(Array) });
   });
 
-  it("Ctrl-C stops the test without submitting: nothing scored or recorded, exit 130", async () => {
+  const journals = (home: string): string[] => {
+    const folder = path.join(home, "mock-in-progress");
+    return fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+  };
+
+  it("Ctrl-C asks first; n goes back to the test, y leaves it unsubmitted with its answers kept (exit 130)", async () => {
     const home = tempDir("prelim-pty-home-");
-    const result = await runOnPty(["mock", POLITY, "--seed", "1"], [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { sleep: 0.3 }, { send: "\u0003" }], home);
+    const result = await runOnPty(
+      ["mock", POLITY, "--seed", "1"],
+      [
+        { wait_for: "Time left", timeout: 10 },
+        { send: "a" },
+        { sleep: 0.3 },
+        { send: "\u0003" },
+        { wait_for: "Leave the test?" },
+        { send: "n" },
+        { wait_for: "Question 1", new_only: true },
+        { send: "\u0003" },
+        { wait_for: "Leave the test?", new_only: true },
+        { send: "y" },
+      ],
+      home,
+    );
     expect(result.failed_wait).toBeNull();
     expect(result.exit).toBe(130);
-    expect(result.output).toContain("Mock stopped; not submitted.");
+    expect(result.output).toContain("Mock stopped, not submitted. Your answers are kept: `prelim mock --resume`");
     expect(result.output).not.toContain("Mock test scorecard");
     expect(fs.existsSync(path.join(home, "mock-attempts.jsonl"))).toBe(false);
     expect(fs.existsSync(path.join(home, "reviews.jsonl")) ? fs.readFileSync(path.join(home, "reviews.jsonl"), "utf8") : "").toBe("");
+    expect(journals(home)).toHaveLength(1);
   });
 
-  it("SIGTERM while the exam is open stops it the same way, exit 143", async () => {
+  it("a second Ctrl-C at the question leaves at once", async () => {
+    const home = tempDir("prelim-pty-home-");
+    const result = await runOnPty(["mock", POLITY, "--seed", "1"], [{ wait_for: "Time left", timeout: 10 }, { send: "\u0003" }, { wait_for: "Leave the test?" }, { send: "\u0003" }], home);
+    expect(result.failed_wait).toBeNull();
+    expect(result.exit).toBe(130);
+    expect(journals(home)).toHaveLength(1);
+  });
+
+  it("SIGTERM while the exam is open keeps the attempt without asking, exit 143", async () => {
     const home = tempDir("prelim-pty-home-");
     const result = await runOnPty(["mock", POLITY, "--seed", "1"], [{ wait_for: "Time left", timeout: 10 }, { send: "b" }, { sleep: 0.3 }, { signal: "SIGTERM" }], home);
     expect(result.failed_wait).toBeNull();
     expect(result.exit).toBe(143);
-    expect(result.output).toContain("Mock stopped; not submitted.");
+    expect(result.output).not.toContain("Leave the test?");
+    expect(result.output).toContain("Mock stopped, not submitted.");
     expect(fs.existsSync(path.join(home, "mock-attempts.jsonl"))).toBe(false);
+    expect(journals(home)).toHaveLength(1);
+  });
+
+  it("kill -9 mid-test, then --resume: the same answers, marks and question, and less time left", async () => {
+    const home = tempDir("prelim-pty-home-");
+    const first = await runOnPty(
+      ["mock", POLITY, "--seed", "1", "--time", "10m"],
+      [{ wait_for: "Time left", timeout: 10 }, { send: "b" }, { send: "m" }, { send: "n" }, { send: "a" }, { sleep: 2.5 }, { signal: "SIGKILL" }],
+      home,
+    );
+    expect(first.exit).toBe(137);
+    expect(journals(home)).toHaveLength(1);
+    // Another mock mentions the unfinished one.
+    const resumed = await runOnPty(
+      ["mock", "--resume", POLITY],
+      [{ wait_for: "Time left", timeout: 10 }, { send: "S" }, { wait_for: "Submit the test?" }, { send: "y" }, { wait_for: "Mock test scorecard" }, { wait_for: "(y/n)" }, { send: "n" }],
+      home,
+    );
+    expect(resumed.failed_wait).toBeNull();
+    expect(resumed.exit).toBe(0);
+    // Back on question 2, where it stopped, with its answer; 2 answered, 1 marked.
+    expect(resumed.output).toMatch(/Question 2 of 5/);
+    expect(resumed.output).toContain("Submitted: 2 of 5 answered, 1 marked for review.");
+    // The clock went on from where it stopped: two seconds and more were used before the kill.
+    expect(resumed.output).toMatch(/Time left 09:5[0-8]/);
+    expect(resumed.output).not.toMatch(/Time left 10:00/);
+    expect(journals(home)).toHaveLength(0);
+    const attempt = JSON.parse(fs.readFileSync(path.join(home, "mock-attempts.jsonl"), "utf8").trim()) as { id: string; outcomes: { given: string[]; marked: boolean }[] };
+    expect(attempt.outcomes.filter((item) => item.given.length > 0)).toHaveLength(2);
+    expect(attempt.outcomes.filter((item) => item.marked)).toHaveLength(1);
+    const reviews = fs.readFileSync(path.join(home, "reviews.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { attempt?: string });
+    expect(reviews).toHaveLength(2);
+    expect(reviews.every((entry) => entry.attempt === attempt.id)).toBe(true);
   });
 
   it("S, then y, submits before the time is up", async () => {

@@ -161,9 +161,10 @@ describe("finishAttempt", () => {
     const at = new Date("2025-03-04T05:06:07Z");
     const sitting = { answers: [makeAnswer(first, [2], { marked: true, ms: 1_000 }), makeAnswer(second, [0]), makeAnswer(third, [])], warnings: ["w"], scripted: true };
     const previous = attemptFrom(scoreAttempt([makeAnswer(first, [0])], UPSC_MARKING), { at, banks: ["alpha"], seed: 1, scripted: false });
-    const finished = finishAttempt(paper, sitting, at, { previous });
+    const finished = finishAttempt(paper, sitting, at, "a-1", { previous });
     expect(finished.result).toMatchObject({ correct: 1, wrong: 1, unanswered: 1, score: 1.34, previousScore: -0.66, change: 2, seed: 4, warnings: ["w"] });
-    expect(finished.attempt).toMatchObject({ at: at.toISOString(), banks: ["alpha"], seed: 4, scripted: true, score: 1.34 });
+    expect(finished.attempt).toMatchObject({ id: "a-1", at: at.toISOString(), banks: ["alpha"], seed: 4, scripted: true, score: 1.34 });
+    expect(finished.entries.every((entry) => entry.attempt === "a-1")).toBe(true);
     expect(finished.attempt.outcomes.map((item) => item.outcome)).toEqual(["correct", "wrong", "unanswered"]);
     expect(finished.entries.map((entry) => [entry.key, entry.rating, entry.mode])).toEqual([
       [first.key, "good", "mock"],

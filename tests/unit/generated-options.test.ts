@@ -275,7 +275,7 @@ describe("the v1.1 prompt lines", () => {
     ["which-incorrect", "statement", false, "Which of the statements given above is/are not correct?"],
     ["which-incorrect", "pair", false, "Which of the pairs given above is/are not correctly matched?"],
     ["which-correct", "statement", true, "Select the correct answer using the code given below:"],
-    ["which-incorrect", "pair", true, "Select the correct answer using the code given below:"],
+    ["which-incorrect", "pair", true, "Which of the pairs given above is/are not correctly matched? Select the correct answer using the code given below:"],
   ] as const)("%s %s (codes: %s) → %s", (ask, noun, codes, prompt) => {
     expect(defaultPrompt(ask, noun, codes)).toBe(prompt);
   });

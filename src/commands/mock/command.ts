@@ -23,6 +23,8 @@ export function makeMockCommand(run: Runner): Command {
     .option("--pass-mark <mark>", "a percent (60%) or a score (66.5); below it the exit status is 1")
     .option("--output <file>", "write the report to this file (replaced whole) and a one-line summary to stderr")
     .option("--history", "list past attempts with the change since the previous one on the same banks")
+    .option("--resume [id]", "go on with an unfinished test: the same paper, answers, marks and time left")
+    .option("--discard [id]", "drop an unfinished test; nothing of it is scored or recorded")
     .addHelpText(
       "after",
       `
@@ -34,8 +36,13 @@ question marked for review is scored, as in the real paper.
 
 When the time runs out the test is submitted with the answers given. After submitting: the scorecard,
 a review of your mistakes if you want it, the attempt saved to the history, and every answered
-question fed to spaced repetition (mode "mock"; unanswered ones are not). Ctrl-C stops the test
-without submitting: nothing is scored or recorded, and the exit status is 130.
+question fed to spaced repetition (mode "mock"; unanswered ones are not).
+
+Every answer, mark and move is saved as you make it. Ctrl-C asks before leaving (a second Ctrl-C leaves
+at once); SIGTERM or a closed terminal leave without asking. Either way nothing is lost: prelim mock
+--resume goes on with the same paper, answers, marks and the time left (the clock does not run while
+no session is open); --discard drops the attempt. The exit status of a test left this way is 130 (129
+for a closed terminal, 143 for SIGTERM).
 
 Without --seed a seed is drawn and shown (in the scorecard; on stderr with --answers): run again with
 it for the same paper. With --answers there is no clock: --time only applies at a terminal.
@@ -48,6 +55,7 @@ Examples:
   $ prelim mock senkaku-2010 meti-policy -n 20 --time 25m
   $ prelim mock questions/ --answers answers.yaml --seed 7 --reporter junit --output report.xml --pass-mark 60%
   $ prelim mock questions/ --answers - --reporter tap < answers.yaml
+  $ prelim mock --resume                        go on with the test you left
   $ prelim mock --history`,
     )
     .action(

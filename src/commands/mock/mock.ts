@@ -10,7 +10,11 @@ import { buildPaper, type Paper } from "../../core/paper.js";
 import type { Question } from "../../core/question.js";
 import type { MockResult } from "../../core/scoring.js";
 import { sanitizeLine } from "../../core/sanitize.js";
-import { EXIT, InterruptedError } from "../../errors.js";
+import { EXIT, InterruptedError, UsageError, UserError } from "../../errors.js";
+import { JOURNAL_VERSION, journalState, type NewJournalHeader } from "../../core/attempt-journal.js";
+import type { ExamState } from "../../core/exam.js";
+import { attemptId, readJournals, removeJournal, startJournal, type OpenJournal } from "../../store/mock-journal.js";
+import { discardAttempt, reopenAttempt, splitResumeArgument, unfinishedNotice } from "./resume.js";
 import type { Context } from "../../context.js";
 import { renderReport, type ReporterName } from "../../report/index.js";
 import { appendAttempt, attemptsFile, readAttempts } from "../../store/attempts.js";
@@ -31,52 +35,139 @@ export type { MockOptions } from "./options.js";
 
 export async function mock(args: readonly string[], options: MockOptions, context: Context): Promise<number> {
   if (options.history) return showHistory(args, options, context);
+  if (options.discard !== undefined) return discardAttempt(splitResumeArgument(options.discard, args).which, context);
   const { io } = context;
   const settings = parseMockOptions(options);
   const scripted = options.answers !== undefined;
   if (!scripted) requireTerminal(context.noTerminal, "A mock test");
-
   const output = options.output === undefined ? undefined : resolveOutput(options.output, io.cwd, context.dataDir);
+
+  if (options.resume !== undefined) {
+    if (scripted) throw new UsageError("--resume goes on with a test at a terminal; it takes no --answers");
+    const { which, args: banks } = splitResumeArgument(options.resume, args);
+    const reopened = await reopenAttempt(which, banks, context);
+    if (reopened === undefined) return EXIT.ok;
+    return sitAndSubmit(reopened.paper, settings, output, context, { journal: reopened.journal, resume: reopened.resume });
+  }
+
   const { banks, questions } = await loadSessionBanks(args, context);
   const paper = buildPaper(banks, settings, settings.seed ?? io.randomSeed());
   if (settings.count !== undefined && settings.count > paper.pool) {
     io.stderr.write(`prelim: only ${paper.pool} questions match, so the paper has ${paper.pool}\n`);
   }
   if (scripted && settings.seed === undefined) io.stderr.write(`prelim: seed ${paper.seed}\n`);
+  if (!scripted) mentionUnfinished(context);
+  return sitAndSubmit(paper, settings, output, context, { ...(options.answers !== undefined && { answers: { file: options.answers, questions } }) });
+}
 
+interface Sit {
+  /** Scripted: the answer file, matched against every question of the banks. */
+  readonly answers?: { readonly file: string; readonly questions: readonly Question[] };
+  /** Resumed: the journal to go on writing, and where the attempt stood. */
+  readonly journal?: OpenJournal;
+  readonly resume?: { readonly state: ExamState; readonly usedMs: number };
+}
+
+async function sitAndSubmit(paper: Paper, settings: MockSettings, output: OutputTarget | undefined, context: Context, sit: Sit): Promise<number> {
+  const { io } = context;
+  const scripted = sit.answers !== undefined;
   // Opened first, so a data folder that cannot be written stops the test before it starts, not after.
   const store = openStore(context);
+  let journal: OpenJournal | undefined;
+  let submitted = false;
   try {
-    const sitting = options.answers !== undefined ? await sittingFromFile(options.answers, paper, questions, context) : await sitAtTerminal(paper, context);
-    const finished = finish(paper, sitting, settings, context);
-    const saveError = save(finished, store, context);
-    if (scripted) await report(finished.result, chooseReporter(settings.reporter, options.output, io.stdout.isTTY), output, context);
+    journal = sit.journal ?? startJournal(context.dataDir, journalHeader(paper, io.now(), scripted));
+    const sitting = sit.answers !== undefined ? await sittingFromFile(sit.answers.file, paper, sit.answers.questions, context) : await sitAtTerminal(paper, context, journal, sit.resume);
+    const finished = finish(paper, sitting, settings, journal.id, context);
+    const saveError = submit(finished, journal, store, context);
+    submitted = true;
+    if (scripted) await report(finished.result, chooseReporter(settings.reporter, output?.name, io.stdout.isTTY), output, context);
     else await scorecard(finished.result, paper, settings, output, context);
     if (saveError !== undefined) throw saveError;
     if (!scripted) await walkMistakes(finished.result, paper, context);
     return finished.result.passed === false ? EXIT.no : EXIT.ok;
   } finally {
-    store.close();
+    journal?.close();
+    // After a failed submit the store was closed, or its close failed: that first error is the one told.
+    if (!submitted) closeQuietly(store);
   }
 }
 
-function finish(paper: Paper, sitting: Sitting, settings: MockSettings, context: Context): FinishedAttempt {
+function closeQuietly(store: ProgressStore): void {
+  try {
+    store.close();
+  } catch {
+    // An error is already on its way to the user; this one would only hide it.
+  }
+}
+
+function journalHeader(paper: Paper, now: Date, scripted: boolean): NewJournalHeader {
+  return {
+    type: "start",
+    v: JOURNAL_VERSION,
+    id: attemptId(now, paper.seed),
+    startedAt: now.toISOString(),
+    seed: paper.seed,
+    banks: paper.banks,
+    title: paperTitle(paper),
+    timeLimitMs: paper.timeLimitMs,
+    marking: paper.marking,
+    questions: paper.presented.map((presented) => ({ key: presented.question.key, order: presented.order })),
+    scripted,
+  };
+}
+
+function finish(paper: Paper, sitting: Sitting, settings: MockSettings, id: string, context: Context): FinishedAttempt {
   const history = readAttempts(context.dataDir);
   if (history.skipped > 0) context.io.stderr.write(`prelim: ${history.skipped} unreadable line(s) in ${attemptsFile(context.dataDir)} were skipped\n`);
   const previous = previousAttempt(history.attempts, paper.banks);
-  return finishAttempt(paper, sitting, context.io.now(), { ...(settings.passMark && { passMark: settings.passMark }), ...(previous && { previous }) });
+  return finishAttempt(paper, sitting, context.io.now(), id, { ...(settings.passMark && { passMark: settings.passMark }), ...(previous && { previous }) });
 }
 
-/** Saved before the scorecard is shown; an error is returned, so the scorecard is still shown, then it. */
-function save(finished: FinishedAttempt, store: ProgressStore, context: Context): unknown {
+/**
+ * Saves the attempt as one unit, before the scorecard is shown: the attempt first, then its review-log
+ * entries (each naming the attempt), then the journal goes. A crash between the steps is completed on
+ * the next open (completeSubmissions). The first failure stops the rest and is returned, saying exactly
+ * what was saved, so the scorecard is still shown, then the error.
+ */
+function submit(finished: FinishedAttempt, journal: OpenJournal, store: ProgressStore, context: Context): UserError | undefined {
+  const scripted = finished.attempt.scripted;
   try {
     appendAttempt(context.dataDir, finished.attempt);
-    for (const entry of finished.entries) store.record(entry);
+  } catch (error) {
+    closeQuietly(store);
+    const kept = scripted ? "" : " Your answers are kept: `prelim mock --resume` shows the test again to submit it.";
+    return new UserError(`${describe(error)} The score above was not saved, and no answer went to spaced repetition.${kept}`, EXIT.usage, { cause: error });
+  }
+  let recorded = 0;
+  try {
+    for (const entry of finished.entries) {
+      store.record(entry);
+      recorded++;
+    }
     closeStore(store, context);
+    journal.close();
+    removeJournal(journal);
     return undefined;
   } catch (error) {
-    return error;
+    closeQuietly(store);
+    return new UserError(
+      `${describe(error)} The attempt and its score were saved; ${recorded} of ${finished.entries.length} answers reached spaced repetition, and the rest are added the next time prelim runs.`,
+      EXIT.usage,
+      { cause: error },
+    );
   }
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}
+
+/** "1 unfinished mock from yesterday: prelim mock --resume", before a new one starts. */
+function mentionUnfinished(context: Context): void {
+  const line = unfinishedNotice(readJournals(context.dataDir), context.io.now());
+  if (line !== undefined) context.io.stderr.write(`prelim: ${line}\n`);
 }
 
 /** An answer file is matched against every question of the banks; the paper keeps its own, in order. */
@@ -95,7 +186,7 @@ function paperTitle(paper: Paper): string {
   return `Mock test · ${paper.banks.length === 1 && first ? sanitizeLine(first) : `${paper.banks.length} banks`}`;
 }
 
-async function sitAtTerminal(paper: Paper, context: Context): Promise<Sitting> {
+async function sitAtTerminal(paper: Paper, context: Context, journal: OpenJournal, resume?: { state: ExamState; usedMs: number }): Promise<Sitting> {
   const { io } = context;
   const style = await makeStyle(context.color);
   const signals = trapSignals();
@@ -107,6 +198,8 @@ async function sitAtTerminal(paper: Paper, context: Context): Promise<Sitting> {
       timeLimitMs: paper.timeLimitMs,
       signal: signals.signal,
       now: () => io.now().getTime(),
+      ...(resume && { resume }),
+      record: (state, usedMs) => journal.write(journalState(state, usedMs, io.now(), io.now().getTime())),
       title: paperTitle(paper),
       style,
       ...terminalSize(context),
@@ -122,7 +215,7 @@ async function sitAtTerminal(paper: Paper, context: Context): Promise<Sitting> {
       scripted: false,
     };
   } catch (error) {
-    if (error instanceof InterruptedError) io.stderr.write("\nMock stopped; not submitted. Nothing was scored or recorded.\n");
+    if (error instanceof InterruptedError) io.stderr.write(`\nMock stopped, not submitted. Your answers are kept: \`prelim mock --resume\` goes on where you stopped (the clock waits).\n`);
     throw error;
   } finally {
     signals.dispose();

@@ -15,6 +15,9 @@ export interface MockOptions extends SessionOptions {
   readonly passMark?: string;
   readonly output?: string;
   readonly history?: boolean;
+  /** `--resume [id]`: true when no id was given. */
+  readonly resume?: string | true;
+  readonly discard?: string | true;
 }
 
 export interface MockSettings extends PaperRequest {

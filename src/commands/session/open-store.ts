@@ -2,6 +2,7 @@
 
 import { openProgressStore, type ProgressStore } from "../../store/progress-store.js";
 import { openProgressReader, type ProgressReader } from "../../store/progress-reader.js";
+import { completeSubmissions } from "../../store/mock-journal.js";
 import { packageVersion } from "../../version.js";
 import { sanitize } from "../../core/sanitize.js";
 import type { Context } from "../../context.js";
@@ -16,9 +17,24 @@ function storeOptions(context: Context) {
   };
 }
 
-/** For a session that records answers. */
+/**
+ * For a session that records answers. A mock submission that a crash cut short (the attempt saved, not
+ * all its answers) is completed first, so spaced repetition and the history always agree.
+ */
 export function openStore(context: Context): ProgressStore {
-  return openProgressStore(storeOptions(context));
+  const store = openProgressStore(storeOptions(context));
+  try {
+    const done = completeSubmissions(context.dataDir, store);
+    if (done.completed > 0) {
+      context.io.stderr.write(
+        `prelim: finished saving ${done.completed === 1 ? "a mock attempt" : `${done.completed} mock attempts`} cut short while being submitted (${done.entries} answer${done.entries === 1 ? "" : "s"} added to spaced repetition)\n`,
+      );
+    }
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return store;
 }
 
 /** For a command that only reads progress: no lock, no repair, works on a read-only data dir. */

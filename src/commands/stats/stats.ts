@@ -9,6 +9,8 @@ import { EXIT } from "../../errors.js";
 import { loadSessionBanks } from "../session/load-banks.js";
 import { openReader } from "../session/open-store.js";
 import { textWidth } from "../../ui/text-width.js";
+import { readJournals } from "../../store/mock-journal.js";
+import { unfinishedNotice } from "../mock/resume.js";
 
 export interface StatsOptions {
   readonly json?: boolean;
@@ -21,10 +23,13 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
   const store = openReader(context);
   try {
     const result = computeStats(banks, store.cards(), store.entries(), io.now());
+    const unfinished = readJournals(context.dataDir);
     if (options.json) {
-      io.stdout.write(`${terminalSafeJson(result, 2)}\n`);
+      io.stdout.write(`${terminalSafeJson({ ...result, unfinishedMocks: unfinished.filter((attempt) => !attempt.header.scripted).length }, 2)}\n`);
     } else {
       io.stdout.write(statsText(result, await makeStyle(context.color), textWidth(io.stdout) + 2));
+      const notice = unfinishedNotice(unfinished, io.now());
+      if (notice !== undefined) io.stdout.write(`\n${notice}\n`);
     }
   } finally {
     store.close();

@@ -7,7 +7,7 @@ import { ratingFor, type Confidence } from "../../core/scheduler.js";
 import { readingLength, type PresentedQuestion, type RecordedAnswer } from "../../core/session.js";
 
 export type { RecordedAnswer } from "../../core/session.js";
-import { InterruptedError } from "../../errors.js";
+import { InterruptedError, UserError } from "../../errors.js";
 import type { ProgressStore } from "../../store/progress-store.js";
 
 export interface AnswerSource {
@@ -21,6 +21,8 @@ export interface LoopResult {
   readonly recorded: readonly RecordedAnswer[];
   /** Set when the session was cut short; everything in `recorded` is saved. */
   readonly interrupted?: InterruptedError;
+  /** An answer that could not be saved (a full disk): the session stops there; `recorded` is saved. */
+  readonly failure?: UserError;
 }
 
 export interface LoopOptions {
@@ -53,6 +55,7 @@ export async function runAnswerLoop(questions: readonly PresentedQuestion[], sou
     }
   } catch (error) {
     if (error instanceof InterruptedError) return { recorded, interrupted: error };
+    if (error instanceof UserError) return { recorded, failure: error };
     throw error;
   }
   return { recorded };

@@ -13,7 +13,7 @@ import { makeStyle, type Style } from "../../ui/color.js";
 import { trapSignals } from "../../ui/interrupts.js";
 import { requireTerminal } from "../../ui/require-terminal.js";
 import { feedback } from "../../ui/question-view.js";
-import { EXIT } from "../../errors.js";
+import { EXIT, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import type { Io } from "../../io.js";
 import { runAnswerLoop } from "./answer-loop.js";
@@ -73,7 +73,23 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
       }
     };
     const result = await runAnswerLoop(presented, source, { mode: plan.mode, store, now: () => io.now(), onRecorded });
-    closeStore(store, context);
+    if (result.failure !== undefined) {
+      // The answer that failed is the error to tell, not whatever closing then runs into.
+      closeQuietly(store);
+      const saved = result.recorded.length;
+      throw new UserError(
+        `${result.failure.message.replace(/\.?$/, ".")} That answer was not saved; ${saved === 0 ? "no answer was given before it" : `the ${saved === 1 ? "answer" : `${saved} answers`} before it ${saved === 1 ? "is" : "are"} saved`}.`,
+        result.failure.exitCode,
+        { cause: result.failure },
+      );
+    }
+    try {
+      closeStore(store, context);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      // Only the snapshot failed: every answer is in the log, and the next open rebuilds from it.
+      throw new UserError(`${error.message} Your ${result.recorded.length === 1 ? "answer is" : `${result.recorded.length} answers are`} saved in the review log all the same.`, error.exitCode, { cause: error });
+    }
 
     const interrupted = result.interrupted !== undefined;
     if (reporter === "tap") io.stdout.write(tapPlan(result.recorded.length));
@@ -85,8 +101,16 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
     return EXIT.ok;
   } finally {
     opened?.dispose();
-    // Closing twice is safe; this covers an error thrown before the normal close.
+    // Closing twice is safe; this covers an error thrown before the normal close, which it must not hide.
+    closeQuietly(store);
+  }
+}
+
+function closeQuietly(store: ProgressStore): void {
+  try {
     store.close();
+  } catch {
+    // An error is already on its way to the user, or the store was closed already.
   }
 }
 

@@ -101,6 +101,18 @@ describe("interactive practice on a pseudo-terminal", () => {
     expect(readReviewLog(home)).toHaveLength(2);
   });
 
+  it("on SIGQUIT (Ctrl-\\) while a prompt is open: the answers kept, the terminal out of raw mode, exit 131", () => {
+    const home = freshHome();
+    const result = runPrelimOnPty({
+      args: ["practice", EXTRA, "-n", "3", "--seed", "1"],
+      env: env(home),
+      steps: [...answer(1, 3), { waitFor: "Question 2 of 3" }, { sleep: 0.2 }, { signal: "SIGQUIT" }],
+    });
+    expect(result.exit, explain(result)).toBe(131);
+    expect(readReviewLog(home)).toHaveLength(1);
+    expect(result.tty).toEqual({ icanon: true, echo: true });
+  });
+
   it("ticks several answers with letters and submits with Enter", () => {
     const home = freshHome();
     const result = runPrelimOnPty({

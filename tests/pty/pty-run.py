@@ -7,7 +7,7 @@ SCRIPT_JSON is a JSON object:
    "steps": [{"wait_for": "text", "timeout": 5}, {"send": "a"}, {"sleep": 0.5}, {"signal": "SIGTERM"}]}
 "send" strings may hold "\\r" for Enter and "\\u0003" for Ctrl-C. Output: one JSON object on stdout:
   {"output": "<everything the program wrote>", "exit": <code or 128+signal>, "timed_out": bool,
-   "failed_wait": "<text not seen>" or null}
+   "failed_wait": "<text not seen>" or null, "tty": {"icanon": bool, "echo": bool} as left at the end}
 """
 import fcntl, json, os, pty, select, signal, struct, sys, termios, time
 
@@ -69,7 +69,14 @@ def main():
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     code = 128 - code if code < 0 else code
-    print(json.dumps({"output": output.decode("utf-8", "replace"), "exit": code, "timed_out": timed_out, "failed_wait": failed_wait}))
+    # The terminal's line discipline as the program left it: a program killed in raw mode leaves it
+    # without canonical input and echo, which the next command at that terminal would inherit.
+    try:
+        lflag = termios.tcgetattr(fd)[3]
+        tty = {"icanon": bool(lflag & termios.ICANON), "echo": bool(lflag & termios.ECHO)}
+    except termios.error:
+        tty = None
+    print(json.dumps({"output": output.decode("utf-8", "replace"), "exit": code, "timed_out": timed_out, "failed_wait": failed_wait, "tty": tty}))
 
 if __name__ == "__main__":
     main()

@@ -16,7 +16,7 @@ export type PtyStep =
   /** Types keys: "\r" is Enter, "\u0003" Ctrl-C. */
   | { readonly send: string }
   | { readonly sleep: number }
-  | { readonly signal: "SIGINT" | "SIGTERM" | "SIGHUP" | "SIGKILL" };
+  | { readonly signal: "SIGINT" | "SIGTERM" | "SIGHUP" | "SIGQUIT" | "SIGKILL" };
 
 export interface PtyRun {
   readonly args: readonly string[];
@@ -37,6 +37,8 @@ export interface PtyResult {
   readonly timedOut: boolean;
   /** The text of a waitFor step that never appeared. */
   readonly failedWait: string | null;
+  /** The terminal's modes when the program ended: both true once it is restored from raw mode. */
+  readonly tty: { readonly icanon: boolean; readonly echo: boolean } | null;
 }
 
 /** The pty tests need Python's pty module (python3 is on every machine of this project); say so plainly. */
@@ -68,8 +70,8 @@ export function runPrelimOnPty(run: PtyRun): PtyResult {
   const result = spawnSync("python3", [PTY_RUN, JSON.stringify(script)], { encoding: "utf8", timeout: (timeout + 10) * 1000 });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`pty-run.py failed (${result.status}): ${result.stderr}`);
-  const parsed = JSON.parse(result.stdout) as { output: string; exit: number; timed_out: boolean; failed_wait: string | null };
-  return { output: parsed.output, exit: parsed.exit, timedOut: parsed.timed_out, failedWait: parsed.failed_wait };
+  const parsed = JSON.parse(result.stdout) as { output: string; exit: number; timed_out: boolean; failed_wait: string | null; tty: PtyResult["tty"] };
+  return { output: parsed.output, exit: parsed.exit, timedOut: parsed.timed_out, failedWait: parsed.failed_wait, tty: parsed.tty };
 }
 
 /** Removes escape sequences, for asserting on the text a learner reads. */

@@ -11,6 +11,8 @@ export interface Problem {
   /** A stable kebab-case rule id, e.g. `unknown-key`. */
   readonly rule: string;
   readonly message: string;
+  /** On the line that stands for problems left out of a long list: how many of each it stands for. */
+  readonly omitted?: { readonly errors: number; readonly warnings: number };
 }
 
 export interface Position {
@@ -20,10 +22,18 @@ export interface Position {
 
 export const FILE_START: Position = { line: 1, col: 1 };
 
+/** What a list of problems holds, counting each left out of a long list, not the line that says so. */
 export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {
   let errors = 0;
-  for (const problem of problems) if (problem.severity === "error") errors++;
-  return { errors, warnings: problems.length - errors };
+  let warnings = 0;
+  for (const problem of problems) {
+    if (problem.omitted !== undefined) {
+      errors += problem.omitted.errors;
+      warnings += problem.omitted.warnings;
+    } else if (problem.severity === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
 }
 
 /** Errors first, then by file and position: the order every reporter prints. */
@@ -52,6 +62,7 @@ export function capProblems(problems: readonly Problem[]): Problem[] {
       ...first,
       severity,
       rule: "too-many-problems",
+      omitted: countBySeverity(rest),
       message: `and ${rest.length.toLocaleString("en-US")} more problems (only the first ${MAX_PROBLEMS_PER_FILE.toLocaleString("en-US")} of a file are listed); fix these and validate again`,
     },
   ];

@@ -1,6 +1,7 @@
 // The YAML layer of a bank: syntax, document shape, tags, aliases, depth and prototype keys, each with a
 // fixture under tests/fixtures/banks/yaml/ and the exact place the problem is reported.
 
+import { countBySeverity } from "../../src/bank/problem.js";
 import { describe, expect, it } from "vitest";
 import { loadBankFile, loadBankText } from "../../src/bank/load-bank.js";
 import { DEFAULT_MAX_BANK_MB } from "../../src/bank/read-file.js";
@@ -207,6 +208,8 @@ describe("duplicate keys and problem counts in large files", () => {
     expect(loaded.problems[999]).toMatchObject({ line: 1_002, rule: "unknown-key" });
     expect(loaded.problems[1_000]).toMatchObject({ line: 1_003, col: 1, severity: "error", rule: "too-many-problems" });
     expect(loaded.problems[1_000]?.message).toMatch(/^and 99,001 more problems/);
+    // The summary counts every problem, not the line that stands for the rest.
+    expect(countBySeverity(loaded.problems)).toEqual({ errors: 100_001, warnings: 0 });
   });
 
   it("caps duplicate-key problems the same way", () => {

@@ -29,6 +29,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
       ...problem,
       file: displayPath(problem.file, io.cwd),
       severity: options.strict ? "error" : problem.severity,
+      ...(options.strict && problem.omitted !== undefined && { omitted: { errors: problem.omitted.errors + problem.omitted.warnings, warnings: 0 } }),
     }))
     .sort(compareProblems);
   const summary = {

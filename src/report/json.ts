@@ -11,6 +11,9 @@ function questionJson(result: QuestionResult) {
   return {
     bank: safeText(question.bank),
     id: safeText(question.id),
+    kind: question.kind,
+    // The options as the paper prints them, generated ones included, under their canonical letters.
+    options: question.options.map((text, index) => ({ letter: letters([index])[0], text: safeText(text) })),
     given: letters(result.chosen),
     answer: letters(question.answer),
     outcome: result.outcome,

@@ -42,6 +42,7 @@ const yamlValue = (value: unknown): string => JSON.stringify(value);
 function diagnostics(entry: TapEntry): string[] {
   const fields: [string, unknown][] = [
     ["question", oneLine(entry.question.question)],
+    ["kind", entry.question.kind],
     ["given", letters(entry.chosen)],
     ["answer", letters(entry.question.answer)],
   ];

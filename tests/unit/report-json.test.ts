@@ -39,6 +39,12 @@ describe("JSON report", () => {
     expect(report.questions[3]).toEqual({
       bank: "geography",
       id: "multi",
+      kind: "choice",
+      options: [
+        { letter: "a", text: "w" },
+        { letter: "b", text: "x" },
+        { letter: "c", text: "y" },
+      ],
       given: ["a", "c"],
       answer: ["a", "c"],
       outcome: "correct",

@@ -27,9 +27,10 @@ describe("TAP report", () => {
 
   it("gives each failure a YAML block with what was given and the answer", () => {
     const start = lines.indexOf("not ok 5 - geography/past Question past?");
-    expect(lines.slice(start + 1, start + 7)).toEqual([
+    expect(lines.slice(start + 1, start + 8)).toEqual([
       "  ---",
       '  question: "Question past?"',
+      '  kind: "choice"',
       '  given: ["e"]',
       '  answer: ["a"]',
       "  marks: -0.66",
@@ -76,6 +77,7 @@ describe("streaming TAP", () => {
         "not ok 3 - polity/q1 First line",
         "  ---",
         '  question: "First line"',
+        '  kind: "choice"',
         '  given: ["b"]',
         '  answer: ["a"]',
         "  ...",

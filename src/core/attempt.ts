@@ -67,6 +67,7 @@ export function finishAttempt(paper: Paper, sitting: Sitting, at: Date, options:
     ...(options.previous && { previousScore: options.previous.score }),
     warnings: sitting.warnings,
     seed: paper.seed,
+    submittedAt: at,
   });
   return {
     result,

@@ -16,6 +16,7 @@ import { makeBanksCommand } from "./commands/banks/command.js";
 import { makeValidateCommand } from "./commands/validate/command.js";
 import { makeImportCommand } from "./commands/import/command.js";
 import { makeExportCommand } from "./commands/export/command.js";
+import { makeInitCommand } from "./commands/init/command.js";
 
 export async function runProgram(args: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -86,5 +87,6 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
   add(makeValidateCommand(run));
   add(makeImportCommand(run));
   add(makeExportCommand(run));
+  add(makeInitCommand(run));
   return program;
 }

@@ -17,6 +17,7 @@ import { makeValidateCommand } from "./commands/validate/command.js";
 import { makeImportCommand } from "./commands/import/command.js";
 import { makeExportCommand } from "./commands/export/command.js";
 import { makeInitCommand } from "./commands/init/command.js";
+import { makeCompletionCommand } from "./commands/completion/command.js";
 
 export async function runProgram(args: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -88,5 +89,6 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
   add(makeImportCommand(run));
   add(makeExportCommand(run));
   add(makeInitCommand(run));
+  add(makeCompletionCommand(run));
   return program;
 }

@@ -8,6 +8,7 @@ import { makeLocator } from "./locate.js";
 import { checkAgainstSchema } from "./schema-check.js";
 import { checkQuestion, isRecord } from "./check-question.js";
 import { FILE_START, compareProblems } from "./problem.js";
+import { explainYamlMistakes } from "./yaml-hints.js";
 import { ANSWER_FILE_MESSAGE, hasAnswerFileMark, hasAnswerFileShape, isAnswerFileName } from "./answer-file-shape.js";
 import type { Position, Problem, Severity } from "./problem.js";
 import type { Bank, BankSource, Marking, Question } from "../core/question.js";
@@ -38,8 +39,9 @@ export function loadBankFile(file: string, options: LoadOptions): LoadedBank {
 export function loadBankText(file: string, text: string): LoadedBank {
   const parsed = parseYaml(text);
   const problems: Problem[] = parsed.issues.map((issue) => problem(file, issue.at, "error", issue.rule, issue.message));
-  if (problems.length > 0) return { file, questionCount: 0, problems: problems.sort(compareProblems) };
-  return checkBankData(file, parsed, text.split(/\r?\n/, 1)[0] ?? "");
+  if (problems.length > 0) return { file, questionCount: 0, problems: explainYamlMistakes(problems, text).sort(compareProblems) };
+  const checked = checkBankData(file, parsed, text.split(/\r?\n/, 1)[0] ?? "");
+  return checked.problems.some((entry) => entry.rule === "unknown-key" || entry.rule === "type") ? { ...checked, problems: explainYamlMistakes(checked.problems, text) } : checked;
 }
 
 function checkBankData(file: string, parsed: ParsedYaml, firstLine: string): LoadedBank {

@@ -107,5 +107,5 @@ function buildBank(file: string, data: Record<string, unknown>, tags: readonly s
 }
 
 function problem(file: string, at: Position, severity: Severity, rule: string, message: string): Problem {
-  return { file, line: at.line, col: at.col, severity, rule, message };
+  return { file, line: at.line, col: at.col, severity, rule, message, ...(at.end && { endLine: at.end.line, endCol: at.end.col }) };
 }

@@ -11,11 +11,16 @@ export interface Problem {
   /** A stable kebab-case rule id, e.g. `unknown-key`. */
   readonly rule: string;
   readonly message: string;
+  /** Where the text the problem is about ends (just past it), when known: GitHub's endLine/endColumn. */
+  readonly endLine?: number;
+  readonly endCol?: number;
 }
 
 export interface Position {
   readonly line: number;
   readonly col: number;
+  /** The end of the scalar at this position, when it is one. */
+  readonly end?: { readonly line: number; readonly col: number };
 }
 
 export const FILE_START: Position = { line: 1, col: 1 };

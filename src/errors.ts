@@ -56,6 +56,16 @@ export class BankError extends UserError {
   }
 }
 
+/** A file to import that cannot be read as the format it was taken for. Exit 2. */
+export class ImportError extends UsageError {
+  override readonly name: string = "ImportError";
+}
+
+/** A file that would be replaced without --force. Exit 2. */
+export class FileExistsError extends UsageError {
+  override readonly name: string = "FileExistsError";
+}
+
 export type InterruptSignal = "SIGINT" | "SIGTERM" | "SIGHUP" | "SIGQUIT";
 
 const SIGNAL_NUMBERS: Record<InterruptSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 };

@@ -14,6 +14,10 @@ import { makeStatsCommand } from "./commands/stats/command.js";
 import { makeConfigCommand } from "./commands/config/command.js";
 import { makeBanksCommand } from "./commands/banks/command.js";
 import { makeValidateCommand } from "./commands/validate/command.js";
+import { makeImportCommand } from "./commands/import/command.js";
+import { makeExportCommand } from "./commands/export/command.js";
+import { makeInitCommand } from "./commands/init/command.js";
+import { makeCompletionCommand } from "./commands/completion/command.js";
 
 export async function runProgram(args: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -82,5 +86,9 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
   add(makeConfigCommand(run));
   add(makeBanksCommand(run));
   add(makeValidateCommand(run));
+  add(makeImportCommand(run));
+  add(makeExportCommand(run));
+  add(makeInitCommand(run));
+  add(makeCompletionCommand(run));
   return program;
 }

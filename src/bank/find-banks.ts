@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
+import { hasAnswerFileMark, isAnswerFileName } from "./answer-file-shape.js";
 
 export const BUILT_IN_BANKS = fileURLToPath(new URL("../../questions/", import.meta.url));
 
@@ -52,11 +53,28 @@ function bankFilesInFolder(folder: string): string[] {
     if (entry.name.startsWith(".") || entry.name === "node_modules") return [];
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) return bankFilesInFolder(full);
-    if (!BANK_FILE.test(entry.name)) return [];
+    if (!BANK_FILE.test(entry.name) || isAnswerFileName(entry.name)) return [];
     // A link to a bank file counts (tutors link banks into one folder); links to folders are not
     // followed, so a link cycle cannot loop.
-    return entry.isFile() || (entry.isSymbolicLink() && isFile(full)) ? [full] : [];
+    if (!(entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) return [];
+    return isMarkedAnswerFile(full) ? [] : [full];
   });
+}
+
+/** An answer file kept in a bank folder says so on its first line; only that line is read. */
+function isMarkedAnswerFile(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, "r");
+    const head = Buffer.alloc(64);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    return hasAnswerFileMark(head.subarray(0, read).toString("utf8").split(/\r?\n/, 1)[0] ?? "");
+  } catch {
+    // Unreadable: the bank loader reports it with its reason.
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 function isFile(file: string): boolean {

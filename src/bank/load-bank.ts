@@ -7,7 +7,9 @@ import { readBankText } from "./read-file.js";
 import { makeLocator } from "./locate.js";
 import { checkAgainstSchema } from "./schema-check.js";
 import { checkQuestion, isRecord } from "./check-question.js";
-import { FILE_START, capProblems } from "./problem.js";
+import { FILE_START, capProblems, compareProblems } from "./problem.js";
+import { explainYamlMistakes } from "./yaml-hints.js";
+import { ANSWER_FILE_MESSAGE, hasAnswerFileMark, hasAnswerFileShape, isAnswerFileName } from "./answer-file-shape.js";
 import type { Position, Problem, Severity } from "./problem.js";
 import type { Bank, BankSource, Marking, Question } from "../core/question.js";
 
@@ -37,17 +39,23 @@ export function loadBankFile(file: string, options: LoadOptions): LoadedBank {
 export function loadBankText(file: string, text: string): LoadedBank {
   const parsed = parseYaml(text);
   const problems: Problem[] = parsed.issues.map((issue) => problem(file, issue.at, "error", issue.rule, issue.message));
-  if (problems.length > 0) return { file, questionCount: 0, problems: capProblems(problems) };
-  return checkBankData(file, parsed);
+  if (problems.length > 0) return { file, questionCount: 0, problems: capProblems(explainYamlMistakes(problems, text)).sort(compareProblems) };
+  const checked = checkBankData(file, parsed, text.split(/\r?\n/, 1)[0] ?? "");
+  return checked.problems.some((entry) => entry.rule === "unknown-key" || entry.rule === "type") ? { ...checked, problems: explainYamlMistakes(checked.problems, text) } : checked;
 }
 
-function checkBankData(file: string, parsed: ParsedYaml): LoadedBank {
+function checkBankData(file: string, parsed: ParsedYaml, firstLine: string): LoadedBank {
   const data = parsed.value;
   const locate = makeLocator(parsed.document, parsed.lineCounter);
   if (!isRecord(data)) {
     const found = data === null ? "nothing (null)" : Array.isArray(data) ? "a list" : `a single value (${typeof data})`;
     const message = `a bank is a mapping with id:, title: and questions:; this file holds ${found}`;
     return { file, questionCount: 0, problems: [problem(file, locate.value([]), "error", "bank-root", message)] };
+  }
+
+  // One clear problem instead of a bank's worth of "missing id" for a file that is not meant as a bank.
+  if (isAnswerFileName(file) || hasAnswerFileMark(firstLine) || hasAnswerFileShape(data)) {
+    return { file, questionCount: 0, problems: [problem(file, FILE_START, "error", "answer-file", ANSWER_FILE_MESSAGE)] };
   }
 
   const problems: Problem[] = checkAgainstSchema(data, locate).map((issue) => problem(file, issue.at, "error", issue.rule, issue.message));
@@ -98,5 +106,5 @@ function buildBank(file: string, data: Record<string, unknown>, tags: readonly s
 }
 
 function problem(file: string, at: Position, severity: Severity, rule: string, message: string): Problem {
-  return { file, line: at.line, col: at.col, severity, rule, message };
+  return { file, line: at.line, col: at.col, severity, rule, message, ...(at.end && { endLine: at.end.line, endCol: at.end.col }) };
 }

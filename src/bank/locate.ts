@@ -54,7 +54,12 @@ export function makeLocator(document: Document.Parsed | undefined, lineCounter: 
     }
     return { node, keyNode };
   };
-  const start = (node: unknown): Position => position((node as Node | undefined)?.range?.[0] ?? 0);
+  // A scalar's end is known exactly; a map's or list's would span the block below it, so none is given.
+  const start = (node: unknown): Position => {
+    const range = (node as Node | undefined)?.range ?? undefined;
+    const at = position(range?.[0] ?? 0);
+    return isScalar(node) && range !== undefined && range[1] > range[0] ? { ...at, end: position(range[1]) } : at;
+  };
   return {
     value: (path) => start(find(path).node),
     key: (path) => {

@@ -13,11 +13,16 @@ export interface Problem {
   readonly message: string;
   /** On the line that stands for problems left out of a long list: how many of each it stands for. */
   readonly omitted?: { readonly errors: number; readonly warnings: number };
+  /** Where the text the problem is about ends (just past it), when known: GitHub's endLine/endColumn. */
+  readonly endLine?: number;
+  readonly endCol?: number;
 }
 
 export interface Position {
   readonly line: number;
   readonly col: number;
+  /** The end of the scalar at this position, when it is one. */
+  readonly end?: { readonly line: number; readonly col: number };
 }
 
 export const FILE_START: Position = { line: 1, col: 1 };

@@ -76,6 +76,7 @@ export function finishAttempt(paper: Paper, sitting: Sitting, at: Date, id: stri
     ...(options.previous && { previousScore: options.previous.score }),
     warnings: sitting.warnings,
     seed: paper.seed,
+    submittedAt: at,
   });
   return {
     result,

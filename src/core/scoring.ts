@@ -60,6 +60,8 @@ export interface MockResult {
   readonly change: number | undefined;
   readonly seed: number | undefined;
   readonly warnings: readonly string[];
+  /** When the attempt was submitted, when known (finishAttempt's clock): the JUnit report's timestamp. */
+  readonly submittedAt?: Date;
 }
 
 export interface ScoreOptions {
@@ -70,6 +72,7 @@ export interface ScoreOptions {
   /** Warnings found before scoring (an answer file's unknown ids…); scoring adds its own after them. */
   readonly warnings?: readonly string[];
   readonly seed?: number;
+  readonly submittedAt?: Date;
 }
 
 const toHundredths = (marks: number): number => Math.round(marks * 100);
@@ -178,5 +181,6 @@ export function scoreAttempt(answers: readonly Answer[], marking: Marking, optio
     change: previousScore === undefined ? undefined : fromHundredths(scoreH - toHundredths(previousScore)),
     seed: options.seed,
     warnings,
+    ...(options.submittedAt !== undefined && { submittedAt: options.submittedAt }),
   };
 }

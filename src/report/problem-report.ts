@@ -45,7 +45,13 @@ export function githubProblems(problems: readonly Problem[], summary: Validation
   const lines = problems.map((problem) => {
     const file = escapeProperty(sanitizeLine(problem.file));
     const title = escapeProperty(problem.rule);
-    return `::${problem.severity} file=${file},line=${problem.line},col=${problem.col},title=${title}::${escapeData(sanitize(problem.message))}`;
+    // GitHub takes endColumn only with a one-line range, and its column is the last character's, not past it.
+    const properties = [`file=${file}`, `line=${problem.line}`];
+    if (problem.endLine !== undefined) properties.push(`endLine=${problem.endLine}`);
+    properties.push(`col=${problem.col}`);
+    if (problem.endLine === problem.line && problem.endCol !== undefined) properties.push(`endColumn=${Math.max(problem.col, problem.endCol - 1)}`);
+    properties.push(`title=${title}`);
+    return `::${problem.severity} ${properties.join(",")}::${escapeData(sanitizeLine(problem.message))}`;
   });
   return [...lines, summaryLine(summary), ""].join("\n");
 }

@@ -113,9 +113,10 @@ describe("reporters", () => {
     const result = await runPrelim(["mock", POLITY, "--answers", answerFile(), "--seed", "7", "--reporter", "junit"]);
     expect(result.status).toBe(0);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(result.stdout) as {
-      testsuites: { tests: string; failures: string; skipped: string; testsuite: { name: string; testcase: { name: string; failure?: unknown; skipped?: unknown }[] } };
+      testsuites: { testsuite: { name: string; tests: string; failures: string; skipped: string; timestamp: string; testcase: { name: string; failure?: unknown; skipped?: unknown }[] } };
     };
-    expect(xml.testsuites).toMatchObject({ tests: "5", failures: "1", skipped: "1" });
+    expect(xml.testsuites.testsuite).toMatchObject({ tests: "5", failures: "1", skipped: "1" });
+    expect(xml.testsuites.testsuite.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     const cases = xml.testsuites.testsuite.testcase;
     expect(cases).toHaveLength(5);
     expect(cases.filter((item) => item.failure !== undefined).map((item) => item.name)).toEqual([expect.stringContaining("mock-polity/president")]);
@@ -145,7 +146,7 @@ describe("reporters", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
     // The extension chose the reporter.
-    expect(fs.readFileSync(output, "utf8")).toMatch(/^<\?xml[\s\S]*<testsuites name="prelim mock" tests="5"/);
+    expect(fs.readFileSync(output, "utf8")).toMatch(/^<\?xml[\s\S]*<testsuites>\n  <testsuite name="mock-polity" package="mock-polity" id="0" timestamp="[^"]+" hostname="[^"]+" tests="5"/);
     expect(result.stderr).toContain(`prelim: mock score 5.34 / 10 (53.4%), passed; report written to ${output}`);
     expect(fs.readdirSync(dir)).toEqual(["report.xml"]);
   });

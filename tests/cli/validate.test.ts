@@ -206,6 +206,8 @@ describe("validate reporters", () => {
       severity: "error",
       rule: "unknown-key",
       message: "unknown key 'explaination'; did you mean 'explanation'?",
+      endLine: 9,
+      endCol: 17,
     });
     expect(report.problems.map((problem) => problem.severity)).toEqual([...Array(5).fill("error"), ...Array(4).fill("warning")]);
   });
@@ -216,11 +218,20 @@ describe("validate reporters", () => {
     const result = await runPrelim(["validate", "--reporter", "github", "."], { cwd });
     expect(result.status).toBe(1);
     expect(result.stdout.trimEnd().split("\n")).toEqual([
-      "::error file=b%2Cc%3Ad%25.yaml,line=7,col=13,title=answer-range::answer 'e' is beyond the 4 options (a–d)",
+      "::error file=b%2Cc%3Ad%25.yaml,line=7,endLine=7,col=13,endColumn=13,title=answer-range::answer 'e' is beyond the 4 options (a–d)",
       "::warning file=a-warnings.yaml,line=4,col=5,title=no-explanation::no explanation; say why the answer is right, so learners learn from a miss",
       "::warning file=a-warnings.yaml,line=4,col=5,title=no-source::no source; name the article and section the fact comes from",
       "::warning file=a-warnings.yaml,line=4,col=5,title=no-difficulty::no difficulty; add difficulty: easy, medium or hard",
       "2 files, 2 questions: 1 error, 3 warnings",
     ]);
+  });
+
+  it("--reporter github names files relative to GITHUB_WORKSPACE, from any folder of the checkout", async () => {
+    const workspace = tempFiles({ "banks/polity/range.yaml": readFixture("rules", "answer-range.yaml") });
+    const inside = path.join(workspace, "banks");
+    const result = await runPrelim(["validate", "--reporter", "github", "polity"], { cwd: inside, env: { GITHUB_WORKSPACE: workspace } });
+    expect(result.stdout).toMatch(/^::error file=banks\/polity\/range\.yaml,line=7,endLine=7,col=13,endColumn=13,/);
+    const outside = await runPrelim(["validate", "--reporter", "github", path.join(inside, "polity")], { env: { GITHUB_WORKSPACE: tempDir() } });
+    expect(outside.stdout).toContain(`::error file=${path.join(inside, "polity", "range.yaml").replace(/:/g, "%3A").replace(/,/g, "%2C")},`);
   });
 });

@@ -1,5 +1,6 @@
 // prelim validate [paths…]: every problem in every bank, and an exit code CI can act on.
 
+import path from "node:path";
 import { loadBanks, resolveBankArgs } from "../../bank/load-banks.js";
 import { bankRoots } from "../../bank/find-banks.js";
 import { maxBankBytes } from "../../bank/read-file.js";
@@ -17,6 +18,17 @@ export interface ValidateOptions {
   readonly strict?: boolean;
 }
 
+/**
+ * GitHub matches an annotation's file against the repository, so it is relative to GITHUB_WORKSPACE
+ * (the checkout) when that is set and the file is inside it, whatever folder the step ran in.
+ */
+function workspacePath(file: string, env: NodeJS.ProcessEnv, cwd: string): string {
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace === undefined || workspace === "") return displayPath(file, cwd);
+  const relative = path.relative(path.resolve(cwd, workspace), path.resolve(cwd, file));
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : displayPath(file, cwd);
+}
+
 export async function validate(paths: readonly string[], options: ValidateOptions, context: Context): Promise<number> {
   const { io } = context;
   const loadOptions = { maxBytes: maxBankBytes(io.env) };
@@ -27,7 +39,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     .flatMap((entry) => entry.problems)
     .map((problem) => ({
       ...problem,
-      file: displayPath(problem.file, io.cwd),
+      file: options.reporter === "github" ? workspacePath(problem.file, io.env, io.cwd) : displayPath(problem.file, io.cwd),
       severity: options.strict ? "error" : problem.severity,
       ...(options.strict && problem.omitted !== undefined && { omitted: { errors: problem.omitted.errors + problem.omitted.warnings, warnings: 0 } }),
     }))

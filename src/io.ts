@@ -1,5 +1,7 @@
 // What a command may touch of the outside world, passed in so tests can hand it temp dirs and buffers.
 
+import os from "node:os";
+
 export interface Output {
   write(text: string): void;
   readonly isTTY: boolean;
@@ -17,6 +19,8 @@ export interface Io {
   now(): Date;
   /** A seed for runs without --seed; the only source of randomness. */
   randomSeed(): number;
+  /** This machine's name, for reports CI systems show (JUnit's hostname). */
+  hostname(): string;
 }
 
 export function processIo(): Io {
@@ -40,5 +44,6 @@ export function processIo(): Io {
     cwd: process.cwd(),
     now: () => new Date(),
     randomSeed: () => Math.floor(Math.random() * 1_000_000),
+    hostname: () => os.hostname(),
   };
 }

@@ -137,6 +137,7 @@ export async function runPrelim(args: readonly string[], options: RunOptions = {
     cwd: options.cwd ?? tempDir("prelim-cwd-"),
     now: () => new Date(),
     randomSeed: () => Math.floor(Math.random() * 1_000_000),
+    hostname: () => "test-host",
   };
   const status = await main(args, io);
   stderrs.push(stderr.text());

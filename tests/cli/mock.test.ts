@@ -340,3 +340,11 @@ describe("help", () => {
     }
   });
 });
+
+describe("the JUnit report names the machine it ran on", () => {
+  it("from the process's io, not a placeholder", async () => {
+    const file = path.join(tempFiles({ "a.yaml": "parliament: b\n" }), "a.yaml");
+    const result = await runPrelim(["mock", POLITY, "--answers", file, "--seed", "7", "--reporter", "junit"]);
+    expect(result.stdout).toContain('hostname="test-host"');
+  });
+});

@@ -231,7 +231,7 @@ async function report(result: MockResult, reporter: ReporterName, output: Output
   const { io } = context;
   // On stdout a pretty report lists the warnings itself; anywhere else they go to stderr too.
   if (reporter !== "pretty" || output !== undefined) for (const warning of result.warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
-  const text = renderReport(reporter, result, await makeStyle(context.color && output === undefined && reporter === "pretty"));
+  const text = renderReport(reporter, result, await makeStyle(context.color && output === undefined && reporter === "pretty"), undefined, { hostname: io.hostname() });
   if (output === undefined) {
     io.stdout.write(text);
     return;
@@ -252,7 +252,7 @@ async function scorecard(result: MockResult, paper: Paper, settings: MockSetting
   io.stdout.write(`\n${renderReport("pretty", result, style, paper.presented)}`);
   io.stdout.write(style.dim(`Same paper again: add --seed ${paper.seed} (same banks, same filters).\n`));
   if (output !== undefined) {
-    writeOutput(output, renderReport(chooseReporter(settings.reporter, output.given, false), result), context);
+    writeOutput(output, renderReport(chooseReporter(settings.reporter, output.given, false), result, undefined, undefined, { hostname: io.hostname() }), context);
     io.stderr.write(`prelim: report written to ${sanitizeLine(output.name)}\n`);
   }
 }

@@ -23,6 +23,17 @@ export interface Io {
   hostname(): string;
 }
 
+/**
+ * The clock every command sees: the real one, or one that starts at PRELIM_NOW (an ISO date-time) and
+ * runs on from there, so a learner or a test can see what another day holds and timers still tick.
+ */
+export function clockFrom(env: NodeJS.ProcessEnv, realNow: () => number = Date.now): () => Date {
+  const start = env.PRELIM_NOW === undefined || env.PRELIM_NOW === "" ? Number.NaN : Date.parse(env.PRELIM_NOW);
+  if (Number.isNaN(start)) return () => new Date(realNow());
+  const startedAt = realNow();
+  return () => new Date(start + (realNow() - startedAt));
+}
+
 export function processIo(): Io {
   const output = (stream: NodeJS.WriteStream): Output => ({
     write: (text) => void stream.write(text),
@@ -42,7 +53,7 @@ export function processIo(): Io {
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
-    now: () => new Date(),
+    now: clockFrom(process.env),
     randomSeed: () => Math.floor(Math.random() * 1_000_000),
     hostname: () => os.hostname(),
   };

@@ -2,7 +2,7 @@
 
 import { processIo } from "./io.js";
 import type { Io } from "./io.js";
-import { EXIT, InterruptedError, UserError } from "./errors.js";
+import { EXIT, InterruptedError, UsageError, UserError } from "./errors.js";
 import { sanitize } from "./core/sanitize.js";
 
 export async function main(args: readonly string[], io: Io = processIo()): Promise<number> {
@@ -14,6 +14,10 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
   }
   const debug = args.includes("--debug");
   try {
+    const fixed = io.env.PRELIM_NOW;
+    if (fixed !== undefined && fixed !== "" && Number.isNaN(Date.parse(fixed))) {
+      throw new UsageError(`PRELIM_NOW="${fixed}" is not a date-time`, "Give an ISO date-time such as 2027-01-15T09:00, or unset it for the real clock.");
+    }
     const { runProgram } = await import("./program.js");
     return await runProgram(args, io);
   } catch (error) {

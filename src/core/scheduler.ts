@@ -171,31 +171,25 @@ export type Confidence = "guess" | "unsure" | "sure";
 export const CONFIDENCES: readonly Confidence[] = ["guess", "unsure", "sure"];
 
 /**
- * The timing rule for a right answer with no confidence given. The time the learner needs grows with
- * what they had to read, so both thresholds add a reading allowance of 25 ms a character (about
- * 400 words a minute, a brisk read): Easy at or under 3 s + reading, Hard at or over 15 s + twice the
- * reading, Good between.
+ * The timing rule for a right answer with no confidence given: Good, or Hard when it took clearly
+ * longer than reading the question needs (15 s plus twice a reading allowance of 25 ms a character,
+ * about 400 words a minute). Never Easy from speed: in a multiple-choice question a quick answer may
+ * be a lucky guess or the memory of a letter, so only the learner's own rating says Easy.
  */
 export const RATING_TIME = {
   readingMsPerChar: 25,
-  fastBaseMs: 3_000,
   slowBaseMs: 15_000,
   slowReadingFactor: 2,
 } as const;
 
 export interface RatingThresholds {
-  /** A right answer at or under this many ms is Easy. */
-  readonly fastMs: number;
   /** A right answer at or over this many ms is Hard. */
   readonly slowMs: number;
 }
 
 export function ratingThresholds(textLength: number): RatingThresholds {
   const readingMs = Math.max(0, textLength) * RATING_TIME.readingMsPerChar;
-  return {
-    fastMs: RATING_TIME.fastBaseMs + readingMs,
-    slowMs: RATING_TIME.slowBaseMs + RATING_TIME.slowReadingFactor * readingMs,
-  };
+  return { slowMs: RATING_TIME.slowBaseMs + RATING_TIME.slowReadingFactor * readingMs };
 }
 
 /** What the rating of one answer depends on. */
@@ -222,8 +216,5 @@ export function ratingFor(answer: RatingInput): Rating {
   if (answer.confidence !== undefined) return RATING_OF_CONFIDENCE[answer.confidence];
   // Not timed, or a time we cannot trust (negative after a clock jump): plain Good.
   if (answer.ms === undefined || !Number.isFinite(answer.ms) || answer.ms < 0) return "good";
-  const { fastMs, slowMs } = ratingThresholds(answer.textLength ?? 0);
-  if (answer.ms <= fastMs) return "easy";
-  if (answer.ms >= slowMs) return "hard";
-  return "good";
+  return answer.ms >= ratingThresholds(answer.textLength ?? 0).slowMs ? "hard" : "good";
 }

@@ -106,6 +106,7 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
+      # prelim from the npm registry; for a fork or a checkout, install that instead (npm install --global <path or git URL>).
       - run: npm install --global prelim@${version}
       - run: prelim validate --strict --reporter github banks/
       - run: prelim mock banks/example.yaml --answers answers/example.answers.yaml --seed 1 --reporter junit --output prelim-report.xml --pass-mark 100%

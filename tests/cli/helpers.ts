@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterEach, expect } from "vitest";
 import { REPO_ROOT, makeTempDir } from "../fixtures/fixtures.js";
 import { main } from "../../src/main.js";
-import type { Io, Output } from "../../src/io.js";
+import { clockFrom, type Io, type Output } from "../../src/io.js";
 
 export const BIN = path.join(REPO_ROOT, "bin", "prelim.js");
 
@@ -135,7 +135,7 @@ export async function runPrelim(args: readonly string[], options: RunOptions = {
     stdin,
     env: env as NodeJS.ProcessEnv,
     cwd: options.cwd ?? tempDir("prelim-cwd-"),
-    now: () => new Date(),
+    now: clockFrom(env as NodeJS.ProcessEnv),
     randomSeed: () => Math.floor(Math.random() * 1_000_000),
     hostname: () => "test-host",
   };

@@ -108,4 +108,24 @@ describe("prelim review", () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^TAP version 14\n1\.\.0 # SKIP Today's review limit \(reviewsPerDay 2\) is reached: \d+ more questions? (is|are) due\./);
   });
+
+  it("PRELIM_NOW sets the clock: what is not due today is due in a week, answered and dated then", async () => {
+    const home = tempDir("prelim-home-");
+    const today = "2026-03-02T09:00:00.000Z";
+    const nextWeek = "2026-03-09T09:00:00.000Z";
+    expect((await runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home, env: { PRELIM_NOW: today } })).status).toBe(0);
+    const now = JSON.parse((await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home, env: { PRELIM_NOW: today } })).stdout) as { answered: number };
+    expect(now.answered).toBe(0);
+    const later = JSON.parse((await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home, env: { PRELIM_NOW: nextWeek } })).stdout) as { answered: number };
+    expect(later.answered).toBeGreaterThan(0);
+    const log = readReviewLog(home);
+    expect(log.filter((line) => line.mode === "practice").every((line) => line.at.startsWith("2026-03-02"))).toBe(true);
+    expect(log.filter((line) => line.mode === "review").every((line) => line.at.startsWith("2026-03-09"))).toBe(true);
+  });
+
+  it("a PRELIM_NOW that is not a date-time: exit 2 saying what to give", async () => {
+    const run = await runPrelim(["review", DAILY, "--answers", ANSWERS], { env: { PRELIM_NOW: "next tuesday" } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('PRELIM_NOW="next tuesday" is not a date-time');
+  });
 });

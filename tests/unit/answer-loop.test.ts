@@ -145,7 +145,7 @@ describe("runAnswerLoop", () => {
     expect(memory.entries().map((entry) => entry.key)).toEqual(["daily/capital"]);
   });
 
-  it("rates a right answer by time taken: fast Easy, slow Hard, a wrong one Again", async () => {
+  it("rates a right answer Good, or Hard when slow, never Easy from speed; a wrong one Again", async () => {
     const store = createMemoryStore();
     const result = await runAnswerLoop(
       presented(["capital", "sky-blue", "ordered", "rivers"]),
@@ -157,7 +157,7 @@ describe("runAnswerLoop", () => {
       ]),
       { mode: "practice", store, now: fakeClock(), onRecorded: () => {} },
     );
-    expect(result.recorded.map((answer) => answer.entry.rating)).toEqual(["easy", "hard", "good", "again"]);
+    expect(result.recorded.map((answer) => answer.entry.rating)).toEqual(["good", "hard", "good", "again"]);
     expect(result.recorded.map((answer) => answer.entry.ms)).toEqual([1000, 120_000, 6000, 1000]);
   });
 

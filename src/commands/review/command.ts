@@ -14,8 +14,9 @@ export function makeReviewCommand(run: Runner): Command {
     .addHelpText(
       "after",
       `
-A wrong answer brings a question back soon; a right one later, sooner when slow, later when fast
-(or by your own rating with --confidence). Daily limits: prelim config set newPerDay 30.
+A wrong answer brings a question back soon; a right one later, sooner when it was slow (or by your own
+rating with --confidence). Daily limits: prelim config set newPerDay 30. To see what another day's
+review holds, set the clock: PRELIM_NOW=2027-01-15T09:00 prelim review.
 
 Examples:
   $ prelim review                      today's reviews from every bank

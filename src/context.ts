@@ -8,6 +8,8 @@ import { colorEnabled } from "./ui/color.js";
 export interface GlobalOptions {
   readonly dataDir?: string;
   readonly debug?: boolean;
+  /** false with a session's --no-record. */
+  readonly record?: boolean;
 }
 
 export interface Context {
@@ -15,6 +17,12 @@ export interface Context {
   /** Where progress is kept: --data-dir, else PRELIM_HOME, else the platform's config folder (~/.config/prelim). */
   readonly dataDir: string;
   readonly debug: boolean;
+  /**
+   * Whether a session may write to the data dir. false with --no-record (a tutor checking a key, a CI
+   * job): progress is read, answers are judged and reported, and nothing on disk changes, not even the
+   * bank cache.
+   */
+  readonly record: boolean;
   /** Whether stdout gets colour: a TTY, or FORCE_COLOR, and never with NO_COLOR or TERM=dumb. */
   readonly color: boolean;
   /** Whether an interactive session can run: prompts need a terminal on both sides. */
@@ -38,6 +46,7 @@ export function resolveContext(options: GlobalOptions, io: Io): Context {
     io,
     dataDir,
     debug: Boolean(options.debug),
+    record: options.record !== false,
     color: colorEnabled(io.env, io.stdout.isTTY),
     interactive: noTerminal === undefined,
     ...(noTerminal !== undefined && { noTerminal }),

@@ -55,6 +55,15 @@ export function matchAnswerFile(questions: readonly Question[], entries: AnswerE
   return { chosen, warnings };
 }
 
+/**
+ * The warning for a file that answers none of the questions drawn (a file for another bank, or ids that
+ * changed): the run goes on, every question unanswered, and says why.
+ */
+export function noneDrawnWarning(matched: MatchedAnswers, drawn: readonly Question[]): string | undefined {
+  if (drawn.length === 0 || drawn.some((question) => matched.chosen.has(question.key))) return undefined;
+  return `the answer file answers none of the ${drawn.length} question${drawn.length === 1 ? "" : "s"} drawn: check that it is for these banks`;
+}
+
 /** The file's answer to a question, or an unanswered one when it gives none. */
 export function answerFromFile(matched: MatchedAnswers, question: Question): Answer {
   return makeAnswer(question, matched.chosen.get(question.key) ?? []);

@@ -35,16 +35,17 @@ export function renderHistory(attempts: readonly Attempt[], style: Style): strin
   if (attempts.length === 0) return "No mock attempts yet. Take one with: prelim mock [banks…]\n";
   const rows = historyRows(attempts);
   const banksWidth = Math.min(BANKS_WIDTH, Math.max(5, ...attempts.map((attempt) => oneLine(attempt.banks.join(", ")).length)));
-  const line = (date: string, banks: string, questions: string, score: string, percent: string, change: string) =>
-    `  ${date.padEnd(16)}  ${banks.padEnd(banksWidth)}  ${questions.padStart(9)}  ${score.padStart(15)}  ${percent.padStart(7)}  ${change.padStart(7)}`.trimEnd();
+  const line = (date: string, how: string, banks: string, questions: string, score: string, percent: string, change: string) =>
+    `  ${date.padEnd(16)}  ${how.padEnd(4)}  ${banks.padEnd(banksWidth)}  ${questions.padStart(9)}  ${score.padStart(15)}  ${percent.padStart(7)}  ${change.padStart(7)}`.trimEnd();
   const lines = [
     style.bold(`Mock attempts (${attempts.length})`),
-    style.dim(line("Date", "Banks", "Questions", "Score", "Percent", "Change")),
+    style.dim(line("Date", "How", "Banks", "Questions", "Score", "Percent", "Change")),
     ...rows.map(({ attempt, change }) => {
       const changeText = change === undefined ? "—" : change === 0 ? "±0" : signedMarks(change);
       const painted = change === undefined || change === 0 ? changeText : change > 0 ? style.green(changeText) : style.red(changeText);
       const text = line(
         when(attempt.at),
+        attempt.scripted ? "file" : "sat",
         truncate(oneLine(attempt.banks.join(", ")), banksWidth),
         String(attempt.questions),
         `${attempt.score} / ${attempt.maxScore}`,
@@ -66,7 +67,7 @@ export function renderHistory(attempts: readonly Attempt[], style: Style): strin
       );
     }
   }
-  lines.push("", style.dim("Change: marks since the previous attempt on the same banks."));
+  lines.push("", style.dim("How: sat at a terminal, or answered from a file (--answers). Change: marks since the previous attempt on the same banks."));
   return `${lines.join("\n")}\n`;
 }
 

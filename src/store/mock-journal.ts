@@ -61,6 +61,11 @@ function opened(id: string, file: string, fd: number, fsys: StoreFs): OpenJourna
   };
 }
 
+/** For a test run with --no-record: the same calls, nothing written. */
+export function unrecordedJournal(id: string): OpenJournal {
+  return { id, file: "", write: () => {}, close: () => {} };
+}
+
 /** Creates the journal with its header; the attempt exists on disk from here on. */
 export function startJournal(dataDir: string, header: NewJournalHeader, fsys: StoreFs = nodeFs): OpenJournal {
   const folder = journalFolder(dataDir);

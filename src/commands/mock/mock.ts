@@ -4,7 +4,7 @@
 // signal) is not scored and records nothing.
 
 import { makeAnswer } from "../../core/answer.js";
-import { answerFromFile } from "../../core/answer-file.js";
+import { answerFromFile, noneDrawnWarning } from "../../core/answer-file.js";
 import { finishAttempt, previousAttempt, type FinishedAttempt, type Sitting } from "../../core/attempt.js";
 import { buildPaper, type Paper } from "../../core/paper.js";
 import type { Question } from "../../core/question.js";
@@ -13,7 +13,7 @@ import { sanitizeLine } from "../../core/sanitize.js";
 import { EXIT, InterruptedError, UsageError, UserError } from "../../errors.js";
 import { JOURNAL_VERSION, journalState, type NewJournalHeader } from "../../core/attempt-journal.js";
 import type { ExamState } from "../../core/exam.js";
-import { attemptId, readJournals, removeJournal, startJournal, type OpenJournal } from "../../store/mock-journal.js";
+import { attemptId, readJournals, removeJournal, startJournal, unrecordedJournal, type OpenJournal } from "../../store/mock-journal.js";
 import { discardAttempt, reopenAttempt, splitResumeArgument, unfinishedNotice } from "./resume.js";
 import type { Context } from "../../context.js";
 import { renderReport, type ReporterName } from "../../report/index.js";
@@ -76,7 +76,8 @@ async function sitAndSubmit(paper: Paper, settings: MockSettings, output: Output
   let journal: OpenJournal | undefined;
   let submitted = false;
   try {
-    journal = sit.journal ?? startJournal(context.dataDir, journalHeader(paper, io.now(), scripted));
+    const header = journalHeader(paper, io.now(), scripted);
+    journal = sit.journal ?? (context.record ? startJournal(context.dataDir, header) : unrecordedJournal(header.id));
     const sitting = sit.answers !== undefined ? await sittingFromFile(sit.answers.file, paper, sit.answers.questions, context) : await sitAtTerminal(paper, context, journal, sit.resume);
     const finished = finish(paper, sitting, settings, journal.id, context);
     const saveError = submit(finished, journal, store, context);
@@ -85,6 +86,10 @@ async function sitAndSubmit(paper: Paper, settings: MockSettings, output: Output
     else await scorecard(finished.result, paper, settings, output, context);
     if (saveError !== undefined) throw saveError;
     if (!scripted) await walkMistakes(finished.result, paper, context);
+    if (settings.requireAnswers && scripted && finished.result.unanswered > 0) {
+      io.stderr.write(`prelim: ${finished.result.unanswered} of ${finished.result.questions.length} questions were not answered by the answer file (--require-answers)\n`);
+      return EXIT.no;
+    }
     return finished.result.passed === false ? EXIT.no : EXIT.ok;
   } finally {
     journal?.close();
@@ -132,6 +137,8 @@ function finish(paper: Paper, sitting: Sitting, settings: MockSettings, id: stri
  */
 function submit(finished: FinishedAttempt, journal: OpenJournal, store: ProgressStore, context: Context): UserError | undefined {
   const scripted = finished.attempt.scripted;
+  // --no-record: scored and reported, nothing kept.
+  if (!context.record) return undefined;
   try {
     appendAttempt(context.dataDir, finished.attempt);
   } catch (error) {
@@ -173,7 +180,9 @@ function mentionUnfinished(context: Context): void {
 /** An answer file is matched against every question of the banks; the paper keeps its own, in order. */
 async function sittingFromFile(source: string, paper: Paper, bankQuestions: readonly Question[], context: Context): Promise<Sitting> {
   const matched = await openAnswerFile(source, bankQuestions, context);
-  return { answers: paper.questions.map((question) => answerFromFile(matched, question)), warnings: matched.warnings, scripted: true };
+  const noneDrawn = noneDrawnWarning(matched, paper.questions);
+  const warnings = noneDrawn === undefined ? matched.warnings : [...matched.warnings, noneDrawn];
+  return { answers: paper.questions.map((question) => answerFromFile(matched, question)), warnings, scripted: true };
 }
 
 function terminalSize(context: Context): { width: number; height: number } {

@@ -25,6 +25,7 @@ export interface MockSettings extends PaperRequest {
   readonly seed: number | undefined;
   readonly passMark: PassMark | undefined;
   readonly reporter: ReporterName | undefined;
+  readonly requireAnswers: boolean;
 }
 
 /** Every option value checked at once, before banks are read or a prompt opens. */
@@ -38,6 +39,7 @@ export function parseMockOptions(options: MockOptions): MockSettings {
     marking: options.marking === undefined ? undefined : parseMarking(options.marking),
     passMark: options.passMark === undefined ? undefined : parsePassMark(options.passMark),
     reporter: options.reporter === undefined ? undefined : parseReporterName(options.reporter),
+    requireAnswers: options.requireAnswers === true,
   };
 }
 

@@ -30,7 +30,7 @@ export interface LoadedSession {
 
 export async function loadSessionBanks(args: readonly string[], context: Context): Promise<LoadedSession> {
   const { io } = context;
-  const loadOptions = { ...cachedLoadOptions(io.env, context.dataDir), onParse: (files: readonly string[]) => spinnerForLargeBanks(files, context) };
+  const loadOptions = { ...cachedLoadOptions(io.env, context.dataDir, { save: context.record }), onParse: (files: readonly string[]) => spinnerForLargeBanks(files, context) };
   const loaded = await loadBanks(await resolveBankArgs(args, bankRoots(io.env, context.dataDir, io.cwd), loadOptions, io.cwd), loadOptions);
   const broken = loaded.filter((entry) => entry.bank === undefined);
   if (broken.length > 0 && args.length > 0) {

@@ -3,6 +3,7 @@
 import { openProgressStore, type ProgressStore } from "../../store/progress-store.js";
 import { openProgressReader, type ProgressReader } from "../../store/progress-reader.js";
 import { completeSubmissions } from "../../store/mock-journal.js";
+import { createMemoryStore } from "../../store/memory-store.js";
 import { packageVersion } from "../../version.js";
 import { sanitize } from "../../core/sanitize.js";
 import type { Context } from "../../context.js";
@@ -22,6 +23,7 @@ function storeOptions(context: Context) {
  * all its answers) is completed first, so spaced repetition and the history always agree.
  */
 export function openStore(context: Context): ProgressStore {
+  if (!context.record) return openUnrecordedStore(context);
   const store = openProgressStore(storeOptions(context));
   try {
     const done = completeSubmissions(context.dataDir, store);
@@ -35,6 +37,16 @@ export function openStore(context: Context): ProgressStore {
     throw error;
   }
   return store;
+}
+
+/** --no-record: progress as it is on disk, answers kept in memory only, nothing written. */
+function openUnrecordedStore(context: Context): ProgressStore {
+  const reader = openReader(context);
+  try {
+    return createMemoryStore({ entries: reader.entries(), settings: reader.settings.values(), closeResult: { snapshot: "unchanged" } });
+  } finally {
+    reader.close();
+  }
 }
 
 /** For a command that only reads progress: no lock, no repair, works on a read-only data dir. */

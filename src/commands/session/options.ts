@@ -15,6 +15,8 @@ export interface SessionOptions {
   readonly answers?: string;
   readonly reporter?: string;
   readonly json?: boolean;
+  /** With --answers: a question the file leaves unanswered makes the exit status 1. */
+  readonly requireAnswers?: boolean;
 }
 
 /** The shared options, checked. */
@@ -57,7 +59,9 @@ export function withSessionOptions(command: Command, help: SessionOptionHelp): C
     .option("--seed <n>", help.seed)
     .option("--answers <file>", "answer from a YAML file of question ids and letters ('-' for stdin); no terminal needed")
     .addOption(new Option("--reporter <name>", `output format (default: ${help.reporterDefault})`).choices(help.reporters))
-    .option("--json", "the same as --reporter json");
+    .option("--json", "the same as --reporter json")
+    .option("--require-answers", "with --answers: exit 1 if the file leaves any question drawn unanswered (for CI)")
+    .option("--no-record", "write nothing to the data dir: no progress, no history (to check an answer key, or in CI)");
   if (help.confidence) declared.option("--confidence", "after a right answer, ask how sure you were (a guess brings it back sooner)");
   return declared;
 }

@@ -6,7 +6,7 @@ import type { Question } from "../../core/question.js";
 import type { SessionMode } from "../../core/review.js";
 import { presentQuestion } from "../../core/session.js";
 import { sanitizeLine } from "../../core/sanitize.js";
-import { answerFromFile } from "../../core/answer-file.js";
+import { answerFromFile, noneDrawnWarning } from "../../core/answer-file.js";
 import { tapComment, tapHeader, tapLine, tapPlan } from "../../report/index.js";
 import type { ProgressStore } from "../../store/progress-store.js";
 import { makeStyle, type Style } from "../../ui/color.js";
@@ -98,6 +98,11 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
     if (reporter === "pretty" && !interrupted && plan.questions.length > 0) io.stdout.write(style.dim(`Seed ${plan.seed}: run again with --seed ${plan.seed} for the same questions.\n`));
     // Everything answered is saved and summarised; main.ts turns the interrupt into 128 + the signal.
     if (result.interrupted) throw result.interrupted;
+    const unanswered = plan.questions.length - result.recorded.length;
+    if (options.requireAnswers && options.answers !== undefined && unanswered > 0) {
+      io.stderr.write(`prelim: ${unanswered} of ${plan.questions.length} questions were not answered by the answer file (--require-answers)\n`);
+      return EXIT.no;
+    }
     return EXIT.ok;
   } finally {
     opened?.dispose();
@@ -125,10 +130,12 @@ async function answerSource(plan: SessionPlan, options: SessionRunOptions, conte
   const { io } = context;
   if (options.answers !== undefined) {
     const matched = await openAnswerFile(options.answers, plan.pool ?? plan.questions, context);
-    for (const warning of matched.warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
+    const noneDrawn = noneDrawnWarning(matched, plan.questions);
+    const warnings = noneDrawn === undefined ? matched.warnings : [...matched.warnings, noneDrawn];
+    for (const warning of warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
     // A question the file does not answer is skipped, not recorded as unanswered.
     const source: AnswerSource = { answer: async (presented) => (matched.chosen.has(presented.question.key) ? answerFromFile(matched, presented.question) : undefined) };
-    return { source, warnings: matched.warnings, dispose: () => {} };
+    return { source, warnings, dispose: () => {} };
   }
   // Signals are trapped only around prompts. A scripted run keeps Node's default (the process ends at
   // once): every answer it printed is already on disk, and a trap would leave nothing to stop a read of

@@ -111,6 +111,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     const presented = config.questions[state.current];
     const optionCount = presented?.order.length ?? 0;
     const letter = letterKey(key);
+    // t and f answer a true-false question (True is canonical 0), as they do in practice.
+    if (presented?.question.kind === "true-false" && (letter === "t" || letter === "f")) return update(choose(state, letter === "t" ? 0 : 1));
     // An option letter answers, in either case (Caps Lock); Shift with a command letter is the command,
     // which is how commands stay reachable on questions with many options (m is option 13).
     if (letter !== undefined && !(key.shift && COMMANDS.has(letter))) {

@@ -245,7 +245,12 @@ function questionKeys(screen: ExamScreen): string[] {
   const last = count > 0 ? letterOf(count - 1) : "a";
   const key = (name: string) => commandKey(name, count);
   const scroll = scrollKeys(count);
-  const choose = presented && isMultiAnswer(presented.question) ? `a–${last} tick or untick` : `a–${last} answer (again to clear)`;
+  const choose =
+    presented?.question.kind === "true-false"
+      ? "t true, f false (again to clear)"
+      : presented && isMultiAnswer(presented.question)
+        ? `a–${last} tick or untick`
+        : `a–${last} answer (again to clear)`;
   return [
     choose,
     `${key("x")} clear`,
@@ -267,7 +272,7 @@ function compactKeys(screen: ExamScreen): string[] {
   const count = presented?.order.length ?? 0;
   const last = count > 0 ? letterOf(count - 1) : "a";
   const key = (name: string) => commandKey(name, count);
-  const wanted = [`a–${last}`, `←→ move`, "S submit", `${key("g")} palette`, `${key("m")} mark`];
+  const wanted = [presented?.question.kind === "true-false" ? "t/f" : `a–${last}`, `←→ move`, "S submit", `${key("g")} palette`, `${key("m")} mark`];
   const tail = "? keys";
   const chosen: string[] = [];
   for (const item of wanted) {

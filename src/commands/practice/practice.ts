@@ -30,7 +30,7 @@ export async function practice(args: readonly string[], options: PracticeOptions
     try {
       const style = await makeStyle(context.color);
       const { pickSession } = await import("../../ui/pick-session.js");
-      const choice = await pickSession(banks, { style, signal: signals.signal, askCount: settings.count === undefined, defaultCount: DEFAULT_PRACTICE_COUNT });
+      const choice = await pickSession(banks, { style, signal: signals.signal, askCount: settings.count === undefined, defaultCount: DEFAULT_PRACTICE_COUNT, viewport: context.io.stdout });
       banks = choice.banks;
       filter = { ...filter, topics: [...choice.topics] };
       count = choice.count;

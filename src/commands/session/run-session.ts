@@ -111,6 +111,6 @@ async function answerSource(plan: SessionPlan, options: SessionRunOptions, conte
   // --answers - that is waiting on stdin.
   const { terminalAnswers } = await import("../../ui/terminal-answers.js");
   const signals = trapSignals();
-  const source = terminalAnswers({ ...view, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
+  const source = terminalAnswers({ ...view, viewport: io.stdout, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
   return { source, warnings: [], dispose: signals.dispose };
 }

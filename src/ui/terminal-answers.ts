@@ -7,6 +7,7 @@ import type { PresentedQuestion } from "../core/session.js";
 import { answerPrompt } from "./answer-prompt.js";
 import type { Style } from "../core/style.js";
 import { ask } from "./prompt.js";
+import { keyPrompt } from "./key-prompt.js";
 import { optionLabels, questionBody, questionHeader } from "./question-view.js";
 import type { Viewport } from "./viewport.js";
 
@@ -27,6 +28,8 @@ export interface TerminalOptions {
 export interface TerminalAnswers {
   answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer>;
   confidence?(): Promise<Confidence>;
+  /** Waits for a key after the feedback: Enter goes on, q ends the session there. */
+  pause(): Promise<"next" | "stop">;
 }
 
 export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
@@ -36,7 +39,15 @@ export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
     ...(options.output && { output: options.output }),
   };
   const view = { size: { width: options.width, height: 24 }, ...(options.viewport && { viewport: options.viewport }) };
+  const pause = async (): Promise<"next" | "stop"> => {
+    const key = await ask(
+      (promptContext) => keyPrompt({ message: options.style.dim("Enter for the next question · q to stop here"), keys: ["enter", "space", "n", "q"], style: options.style }, promptContext),
+      context,
+    );
+    return key === "q" ? "stop" : "next";
+  };
   const source: TerminalAnswers = {
+    pause,
     answer: async (presented: PresentedQuestion, position: number, total: number) => {
       const { question } = presented;
       const message = (width: number) => `\n${questionHeader(position, total, question, options.style)}\n${questionBody(question, width, options.style)}`;

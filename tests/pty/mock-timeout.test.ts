@@ -76,7 +76,7 @@ describe("prelim mock on a terminal", () => {
     const home = tempDir("prelim-pty-home-");
     const result = await runOnPty(
       ["mock", POLITY, "--time", "3s", "-n", "3", "--seed", "1"],
-      [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { wait_for: "Review your mistakes", timeout: 10 }, { send: "n" }],
+      [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { wait_for: "(y: yes", timeout: 10 }, { send: "n" }],
       home,
     );
     expect(result.failed_wait).toBeNull();

@@ -15,7 +15,7 @@ const FOLDER = path.join(import.meta.dirname, "..", "..", "questions");
 const BUILT_IN: Question[] = fs
   .readdirSync(FOLDER)
   .filter((file) => file.endsWith(".yaml"))
-  .flatMap((file) => loadBankFile(path.join(FOLDER, file), {}).bank?.questions ?? []);
+  .flatMap((file) => loadBankFile(path.join(FOLDER, file), { maxBytes: 20 * 1024 * 1024 }).bank?.questions ?? []);
 const PRESENTED = BUILT_IN.map((question) => presentQuestion(question, 3));
 const EXAM = createExam(PRESENTED.map((item) => ({ options: item.order.length, multiple: isMultiAnswer(item.question) })), 0);
 

@@ -124,7 +124,8 @@ export const answerPrompt = createPrompt<number[], AnswerPromptConfig>((config, 
 
   if (status === "done") {
     const text = chosen.length === 0 ? "all" : chosen.map((position) => options[position] ?? "").join("; ");
-    return `${message}\n${style.cyan(`» ${text.length > 100 ? `${text.slice(0, 99)}…` : text}`)}`;
+    const room = Math.max(10, width - 2);
+    return `${message}\n${style.cyan(`» ${text.length > room ? `${text.slice(0, room - 1)}…` : text}`)}`;
   }
   // A picker's cursor is never off screen, even before it moves (an initial option far down the list).
   const shown = sticky.length > 0 ? scrollWindow(content, room, revealOffset(window.offset, ...activeRange(active), content.length, room), hint, style, width) : window;

@@ -41,7 +41,7 @@ export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
   const view = { size: { width: options.width, height: 24 }, ...(options.viewport && { viewport: options.viewport }) };
   const pause = async (): Promise<"next" | "stop"> => {
     const key = await ask(
-      (promptContext) => keyPrompt({ message: options.style.dim("Enter for the next question · q to stop here"), keys: ["enter", "space", "n", "q"], style: options.style }, promptContext),
+      (promptContext) => keyPrompt({ message: options.style.dim("Enter: next question · q: stop"), keys: ["enter", "space", "n", "q"], style: options.style }, promptContext),
       context,
     );
     return key === "q" ? "stop" : "next";

@@ -122,7 +122,7 @@ describe("prelim mock on a terminal", () => {
     const home = tempDir("prelim-pty-home-");
     const result = await runOnPty(
       ["mock", POLITY, "-n", "2", "--seed", "1"],
-      [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { send: "S" }, { wait_for: "Submit the test?" }, { send: "y" }, { wait_for: "Mock test scorecard" }, { wait_for: "(y/n)" }, { send: "n" }],
+      [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { send: "S" }, { wait_for: "Submit the test?" }, { send: "y" }, { wait_for: "Mock test scorecard" }, { wait_for: "n: no)" }, { send: "n" }],
       home,
     );
     expect(result.failed_wait).toBeNull();

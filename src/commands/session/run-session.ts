@@ -22,7 +22,7 @@ import { openAnswerFile } from "./answer-file.js";
 import { closeStore } from "./open-store.js";
 import type { SessionOptions } from "./options.js";
 import { jsonSummary, prettySummary } from "../../report/session.js";
-import { textWidth } from "../../ui/text-width.js";
+import { screenSize, textWidth } from "../../ui/text-width.js";
 import { shouldPause } from "../../ui/pause-after-feedback.js";
 
 export type SessionReporter = "pretty" | "json" | "tap";
@@ -71,9 +71,10 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
       if (reporter === "tap") {
         io.stdout.write(tapLine(++testPoints, { ...answer.answer, outcome: answer.correct ? "correct" : "wrong" }));
       } else if (reporter === "pretty") {
-        const text = feedback(answer.presented, answer.correct, textWidth(io.stdout), style);
+        // Laid out to the terminal as it is now: it may have been resized since the session began.
+        const screen = screenSize(io.stdout, { width, height: 24 });
+        const text = feedback(answer.presented, answer.correct, screen.width, style);
         io.stdout.write(`${text}\n`);
-        const screen = { width, height: io.stdout.rows ?? 24 };
         if (source.pause && shouldPause(pauseSetting, text.split("\n").length, presented[answer.position], screen) && (await source.pause()) === "stop") return "stop";
       }
     };

@@ -306,11 +306,11 @@ function confirmLines(screen: ExamScreen): string[] {
     const name = STATE_NAME[state];
     return `  ${STATE_SYMBOL[state]} ${truncateText(name[0]?.toUpperCase() + name.slice(1), labelWidth).padEnd(labelWidth)}${String(stateCount(counts, state)).padStart(5)}`;
   };
-  const lines = [style.bold("Submit the test?"), "", ...STATE_ORDER.map(row), ""];
+  const lines = [style.bold("Submit the test?"), ...STATE_ORDER.map(row)];
   const say = (text: string) => lines.push(...wrap(text, width).map((line) => style.yellow(line)));
-  say(`${counts.answered} of ${counts.total} will be scored: ${STATE_SYMBOL.answered} and ${STATE_SYMBOL["answered-marked"]}, an answer marked for review counts as it stands.`);
-  if (counts.unanswered > 0) say(`${counts.unanswered} unanswered (${STATE_SYMBOL["not-answered"]} ${STATE_SYMBOL.marked} ${STATE_SYMBOL["not-visited"]}) score nothing.`);
-  lines.push(...wrap("After you submit, answers cannot be changed.", width));
+  say(`${counts.answered} of ${counts.total} scored (${STATE_SYMBOL.answered} ${STATE_SYMBOL["answered-marked"]}): a marked answer counts as it stands.`);
+  if (counts.unanswered > 0) say(`${counts.unanswered} unanswered score nothing.`);
+  lines.push(...wrap("Answers cannot be changed after you submit.", width));
   return lines;
 }
 

@@ -219,7 +219,7 @@ describe("the exam screen", () => {
     expect(confirm).toMatch(/● Answered\s+0/);
     expect(confirm).toMatch(/◆ Answered & marked\s+1/);
     expect(confirm).toMatch(/· Not visited\s+2/);
-    expect(confirm).toContain("1 of 3 will be scored");
+    expect(confirm).toContain("1 of 3 scored");
     expect(confirm).toContain("2 unanswered");
     events.keypress("n");
     expect(getScreen()).toContain("Question first?");

@@ -29,12 +29,17 @@ export interface Context {
   readonly interactive: boolean;
   /** Why not, in words, when it cannot. */
   readonly noTerminal?: string;
+  /**
+   * A terminal that cannot move the cursor (TERM=dumb: Emacs shell, some IDE consoles): practice and
+   * review run there as plain lines, numbered options and typed answers; full screens cannot.
+   */
+  readonly lineMode: boolean;
 }
 
 function whyNoTerminal(io: Io): string | undefined {
   if (!io.stdin.isTTY) return "standard input is not a terminal";
   if (!io.stdout.isTTY) return "standard output is not a terminal";
-  if (io.env.TERM === "dumb") return "TERM=dumb, which cannot show prompts";
+  if (io.env.TERM === "dumb") return "TERM=dumb cannot move the cursor, which the full-screen test needs (practice and review run there in line mode)";
   return undefined;
 }
 
@@ -49,6 +54,7 @@ export function resolveContext(options: GlobalOptions, io: Io): Context {
     record: options.record !== false,
     color: colorEnabled(io.env, io.stdout.isTTY),
     interactive: noTerminal === undefined,
+    lineMode: Boolean(io.stdin.isTTY) && io.stdout.isTTY && io.env.TERM === "dumb",
     ...(noTerminal !== undefined && { noTerminal }),
   };
 }

@@ -8,6 +8,8 @@ export interface Output {
   readonly columns?: number;
   /** The terminal's height, so a full-screen view (the mock test) can stay within it. */
   readonly rows?: number;
+  /** Calls `listener` when the terminal is resized (SIGWINCH); returns the function that stops it. */
+  onResize?(listener: () => void): () => void;
 }
 
 export interface Io {
@@ -45,6 +47,10 @@ export function processIo(): Io {
     },
     get rows() {
       return stream.rows;
+    },
+    onResize(listener) {
+      stream.on("resize", listener);
+      return () => void stream.off("resize", listener);
     },
   });
   return {

@@ -8,6 +8,21 @@ import { defaultBankFolders, findBankFiles } from "./find-banks.js";
 import type { BankRoots } from "./find-banks.js";
 import type { BankCache } from "./bank-cache.js";
 import { UsageError } from "../errors.js";
+import { closestWord } from "./closest-word.js";
+
+/** An argument that names no file, folder or bank id. `near` is the bank id it is closest to, if any. */
+export class UnknownBankError extends UsageError {
+  override readonly name: string = "UnknownBankError";
+  constructor(
+    readonly arg: string,
+    readonly near: string | undefined,
+  ) {
+    super(
+      `no bank file, folder or bank id '${arg}'${near === undefined ? "" : `; did you mean ${near}?`}`,
+      "Run `prelim banks` to list the banks found, or `prelim --help` for the commands.",
+    );
+  }
+}
 
 export interface CachedLoadOptions extends LoadOptions {
   /** Where unchanged banks are remembered; without one every file is parsed. */
@@ -58,9 +73,7 @@ export async function resolveBankArgs(args: readonly string[], roots: BankRoots,
     }
     const file = byId.get(arg);
     if (file === undefined && /[\\/]|\.ya?ml$/i.test(arg)) throw new UsageError(`no such file or folder: ${arg}`);
-    if (file === undefined) {
-      throw new UsageError(`no bank file, folder or bank id '${arg}'`, "Run `prelim banks` to list the banks found, or `prelim --help` for the commands.");
-    }
+    if (file === undefined) throw new UnknownBankError(arg, closestWord(arg, [...byId.keys()]));
     files.push(file);
   }
   return [...new Set(files)];

@@ -11,8 +11,8 @@ export function prettySummary(recorded: readonly RecordedAnswer[], options: { in
   const { style } = options;
   const summary = summarizePractice(recorded.map((item) => item.answer));
   const lines = [""];
+  if (summary.answered === 0) return [...lines, options.interrupted ? style.yellow("Stopped. No questions answered.") : "No questions answered.", ""].join("\n");
   if (options.interrupted) lines.push(style.yellow(`Stopped. ${summary.answered} answer${summary.answered === 1 ? "" : "s"} saved.`));
-  if (summary.answered === 0) return [...lines, "No questions answered.", ""].join("\n");
   const percent = Math.round(summary.accuracy * 100);
   lines.push(style.bold(options.interrupted ? "Summary so far" : "Summary"));
   lines.push(`  Score     ${summary.correct} / ${summary.answered}  (${percent}%)`);

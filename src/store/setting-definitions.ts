@@ -1,12 +1,18 @@
 // The learner's settings: names, meanings, defaults and the checks on values, in one table that
 // `prelim config list|get|set` and the README are built from. No file access here.
 
+import { closestWord } from "../bank/closest-word.js";
 import { UsageError } from "../errors.js";
+
+/** When practice and review wait for a key after the feedback: `auto` when it and the next question do not fit one screen. */
+export const PAUSE_CHOICES = ["auto", "always", "never"] as const;
+export type PauseAfterFeedback = (typeof PAUSE_CHOICES)[number];
 
 export interface Settings {
   readonly desiredRetention: number;
   readonly newPerDay: number;
   readonly reviewsPerDay: number;
+  readonly pauseAfterFeedback: PauseAfterFeedback;
 }
 
 export type SettingName = keyof Settings;
@@ -28,7 +34,10 @@ export class InvalidSettingError extends UsageError {
   override readonly name: string = "InvalidSettingError";
 }
 
-function numberSetting<K extends SettingName>(
+type NumberSettingName = { [K in SettingName]: Settings[K] extends number ? K : never }[SettingName];
+type ChoiceSettingName = Exclude<SettingName, NumberSettingName>;
+
+function numberSetting<K extends NumberSettingName>(
   name: K,
   description: string,
   defaultValue: number,
@@ -64,6 +73,26 @@ function numberSetting<K extends SettingName>(
   };
 }
 
+/** A setting that takes one word of a fixed list. */
+function choiceSetting<K extends ChoiceSettingName>(name: K, description: string, choices: readonly Settings[K][], defaultValue: Settings[K]): SettingDefinition<K> {
+  const allowed = `one of ${choices.join(", ")}`;
+  const check = (value: unknown): Settings[K] => {
+    const found = choices.find((choice) => choice === value);
+    if (found !== undefined) return found;
+    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+    const near = typeof value === "string" ? closestWord(value.trim(), choices) : undefined;
+    throw new InvalidSettingError(`${name} must be ${allowed}, got ${shown}${near === undefined ? "" : `; did you mean ${near}?`}`);
+  };
+  return {
+    name,
+    description,
+    default: defaultValue,
+    allowed,
+    parse: (text) => check(text.trim().toLowerCase()),
+    check,
+  };
+}
+
 export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
   desiredRetention: numberSetting(
     "desiredRetention",
@@ -83,14 +112,21 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
     integer: true,
     digits: 0,
   }),
+  pauseAfterFeedback: choiceSetting(
+    "pauseAfterFeedback",
+    "Practice and review: wait for a key after the feedback (auto: when it and the next question do not fit on one screen).",
+    PAUSE_CHOICES,
+    "auto",
+  ),
 };
 
-export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay"];
+export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback"];
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: SETTINGS.desiredRetention.default,
   newPerDay: SETTINGS.newPerDay.default,
   reviewsPerDay: SETTINGS.reviewsPerDay.default,
+  pauseAfterFeedback: SETTINGS.pauseAfterFeedback.default,
 };
 
 export function isSettingName(name: string): name is SettingName {
@@ -100,7 +136,10 @@ export function isSettingName(name: string): name is SettingName {
 /** The definition of a setting named by the learner; throws InvalidSettingError listing the names. */
 export function findSetting(name: string): SettingDefinition {
   if (!isSettingName(name)) {
-    throw new InvalidSettingError(`There is no setting "${name}". The settings are: ${SETTING_NAMES.join(", ")}.`);
+    const near = closestWord(name, SETTING_NAMES);
+    throw new InvalidSettingError(
+      `There is no setting "${name}".${near === undefined ? "" : ` Did you mean ${near}?`} The settings are: ${SETTING_NAMES.join(", ")}.`,
+    );
   }
   return SETTINGS[name] as SettingDefinition;
 }
@@ -129,17 +168,20 @@ export function setFromText(store: SettingsStore, name: string, text: string): v
 }
 
 export function memorySettings(initial: Partial<Settings> = {}): SettingsStore {
-  const values: Partial<Record<SettingName, number>> = {};
+  const values: { -readonly [K in SettingName]?: Settings[K] } = {};
+  const put = <K extends SettingName>(name: K, value: Settings[K]) => {
+    values[name] = SETTINGS[name].check(value);
+  };
   for (const name of SETTING_NAMES) {
     const value = initial[name];
-    if (value !== undefined) values[name] = SETTINGS[name].check(value);
+    if (value !== undefined) put(name, value);
   }
   const all = (): Settings => ({ ...DEFAULT_SETTINGS, ...values });
   return {
     values: all,
     get: (name) => all()[name],
     set(name, value) {
-      values[name] = SETTINGS[name].check(value);
+      put(name, value);
     },
     reset(name) {
       delete values[name];

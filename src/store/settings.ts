@@ -56,6 +56,7 @@ export function openSettings(dataDir: string, options: SettingsOptions): Setting
         desiredRetention: stored.desiredRetention ?? DEFAULT_SETTINGS.desiredRetention,
         newPerDay: stored.newPerDay ?? DEFAULT_SETTINGS.newPerDay,
         reviewsPerDay: stored.reviewsPerDay ?? DEFAULT_SETTINGS.reviewsPerDay,
+        pauseAfterFeedback: stored.pauseAfterFeedback ?? DEFAULT_SETTINGS.pauseAfterFeedback,
       };
     });
 

@@ -9,7 +9,9 @@ import type { ExamState } from "../core/exam.js";
 import { choose, clearAnswer, examCounts, goTo, isLast, next, previous, questionIndexOf, remainingMs, toggleMark } from "../core/exam.js";
 import type { PresentedQuestion } from "../core/session.js";
 import type { Style } from "../core/style.js";
-import { paletteColumns, renderExam, type ExamMode } from "./exam-view.js";
+import { drawExam, paletteColumns, tallyText, type ExamMode } from "./exam-view.js";
+import { wrap } from "./question-view.js";
+import { stdoutViewport, useScreenSize, type Viewport } from "./viewport.js";
 
 export interface ExamPromptConfig {
   readonly questions: readonly PresentedQuestion[];
@@ -19,8 +21,11 @@ export interface ExamPromptConfig {
   readonly now: () => number;
   readonly title: string;
   readonly style: Style;
+  /** The size to draw at when the viewport does not say. */
   readonly width: number;
   readonly height: number;
+  /** The terminal drawn on, followed through resizes; process.stdout's when not given, as Inquirer's output is. */
+  readonly viewport?: Viewport;
   /** Called with every new state before it is shown: the journal, and the answers an abort (time up) keeps. */
   readonly onChange?: (state: ExamState) => void;
   /** How often the clock is redrawn; a second unless a test says otherwise. */
@@ -38,7 +43,9 @@ function digitKey(key: Key): string | undefined {
   return key.name !== undefined && /^[0-9]$/.test(key.name) ? key.name : undefined;
 }
 
-const COMMANDS = new Set(["x", "m", "n", "p", "g", "s"]);
+// j and k scroll a question taller than the screen; like the other commands, they are options first
+// on a question with that many options, and Shift makes them commands again.
+const COMMANDS = new Set(["x", "m", "n", "p", "g", "s", "j", "k"]);
 
 export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, done) => {
   const [state, setState] = useState<ExamState>(config.initial);
@@ -48,6 +55,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<"open" | "done">("open");
   const [now, setNow] = useState(() => config.now());
+  const [scroll, setScroll] = useState(0);
+  const size = useScreenSize(config.viewport ?? stdoutViewport(), { width: config.width, height: config.height });
 
   // The clock: redraw every tick. Inquirer clears effects when the prompt settles, so the interval
   // never outlives the prompt.
@@ -60,8 +69,25 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const update = (next: ExamState) => {
     if (next === state) return;
     config.onChange?.(next);
+    // A new question starts at its top.
+    if (next.current !== state.current) setScroll(0);
     setState(next);
   };
+  const drawing = drawExam({
+    questions: config.questions,
+    state,
+    remainingMs: remainingMs(config.deadline, now),
+    mode,
+    typed,
+    cursor,
+    notice,
+    title: config.title,
+    style: config.style,
+    width: size.width,
+    height: size.height,
+    scroll,
+  });
+  const scrollBy = (lines: number) => setScroll(Math.max(0, Math.min(drawing.maxScroll, drawing.scroll + lines)));
   const at = () => config.now();
 
   const jumpTo = (index: number | undefined, typedText: string): void => {
@@ -83,6 +109,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     const presented = config.questions[state.current];
     const optionCount = presented?.order.length ?? 0;
     const letter = letterKey(key);
+    // t and f answer a true-false question (True is canonical 0), as they do in practice.
+    if (presented?.question.kind === "true-false" && (letter === "t" || letter === "f")) return update(choose(state, letter === "t" ? 0 : 1));
     // An option letter answers, in either case (Caps Lock); Shift with a command letter is the command,
     // which is how commands stay reachable on questions with many options (m is option 13).
     if (letter !== undefined && !(key.shift && COMMANDS.has(letter))) {
@@ -107,7 +135,15 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
         return;
       case "s":
         return askSubmit();
+      case "j":
+        return scrollBy(1);
+      case "k":
+        return scrollBy(-1);
     }
+    if (key.name === "pagedown") return scrollBy(drawing.page);
+    if (key.name === "pageup") return scrollBy(-drawing.page);
+    if (key.name === "down") return scrollBy(1);
+    if (key.name === "up") return scrollBy(-1);
     if (key.name === "right") return moveNext();
     if (key.name === "left") return movePrevious();
     if (isEnterKey(key)) return moveNext();
@@ -132,7 +168,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
 
   const onPaletteKey = (key: Key): void => {
     const total = state.questions.length;
-    const row = paletteColumns(total, config.width);
+    const row = paletteColumns(total, size.width);
     const letter = letterKey(key);
     if (key.name === "escape" || letter === "g") return setMode("question");
     if (letter === "s") return askSubmit();
@@ -159,6 +195,11 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     if (status === "done") return;
     setNotice(undefined);
     if (mode === "confirm") return onConfirmKey(key);
+    if (mode === "help") {
+      if (key.sequence === "?" || key.name === "escape" || isEnterKey(key) || key.name === "q") setMode("question");
+      return;
+    }
+    if (key.sequence === "?" && mode === "question" && typed === "") return setMode("help");
 
     // A question number being typed, in the question view or the palette.
     const digit = digitKey(key);
@@ -172,21 +213,6 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     return onQuestionKey(key);
   });
 
-  if (status === "done") {
-    const counts = examCounts(state);
-    return config.style.bold(`Submitted: ${counts.answered} of ${counts.total} answered, ${counts.markedTotal} marked for review.`);
-  }
-  return renderExam({
-    questions: config.questions,
-    state,
-    remainingMs: remainingMs(config.deadline, now),
-    mode,
-    typed,
-    cursor,
-    notice,
-    title: config.title,
-    style: config.style,
-    width: config.width,
-    height: config.height,
-  });
+  if (status === "done") return wrap(`Submitted. ${tallyText(examCounts(state))}`, size.width).map((line) => config.style.bold(line)).join("\n");
+  return drawing.text;
 });

@@ -6,6 +6,7 @@ import { sanitizeLine } from "../core/sanitize.js";
 import { answerPrompt } from "./answer-prompt.js";
 import type { Style } from "../core/style.js";
 import { ask } from "./prompt.js";
+import type { Viewport } from "./viewport.js";
 
 export interface SessionChoice {
   readonly banks: readonly Bank[];
@@ -15,8 +16,10 @@ export interface SessionChoice {
 
 const COUNTS = [5, 10, 20, 50] as const;
 
-export async function pickSession(banks: readonly Bank[], options: { style: Style; signal: AbortSignal; askCount: boolean; defaultCount: number }): Promise<SessionChoice> {
+export async function pickSession(banks: readonly Bank[], options: { style: Style; signal: AbortSignal; askCount: boolean; defaultCount: number; viewport?: Viewport }): Promise<SessionChoice> {
   const { style, signal } = options;
+  // Every picker pages to the terminal's height and follows its resizes.
+  const view = options.viewport === undefined ? {} : { viewport: options.viewport };
   const label = (position: number, text: string) => `${String.fromCharCode(97 + position)}) ${text}`;
 
   let chosenBanks = banks;
@@ -30,6 +33,7 @@ export async function pickSession(banks: readonly Bank[], options: { style: Styl
             multiple: true,
             initial: banks.slice(0, 26).map((_, index) => index),
             style,
+            ...view,
             help: `letters or space to tick, Enter to go on${banks.length > 26 ? ` (${banks.length - 26} more banks not listed: name them on the command line)` : ""}`,
           },
           context,
@@ -53,6 +57,7 @@ export async function pickSession(banks: readonly Bank[], options: { style: Styl
             multiple: true,
             allowEmpty: true,
             style,
+            ...view,
             help: "tick topics with letters or space; Enter with none ticked for all",
           },
           context,
@@ -68,7 +73,7 @@ export async function pickSession(banks: readonly Bank[], options: { style: Styl
     const picked = await ask(
       (context) =>
         answerPrompt(
-          { message: style.bold("How many questions?"), options: counts.map((n, index) => label(index, String(n))), multiple: false, initial: [Math.max(0, counts.indexOf(options.defaultCount as (typeof COUNTS)[number]))], style },
+          { message: style.bold("How many questions?"), options: counts.map((n, index) => label(index, String(n))), multiple: false, initial: [Math.max(0, counts.indexOf(options.defaultCount as (typeof COUNTS)[number]))], style, ...view },
           context,
         ),
       { signal },

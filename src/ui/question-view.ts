@@ -177,7 +177,10 @@ export function rightAnswerText(presented: PresentedQuestion): string {
 
 export function feedback(presented: PresentedQuestion, correct: boolean, width: number, style: Style): string {
   const { question } = presented;
-  const lines = [correct ? style.green("✔ Correct") : `${style.red("✘ Wrong.")} The answer is ${style.bold(rightAnswerText(presented))}`];
+  // Both verdicts read the same way: the mark, one word, and the right answer as the learner saw it.
+  const lines = wrap(`${correct ? "✔ Correct." : "✘ Wrong."} The answer is ${rightAnswerText(presented)}`, width).map((line, index) =>
+    index === 0 ? line.replace(/^(✔ Correct\.|✘ Wrong\.)/, (verdict) => (correct ? style.green(verdict) : style.red(verdict))) : line,
+  );
   if (question.explanation) lines.push(...wrap(question.explanation, width, "  "));
   if (question.source) lines.push(...wrap(`Source: ${question.source}`, width, "  ").map((line) => style.dim(line)));
   return lines.join("\n");

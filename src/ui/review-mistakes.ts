@@ -1,10 +1,12 @@
-// After the scorecard, at a terminal: the wrong and unanswered questions one by one, with the options as
-// the candidate saw them, what they chose, the right answer, the explanation and the source.
+// After the scorecard, at a terminal: the wrong and unanswered questions one by one (or every question,
+// as CBT platforms offer), with the options as the candidate saw them, what they chose, the right
+// answer, the explanation, the source and the time spent on the question.
 
 import { letterOf } from "../core/question.js";
 import type { QuestionResult } from "../core/scoring.js";
 import type { PresentedQuestion } from "../core/session.js";
 import type { Style } from "../core/style.js";
+import { formatDuration } from "../core/duration.js";
 import { ask } from "./prompt.js";
 import { questionBody, rightAnswerText, wrap } from "./question-view.js";
 import { keyPrompt } from "./key-prompt.js";
@@ -16,13 +18,16 @@ export interface Mistake {
   readonly number: number;
 }
 
-/** One mistake as text: pure, every bank string through question-view's sanitizing helpers. */
-export function mistakeText(mistake: Mistake, index: number, total: number, width: number, style: Style): string {
+/** One question of the paper as text: pure, every bank string through question-view's sanitizing helpers. */
+export function mistakeText(mistake: Mistake, index: number, total: number, width: number, style: Style, what = "Mistake"): string {
   const { presented, result } = mistake;
   const { question } = presented;
   const given = result.chosen;
-  const verdict = result.outcome === "wrong" ? style.red(`wrong (${result.marks})`) : style.yellow("not answered");
-  const lines = [style.dim(`Mistake ${index + 1} of ${total} · question ${mistake.number} · `) + verdict, questionBody(question, width, style), ""];
+  const verdict =
+    result.outcome === "wrong" ? style.red(`wrong (${result.marks})`) : result.outcome === "correct" ? style.green(`right (+${result.marks})`) : style.yellow("not answered");
+  const time = result.ms === undefined ? "" : style.dim(` · ${formatDuration(result.ms)} on it`);
+  const heading = `${what} ${index + 1} of ${total} · question ${mistake.number} · `;
+  const lines = [style.dim(heading) + verdict + time, questionBody(question, width, style), ""];
   presented.order.forEach((canonical, position) => {
     const right = question.answer.includes(canonical);
     const chosen = given.includes(canonical);
@@ -50,17 +55,36 @@ export interface WalkOptions {
   readonly write: (text: string) => void;
 }
 
-/** Asks whether to review, then shows each mistake; q stops. Returns how many were shown. */
-export async function reviewMistakes(mistakes: readonly Mistake[], options: WalkOptions): Promise<number> {
+const count = (n: number, word: string) => `${n} ${word}`;
+
+/** "Review 1 wrong and 3 unanswered?": what the walk would show, named. */
+export function reviewQuestion(items: readonly Mistake[]): string {
+  const wrong = items.filter((item) => item.result.outcome === "wrong").length;
+  const unanswered = items.filter((item) => item.result.outcome === "unanswered").length;
+  const parts = [...(wrong > 0 ? [count(wrong, "wrong")] : []), ...(unanswered > 0 ? [count(unanswered, "unanswered")] : [])];
+  return parts.length === 0 ? "Every answer was right." : `Review ${parts.join(" and ")}?`;
+}
+
+/**
+ * Asks what to review (y: the wrong and unanswered, a: every question with the time spent on it), then
+ * shows them one by one; q stops. `items` is every question of the paper. Returns how many were shown.
+ */
+export async function reviewMistakes(items: readonly Mistake[], options: WalkOptions): Promise<number> {
   const { style, signal } = options;
-  if (mistakes.length === 0) return 0;
-  const wanted = await ask((context) => keyPrompt({ message: style.bold(`Review your mistakes (${mistakes.length})? (y/n)`), keys: ["y", "n", "q"], style }, context), { signal });
-  if (wanted !== "y") return 0;
+  if (items.length === 0) return 0;
+  const mistakes = items.filter((item) => item.result.outcome !== "correct");
+  const keys = mistakes.length > 0 ? ["y", "a", "n", "q"] : ["a", "n", "q"];
+  const choices = mistakes.length > 0 ? "(y: yes · a: every question, with the time on each · n: no)" : "Review every question, with the time on each? (a: yes · n: no)";
+  const message = `${reviewQuestion(items)} ${choices}`;
+  const wanted = await ask((context) => keyPrompt({ message: style.bold(message), keys, style }, context), { signal });
+  if (wanted !== "y" && wanted !== "a") return 0;
+  const shownItems = wanted === "a" ? items : mistakes;
+  const what = wanted === "a" ? "Question" : "Mistake";
   let shown = 0;
-  for (const [index, mistake] of mistakes.entries()) {
-    options.write(`\n${mistakeText(mistake, index, mistakes.length, options.width, style)}\n\n`);
+  for (const [index, item] of shownItems.entries()) {
+    options.write(`\n${mistakeText(item, index, shownItems.length, options.width, style, what)}\n\n`);
     shown++;
-    if (index === mistakes.length - 1) break;
+    if (index === shownItems.length - 1) break;
     const key = await ask((context) => keyPrompt({ message: style.dim("Enter next · q stop"), keys: ["enter", "q", "n", "space"], style }, context), { signal });
     if (key === "q") break;
   }

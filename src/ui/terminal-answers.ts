@@ -7,11 +7,15 @@ import type { PresentedQuestion } from "../core/session.js";
 import { answerPrompt } from "./answer-prompt.js";
 import type { Style } from "../core/style.js";
 import { ask } from "./prompt.js";
+import { keyPrompt } from "./key-prompt.js";
 import { optionLabels, questionBody, questionHeader } from "./question-view.js";
+import type { Viewport } from "./viewport.js";
 
 export interface TerminalOptions {
   readonly style: Style;
   readonly width: number;
+  /** The terminal, so a question is laid out to its size and redrawn when it is resized. */
+  readonly viewport?: Viewport;
   readonly signal: AbortSignal;
   readonly now: () => Date;
   /** Ask after each right answer how sure the learner was. */
@@ -24,6 +28,8 @@ export interface TerminalOptions {
 export interface TerminalAnswers {
   answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer>;
   confidence?(): Promise<Confidence>;
+  /** Waits for a key after the feedback: Enter goes on, q ends the session there. */
+  pause(): Promise<"next" | "stop">;
 }
 
 export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
@@ -32,13 +38,36 @@ export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
     ...(options.input && { input: options.input }),
     ...(options.output && { output: options.output }),
   };
+  const view = { size: { width: options.width, height: 24 }, ...(options.viewport && { viewport: options.viewport }) };
+  const pause = async (): Promise<"next" | "stop"> => {
+    const key = await ask(
+      (promptContext) => keyPrompt({ message: options.style.dim("Enter: next question · q: stop"), keys: ["enter", "space", "n", "q"], style: options.style }, promptContext),
+      context,
+    );
+    return key === "q" ? "stop" : "next";
+  };
   const source: TerminalAnswers = {
+    pause,
     answer: async (presented: PresentedQuestion, position: number, total: number) => {
       const { question } = presented;
-      const message = `\n${questionHeader(position, total, question, options.style)}\n${questionBody(question, options.width, options.style)}`;
+      const message = (width: number) => `\n${questionHeader(position, total, question, options.style)}\n${questionBody(question, width, options.style)}`;
+      const trueFalse = question.kind === "true-false";
+      // t and f answer a true-false question whatever the order on screen (True is canonical 0).
+      const keys = trueFalse ? { t: presented.order.indexOf(0), f: presented.order.indexOf(1) } : undefined;
       const started = options.now().getTime();
       const positions = await ask(
-        (promptContext) => answerPrompt({ message, options: optionLabels(presented), multiple: isMultiAnswer(question), style: options.style }, promptContext),
+        (promptContext) =>
+          answerPrompt(
+            {
+              message,
+              options: optionLabels(presented),
+              multiple: isMultiAnswer(question),
+              style: options.style,
+              ...view,
+              ...(keys && { keys, help: "t true, f false (or a, b, ↑↓ and Enter) · Ctrl-C stops" }),
+            },
+            promptContext,
+          ),
         context,
       );
       const ms = Math.max(0, options.now().getTime() - started);
@@ -54,7 +83,7 @@ export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
       ];
       const picked = await ask(
         (promptContext) =>
-          answerPrompt({ message: options.style.dim("How sure were you?"), options: choices.map((choice) => choice.name), multiple: false, style: options.style }, promptContext),
+          answerPrompt({ message: options.style.dim("How sure were you?"), options: choices.map((choice) => choice.name), multiple: false, style: options.style, ...view }, promptContext),
         context,
       );
       return (choices[picked[0] ?? 1]?.value ?? "unsure") satisfies Confidence;

@@ -11,3 +11,25 @@ export function textWidth(output: Output): number {
 export function textHeight(output: Output): number {
   return Math.max(16, output.rows ?? 24);
 }
+
+export interface ScreenSize {
+  /** Columns text may use: one less than the terminal's, so no line ever ends in the last column. */
+  readonly width: number;
+  /** The terminal's rows: a screen draws at most `height - 1` lines, the cursor's line is the last. */
+  readonly height: number;
+}
+
+/** Text is kept readable on a wide terminal; below these, screens still draw, just cramped. */
+export const MAX_WIDTH = 100;
+export const MIN_WIDTH = 20;
+export const MIN_HEIGHT = 8;
+
+export function screenSize(viewport: { readonly columns?: number | undefined; readonly rows?: number | undefined } | undefined, fallback: ScreenSize): ScreenSize {
+  const columns = viewport?.columns;
+  const rows = viewport?.rows;
+  return {
+    width: columns === undefined || columns <= 0 ? fallback.width : Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, columns - 1)),
+    height: rows === undefined || rows <= 0 ? fallback.height : Math.max(MIN_HEIGHT, rows),
+  };
+}
+

@@ -35,7 +35,32 @@ describe("a session without a usable terminal", () => {
   it("reports a mistyped command or bank before the missing terminal", async () => {
     const result = await runPrelim(["stat"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("no bank file, folder or bank id 'stat'");
-    expect(result.stderr).toContain("prelim --help");
+    expect(result.stderr).toContain("there is no command or bank 'stat'. Did you mean stats?");
+    expect(result.stderr).toContain("prelim stats --help");
+  });
+
+  it.each([
+    ["practise", "practice"],
+    ["reviw", "review"],
+    ["valdate", "validate"],
+  ])("takes %s for the command %s, not for a bank id", async (typed, meant) => {
+    const result = await runPrelim([typed]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`Did you mean ${meant}?`);
+    expect(result.stderr).not.toContain("no bank file");
+  });
+
+  it("a word close to no command is still read as a bank id, with the nearest bank", async () => {
+    const unknown = await runPrelim(["no-such-bank"]);
+    expect(unknown.stderr).toContain("no bank file, folder or bank id 'no-such-bank'");
+    const near = await runPrelim(["urban-minng"]);
+    expect(near.stderr).toContain("no bank file, folder or bank id 'urban-minng'; did you mean urban-mining?");
+  });
+
+  it("knows every command the program registers", async () => {
+    const { COMMAND_NAMES } = await import("../../src/commands/command-names.js");
+    const help = (await runPrelim(["--help"])).stdout;
+    const listed = [...help.slice(help.indexOf("Commands:")).matchAll(/^  (\w+)\b/gm)].map((match) => match[1]).filter((name) => name !== "help");
+    expect([...listed].sort()).toEqual([...COMMAND_NAMES].sort());
   });
 });

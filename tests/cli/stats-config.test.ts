@@ -68,14 +68,14 @@ describe("prelim config", () => {
     expect(await runPrelim(["config", "set", "desiredRetention", "0.85"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.85\n" });
     expect(await runPrelim(["config", "get", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "0.85\n" });
     const list = await runPrelim(["config", "list", "--json"], { home });
-    expect(JSON.parse(list.stdout)).toEqual({ desiredRetention: 0.85, newPerDay: 20, reviewsPerDay: 200 });
+    expect(JSON.parse(list.stdout)).toEqual({ desiredRetention: 0.85, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto" });
     expect(await runPrelim(["config", "reset", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.9 (default)\n" });
   });
 
   it("refuses unknown settings, bad numbers and unknown actions with exit 2, no stack trace", async () => {
     const home = tempDir("prelim-home-");
     const cases: [string[], RegExp][] = [
-      [["config", "set", "colour", "red"], /There is no setting "colour"\. The settings are: desiredRetention, newPerDay, reviewsPerDay/],
+      [["config", "set", "colour", "red"], /There is no setting "colour"\. The settings are: desiredRetention, newPerDay, reviewsPerDay, pauseAfterFeedback/],
       [["config", "set", "newPerDay", "2.5"], /newPerDay must be a whole number from 0 to 1000/],
       [["config", "frobnicate"], /unknown config action 'frobnicate'/],
     ];

@@ -77,7 +77,7 @@ describe("prelim mock on a terminal", () => {
     const home = tempDir("prelim-pty-home-");
     const result = await runOnPty(
       ["mock", POLITY, "--time", "3s", "-n", "3", "--seed", "1"],
-      [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { wait_for: "Review your mistakes", timeout: 10 }, { send: "n" }],
+      [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { wait_for: "(y: yes", timeout: 10 }, { send: "n" }],
       home,
     );
     expect(result.failed_wait).toBeNull();
@@ -162,14 +162,14 @@ describe("prelim mock on a terminal", () => {
     // Another mock mentions the unfinished one.
     const resumed = await runOnPty(
       ["mock", "--resume", POLITY],
-      [{ wait_for: "Time left", timeout: 10 }, { send: "S" }, { wait_for: "Submit the test?" }, { send: "y" }, { wait_for: "Mock test scorecard" }, { wait_for: "(y/n)" }, { send: "n" }],
+      [{ wait_for: "Time left", timeout: 10 }, { send: "S" }, { wait_for: "Submit the test?" }, { send: "y" }, { wait_for: "Mock test scorecard" }, { wait_for: "n: no" }, { send: "n" }],
       home,
     );
     expect(resumed.failed_wait).toBeNull();
     expect(resumed.exit).toBe(0);
     // Back on question 2, where it stopped, with its answer; 2 answered, 1 marked.
     expect(resumed.output).toMatch(/Question 2 of 5/);
-    expect(resumed.output).toContain("Submitted: 2 of 5 answered, 1 marked for review.");
+    expect(resumed.output).toMatch(/Submitted. ● answered 1 · ○ not answered 0 · ◇ marked 0 · ◆ answered & marked 1 · · not visited 3/);
     // The clock went on from where it stopped: two seconds and more were used before the kill.
     expect(resumed.output).toMatch(/Time left 09:5[0-8]/);
     expect(resumed.output).not.toMatch(/Time left 10:00/);
@@ -186,12 +186,12 @@ describe("prelim mock on a terminal", () => {
     const home = tempDir("prelim-pty-home-");
     const result = await runOnPty(
       ["mock", POLITY, "-n", "2", "--seed", "1"],
-      [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { send: "S" }, { wait_for: "Submit the test?" }, { send: "y" }, { wait_for: "Mock test scorecard" }, { wait_for: "(y/n)" }, { send: "n" }],
+      [{ wait_for: "Time left", timeout: 10 }, { send: "a" }, { send: "S" }, { wait_for: "Submit the test?" }, { send: "y" }, { wait_for: "Mock test scorecard" }, { wait_for: "n: no)" }, { send: "n" }],
       home,
     );
     expect(result.failed_wait).toBeNull();
     expect(result.exit).toBe(0);
-    expect(result.output).toContain("Submitted: 1 of 2 answered, 0 marked for review.");
+    expect(result.output).toMatch(/Submitted. ● answered 1 · ○ not answered 0 · ◇ marked 0 · ◆ answered & marked 0 · · not visited 1/);
     expect(result.output).not.toContain("Time is up");
   });
 });

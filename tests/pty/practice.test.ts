@@ -153,10 +153,10 @@ describe("interactive practice on a pseudo-terminal", () => {
 });
 
 describe("a terminal without prompts or colour (row 27)", () => {
-  it("TERM=dumb: no prompt is opened; exit 2 at once naming --answers", () => {
-    const result = runPrelimOnPty({ args: ["practice", EXTRA], env: env(freshHome(), { TERM: "dumb" }), steps: [], timeout: 15 });
-    expect(result.exit, explain(result)).toBe(2);
-    expect(result.output).toContain("--answers");
+  it("TERM=dumb: no prompt that moves the cursor; line mode, stopped with q, writes no escape sequence", () => {
+    const result = runPrelimOnPty({ args: ["practice", EXTRA], env: env(freshHome(), { TERM: "dumb" }), steps: [{ waitFor: "q to stop: " }, { send: "q\r" }], timeout: 15 });
+    expect(result.exit, explain(result)).toBe(0);
+    expect(result.output).toContain("Question 1 of");
     expect(result.output).not.toContain("\u001b");
   });
 

@@ -4,10 +4,12 @@
 Usage: pty-run.py SCRIPT_JSON
 SCRIPT_JSON is a JSON object:
   {"argv": [...], "env": {...}, "cwd": "...", "cols": 100, "rows": 40, "timeout": 20,
-   "steps": [{"wait_for": "text", "timeout": 5}, {"send": "a"}, {"sleep": 0.5}, {"signal": "SIGTERM"}]}
+   "steps": [{"wait_for": "text", "timeout": 5}, {"send": "a"}, {"sleep": 0.5}, {"signal": "SIGTERM"},
+             {"resize": [rows, cols]}]}
 "send" strings may hold "\\r" for Enter and "\\u0003" for Ctrl-C. Output: one JSON object on stdout:
   {"output": "<everything the program wrote>", "exit": <code or 128+signal>, "timed_out": bool,
-   "failed_wait": "<text not seen>" or null, "tty": {"icanon": bool, "echo": bool} as left at the end}
+   "failed_wait": "<text not seen>" or null, "segments": [<the output split where the window was resized>],
+   "tty": {"icanon": bool, "echo": bool} as left at the end}
 """
 import fcntl, json, os, pty, select, signal, struct, sys, termios, time
 
@@ -23,6 +25,7 @@ def main():
     output = bytearray()
     deadline = time.time() + script.get("timeout", 20)
     failed_wait = None
+    marks = []
 
     def pump(seconds):
         end = time.time() + seconds
@@ -57,6 +60,11 @@ def main():
             os.write(fd, step["send"].encode())
         elif "sleep" in step:
             alive = pump(step["sleep"])
+        elif "resize" in step:
+            # The kernel sends SIGWINCH to the program as a terminal emulator's resize does.
+            new_rows, new_cols = step["resize"]
+            marks.append(len(output))
+            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", new_rows, new_cols, 0, 0))
         elif "signal" in step:
             os.kill(pid, getattr(signal, step["signal"]))
     timed_out = False
@@ -69,6 +77,8 @@ def main():
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     code = 128 - code if code < 0 else code
+    bounds = [0, *marks, len(output)]
+    segments = [bytes(output[a:b]).decode("utf-8", "replace") for a, b in zip(bounds, bounds[1:])]
     # The terminal's line discipline as the program left it: a program killed in raw mode leaves it
     # without canonical input and echo, which the next command at that terminal would inherit.
     try:
@@ -76,7 +86,7 @@ def main():
         tty = {"icanon": bool(lflag & termios.ICANON), "echo": bool(lflag & termios.ECHO)}
     except termios.error:
         tty = None
-    print(json.dumps({"output": output.decode("utf-8", "replace"), "exit": code, "timed_out": timed_out, "failed_wait": failed_wait, "tty": tty}))
+    print(json.dumps({"output": output.decode("utf-8", "replace"), "exit": code, "timed_out": timed_out, "failed_wait": failed_wait, "segments": segments, "tty": tty}))
 
 if __name__ == "__main__":
     main()

@@ -16,7 +16,9 @@ export type PtyStep =
   /** Types keys: "\r" is Enter, "\u0003" Ctrl-C. */
   | { readonly send: string }
   | { readonly sleep: number }
-  | { readonly signal: "SIGINT" | "SIGTERM" | "SIGHUP" | "SIGQUIT" | "SIGKILL" };
+  | { readonly signal: "SIGINT" | "SIGTERM" | "SIGHUP" | "SIGQUIT" | "SIGKILL" }
+  /** Resizes the terminal (the program gets SIGWINCH). */
+  | { readonly resize: { readonly cols: number; readonly rows: number } };
 
 export interface PtyRun {
   readonly args: readonly string[];
@@ -37,6 +39,8 @@ export interface PtyResult {
   readonly timedOut: boolean;
   /** The text of a waitFor step that never appeared. */
   readonly failedWait: string | null;
+  /** The output split where the terminal was resized: one more segment than resize steps. */
+  readonly segments: readonly string[];
   /** The terminal's modes when the program ended: both true once it is restored from raw mode. */
   readonly tty: { readonly icanon: boolean; readonly echo: boolean } | null;
 }
@@ -49,6 +53,7 @@ function requirePython(): void {
 
 function toScriptStep(step: PtyStep): Record<string, unknown> {
   if ("waitFor" in step) return { wait_for: step.waitFor, timeout: step.timeout ?? 10, new_only: Boolean(step.newOnly) };
+  if ("resize" in step) return { resize: [step.resize.rows, step.resize.cols] };
   return step;
 }
 
@@ -70,8 +75,8 @@ export function runPrelimOnPty(run: PtyRun): PtyResult {
   const result = spawnSync("python3", [PTY_RUN, JSON.stringify(script)], { encoding: "utf8", timeout: (timeout + 10) * 1000 });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`pty-run.py failed (${result.status}): ${result.stderr}`);
-  const parsed = JSON.parse(result.stdout) as { output: string; exit: number; timed_out: boolean; failed_wait: string | null; tty: PtyResult["tty"] };
-  return { output: parsed.output, exit: parsed.exit, timedOut: parsed.timed_out, failedWait: parsed.failed_wait, tty: parsed.tty };
+  const parsed = JSON.parse(result.stdout) as { output: string; exit: number; timed_out: boolean; failed_wait: string | null; segments: string[]; tty: PtyResult["tty"] };
+  return { output: parsed.output, exit: parsed.exit, timedOut: parsed.timed_out, failedWait: parsed.failed_wait, segments: parsed.segments, tty: parsed.tty };
 }
 
 /** Removes escape sequences, for asserting on the text a learner reads. */

@@ -85,7 +85,7 @@ describe("runAnswerLoop", () => {
       mode: "review",
       store,
       now: fakeClock(),
-      onRecorded: (answer) => acknowledged.push(answer.entry.key),
+      onRecorded: (answer) => void acknowledged.push(answer.entry.key),
     });
     expect(acknowledged).toEqual(["daily/capital", "daily/founders"]);
     expect(result.recorded.map((answer) => answer.position)).toEqual([1, 3]);
@@ -138,7 +138,7 @@ describe("runAnswerLoop", () => {
         mode: "practice",
         store,
         now: fakeClock(),
-        onRecorded: (answer) => acknowledged.push(answer.entry.key),
+        onRecorded: (answer) => void acknowledged.push(answer.entry.key),
       }),
     ).rejects.toThrow("disk full");
     expect(acknowledged).toEqual(["daily/capital"]);

@@ -109,7 +109,7 @@ describe("optionLabels and feedback", () => {
 
   it("says right or wrong, with the answer, the explanation and the source", () => {
     const shown = presentQuestion(question("rivers"), 1);
-    expect(feedback(shown, true, 80, plainStyle)).toBe("✔ Correct\n  The Yamuna joins the Ganga at Prayagraj.\n  Source: A geography book");
+    expect(feedback(shown, true, 80, plainStyle)).toBe("✔ Correct. The answer is (a) 1 only\n  The Yamuna joins the Ganga at Prayagraj.\n  Source: A geography book");
     expect(feedback(shown, false, 80, plainStyle).split("\n")[0]).toBe("✘ Wrong. The answer is (a) 1 only");
   });
 });

@@ -26,14 +26,22 @@ describe("README", () => {
 });
 
 describe("README settings", () => {
-  it("lists every setting with the allowed range and the default of the settings table", async () => {
+  it("lists every setting with what is allowed and the default of the settings table", async () => {
     const { SETTINGS, SETTING_NAMES } = await import("../../src/store/setting-definitions.js");
-    const rows = [...readme.matchAll(/^\| `(\w+)` \| ([\d.]+) to ([\d.]+) \| ([\d.]+) \|/gm)].map((match) => match.slice(1, 5));
+    const table = readme.slice(readme.indexOf("**Settings**")).split("\n\n")[1] ?? "";
+    const rows = [...table.matchAll(/^\| `(\w+)` \| ([^|]+?) \| ([^|]+?) \|/gm)].map((match) => match.slice(1, 4));
     expect(rows.map((row) => row[0])).toEqual([...SETTING_NAMES]);
-    for (const [name, min, max, value] of rows) {
+    for (const [name, allowed = "", value = ""] of rows) {
       const setting = SETTINGS[name as keyof typeof SETTINGS];
-      expect(setting.default, name).toBe(Number(value));
-      expect(setting.allowed, name).toContain(`from ${min} to ${max}`);
+      const range = /^([\d.]+) to ([\d.]+)$/.exec(allowed);
+      if (range) {
+        expect(setting.default, name).toBe(Number(value));
+        expect(setting.allowed, name).toContain(`from ${range[1]} to ${range[2]}`);
+      } else {
+        // A choice: its words in backticks, the default one of them.
+        expect(`\`${String(setting.default)}\``, name).toBe(value);
+        expect(setting.allowed, name).toBe(`one of ${allowed.replace(/`/g, "")}`);
+      }
     }
   });
 });

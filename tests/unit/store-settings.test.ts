@@ -33,7 +33,7 @@ function open(dataDir = dir) {
 
 describe("setting definitions", () => {
   it("has the documented defaults", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200 });
+    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto" });
   });
 
   it.each([
@@ -80,7 +80,7 @@ describe("settings in config.json", () => {
     expect(fs.existsSync(path.join(dir, "config.json"))).toBe(false);
     setFromText(settings, "desiredRetention", "0.95");
     settings.set("newPerDay", 7);
-    expect(open().values()).toEqual({ desiredRetention: 0.95, newPerDay: 7, reviewsPerDay: 200 });
+    expect(open().values()).toEqual({ desiredRetention: 0.95, newPerDay: 7, reviewsPerDay: 200, pauseAfterFeedback: "auto" });
     expect(settings.file).toBe(path.join(dir, "config.json"));
     settings.reset("newPerDay");
     expect(open().get("newPerDay")).toBe(20);
@@ -129,5 +129,22 @@ describe("settings in config.json", () => {
     const blocker = path.join(dir, "a-file");
     fs.writeFileSync(blocker, "");
     expect(() => open(path.join(blocker, "data"))).toThrow(StoreError);
+  });
+});
+
+describe("a setting that takes a word", () => {
+  it("parses pauseAfterFeedback in any case and refuses other words, suggesting the near one", () => {
+    expect(findSetting("pauseAfterFeedback").parse(" Always ")).toBe("always");
+    expect(SETTINGS.pauseAfterFeedback.default).toBe("auto");
+    expect(() => findSetting("pauseAfterFeedback").parse("nevr")).toThrow(
+      new InvalidSettingError('pauseAfterFeedback must be one of auto, always, never, got "nevr"; did you mean never?'),
+    );
+    expect(() => SETTINGS.pauseAfterFeedback.check(3)).toThrow(/must be one of auto, always, never, got 3/);
+  });
+
+  it("suggests the setting meant by a name in the wrong case or with a typo", () => {
+    expect(() => findSetting("desiredretention")).toThrow(/There is no setting "desiredretention"\. Did you mean desiredRetention\?/);
+    expect(() => findSetting("newPerDya")).toThrow(/Did you mean newPerDay\?/);
+    expect(() => findSetting("colour")).toThrow(/^There is no setting "colour"\. The settings are/);
   });
 });

@@ -30,13 +30,16 @@ export function makeMockCommand(run: Runner): Command {
       `
 Keys: a–z choose an option (again to clear; several-answer questions tick), x clear, m mark for
 review, ← → or p n previous and next, Enter save and next, g the question palette, a number and
-Enter to jump there, S submit (asks to confirm, with the counts left unanswered and marked).
+Enter to jump there, S submit (asks to confirm, with the palette's counts). A question taller than the
+window scrolls: PgUp PgDn, ↑ ↓, or k j (Shift+K Shift+J on a question with options j or k). t and f
+answer a true-false question; ? lists every key. The screen redraws when the window is resized.
 Palette: ● answered  ○ not answered  ◇ marked  ◆ answered and marked  · not visited. An answered
 question marked for review is scored, as in the real paper.
 
 When the time runs out the test is submitted with the answers given. After submitting: the scorecard,
-a review of your mistakes if you want it, the attempt saved to the history, and every answered
-question fed to spaced repetition (mode "mock"; unanswered ones are not).
+a review of the wrong and unanswered questions, or of every question with the time spent on each, the
+attempt saved to the history, and every answered question fed to spaced repetition (mode "mock";
+unanswered ones are not).
 
 Every answer, mark and move is saved as you make it. Ctrl-C asks before leaving (a second Ctrl-C leaves
 at once); SIGTERM or a closed terminal leave without asking. Either way nothing is lost: prelim mock

@@ -266,11 +266,11 @@ async function scorecard(result: MockResult, paper: Paper, settings: MockSetting
   }
 }
 
-/** The walk through mistakes. The attempt is saved already: stopping it loses nothing. */
+/** The walk through mistakes, or every question. The attempt is saved already: stopping it loses nothing. */
 async function walkMistakes(result: MockResult, paper: Paper, context: Context): Promise<void> {
   const mistakes: Mistake[] = result.questions.flatMap((item, index) => {
     const presented = paper.presented[index];
-    return item.outcome === "correct" || presented === undefined ? [] : [{ presented, result: item, number: index + 1 }];
+    return presented === undefined ? [] : [{ presented, result: item, number: index + 1 }];
   });
   if (mistakes.length === 0) return;
   const style = await makeStyle(context.color);

@@ -16,8 +16,11 @@ export function makePracticeCommand(run: Runner): Command {
     .addHelpText(
       "after",
       `
-Keys: a–z or 1–9 answer at once; ↑↓ and Enter work too; for several answers, tick then Enter. Ctrl-C stops
-and keeps every answer given.
+Keys: a–z or 1–9 answer at once; ↑↓ and Enter work too; for several answers, tick then Enter; t and f
+answer a true-false question. A question taller than the window scrolls with PgUp PgDn or k j (Shift+K
+Shift+J when j or k is an option). When the feedback and the next question do not fit on the screen,
+it waits: Enter goes on, q stops there (setting pauseAfterFeedback). Ctrl-C stops and keeps every
+answer given. With TERM=dumb the session runs as plain lines: numbered options, type the answer and Enter.
 
 Examples:
   $ prelim                                    pick banks, topics and a count, then practise

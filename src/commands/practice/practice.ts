@@ -25,12 +25,16 @@ export async function practice(args: readonly string[], options: PracticeOptions
   // A scripted run takes every selected question unless told otherwise: the answer file decides.
   let count = settings.count ?? (options.answers !== undefined ? undefined : DEFAULT_PRACTICE_COUNT);
 
-  if (options.answers === undefined && args.length === 0 && (filter.topics ?? []).length === 0) {
+  // A line-mode terminal (TERM=dumb) gets no pickers: every bank and topic, unless the command line says.
+  if (context.lineMode && options.answers === undefined && args.length === 0 && settings.count === undefined) {
+    context.io.stdout.write(`Line mode (TERM=dumb): ${count} questions from every bank; name banks, --topic or -n to choose.\n`);
+  }
+  if (options.answers === undefined && !context.lineMode && args.length === 0 && (filter.topics ?? []).length === 0) {
     const signals = trapSignals();
     try {
       const style = await makeStyle(context.color);
       const { pickSession } = await import("../../ui/pick-session.js");
-      const choice = await pickSession(banks, { style, signal: signals.signal, askCount: settings.count === undefined, defaultCount: DEFAULT_PRACTICE_COUNT });
+      const choice = await pickSession(banks, { style, signal: signals.signal, askCount: settings.count === undefined, defaultCount: DEFAULT_PRACTICE_COUNT, viewport: context.io.stdout });
       banks = choice.banks;
       filter = { ...filter, topics: [...choice.topics] };
       count = choice.count;

@@ -11,10 +11,12 @@ import { InterruptedError, UserError } from "../../errors.js";
 import type { ProgressStore } from "../../store/progress-store.js";
 
 export interface AnswerSource {
-  /** The learner's answer, or undefined when there is none (a scripted run's file skips the question). */
-  answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer | undefined>;
+  /** The learner's answer, undefined when there is none (a scripted run's file skips the question), "stop" to end the session there. */
+  answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer | undefined | "stop">;
   /** Asked after a right answer when the learner rates their own confidence. */
   confidence?(): Promise<Confidence>;
+  /** Waits for a key after the feedback (a terminal only): "stop" ends the session there. */
+  pause?(): Promise<"next" | "stop">;
 }
 
 export interface LoopResult {
@@ -29,8 +31,8 @@ export interface LoopOptions {
   readonly mode: SessionMode;
   readonly store: ProgressStore;
   readonly now: () => Date;
-  /** Called once the answer is on disk: show feedback, print a TAP line. */
-  readonly onRecorded: (answer: RecordedAnswer) => void;
+  /** Called once the answer is on disk: show feedback, print a TAP line, wait for a key. "stop" ends the session there. */
+  readonly onRecorded: (answer: RecordedAnswer) => void | "stop" | Promise<void | "stop">;
 }
 
 export async function runAnswerLoop(questions: readonly PresentedQuestion[], source: AnswerSource, options: LoopOptions): Promise<LoopResult> {
@@ -38,6 +40,7 @@ export async function runAnswerLoop(questions: readonly PresentedQuestion[], sou
   try {
     for (const [index, presented] of questions.entries()) {
       const answer = await source.answer(presented, index + 1, questions.length);
+      if (answer === "stop") break;
       if (answer === undefined) continue;
       const correct = outcomeOf(answer) === "correct";
       const confidence = correct && source.confidence ? await source.confidence() : undefined;
@@ -51,7 +54,7 @@ export async function runAnswerLoop(questions: readonly PresentedQuestion[], sou
       options.store.record(entry);
       const item = { answer, correct, entry, presented, position: index + 1 };
       recorded.push(item);
-      options.onRecorded(item);
+      if ((await options.onRecorded(item)) === "stop") break;
     }
   } catch (error) {
     if (error instanceof InterruptedError) return { recorded, interrupted: error };

@@ -3,7 +3,9 @@
 // folder does not stop the day's practice.
 
 import fs from "node:fs";
-import { loadBanks, resolveBankArgs } from "../../bank/load-banks.js";
+import { loadBanks, resolveBankArgs, UnknownBankError } from "../../bank/load-banks.js";
+import { closestWord } from "../../bank/closest-word.js";
+import { COMMAND_NAMES } from "../command-names.js";
 import { bankRoots } from "../../bank/find-banks.js";
 import { cachedLoadOptions } from "../../bank/bank-load-options.js";
 import { countBySeverity } from "../../bank/problem.js";
@@ -28,10 +30,25 @@ export interface LoadedSession {
   readonly questions: readonly Question[];
 }
 
+/**
+ * Practice is the default command, so `prelim practise` reaches here with "practise" as a bank id: a
+ * word that names no bank but is close to a command is taken for a mistyped command.
+ */
+async function resolveBankArgsOrCommand(args: readonly string[], context: Context, loadOptions: Parameters<typeof resolveBankArgs>[2]): Promise<string[]> {
+  const { io } = context;
+  try {
+    return await resolveBankArgs(args, bankRoots(io.env, context.dataDir, io.cwd), loadOptions, io.cwd);
+  } catch (error) {
+    const command = error instanceof UnknownBankError && error.near === undefined ? closestWord(error.arg, COMMAND_NAMES) : undefined;
+    if (command === undefined) throw error;
+    throw new UsageError(`there is no command or bank '${(error as UnknownBankError).arg}'. Did you mean ${command}?`, `Run \`prelim ${command} --help\`, or \`prelim banks\` for the banks.`);
+  }
+}
+
 export async function loadSessionBanks(args: readonly string[], context: Context): Promise<LoadedSession> {
   const { io } = context;
   const loadOptions = { ...cachedLoadOptions(io.env, context.dataDir, { save: context.record }), onParse: (files: readonly string[]) => spinnerForLargeBanks(files, context) };
-  const loaded = await loadBanks(await resolveBankArgs(args, bankRoots(io.env, context.dataDir, io.cwd), loadOptions, io.cwd), loadOptions);
+  const loaded = await loadBanks(await resolveBankArgsOrCommand(args, context, loadOptions), loadOptions);
   const broken = loaded.filter((entry) => entry.bank === undefined);
   if (broken.length > 0 && args.length > 0) {
     const problems = broken.flatMap((entry) => entry.problems).map((problem) => ({ ...problem, file: displayPath(problem.file, io.cwd) }));

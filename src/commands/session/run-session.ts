@@ -22,7 +22,8 @@ import { openAnswerFile } from "./answer-file.js";
 import { closeStore } from "./open-store.js";
 import type { SessionOptions } from "./options.js";
 import { jsonSummary, prettySummary } from "../../report/session.js";
-import { textWidth } from "../../ui/text-width.js";
+import { screenSize, textWidth } from "../../ui/text-width.js";
+import { shouldPause } from "../../ui/pause-after-feedback.js";
 
 export type SessionReporter = "pretty" | "json" | "tap";
 
@@ -49,7 +50,7 @@ export function sessionReporter(options: SessionRunOptions, io: Io): SessionRepo
 
 /** Fails before anything is shown when a session could only hang: no terminal and no answers. */
 export function checkCanRun(options: SessionRunOptions, context: Context, what: string): void {
-  if (options.answers === undefined) requireTerminal(context.noTerminal, what);
+  if (options.answers === undefined && !context.lineMode) requireTerminal(context.noTerminal, what);
 }
 
 export async function runSession(plan: SessionPlan, store: ProgressStore, options: SessionRunOptions, context: Context): Promise<number> {
@@ -65,11 +66,16 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
     const { source, warnings } = opened;
     if (reporter === "tap") io.stdout.write(tapHeader() + tapComment(`seed ${plan.seed}`));
     let testPoints = 0;
-    const onRecorded = (answer: RecordedAnswer) => {
+    const pauseSetting = store.settings.get("pauseAfterFeedback");
+    const onRecorded = async (answer: RecordedAnswer): Promise<void | "stop"> => {
       if (reporter === "tap") {
         io.stdout.write(tapLine(++testPoints, { ...answer.answer, outcome: answer.correct ? "correct" : "wrong" }));
       } else if (reporter === "pretty") {
-        io.stdout.write(`${feedback(answer.presented, answer.correct, width, style)}\n`);
+        // Laid out to the terminal as it is now: it may have been resized since the session began.
+        const screen = screenSize(io.stdout, { width, height: 24 });
+        const text = feedback(answer.presented, answer.correct, screen.width, style);
+        io.stdout.write(`${text}\n`);
+        if (source.pause && shouldPause(pauseSetting, text.split("\n").length, presented[answer.position], screen) && (await source.pause()) === "stop") return "stop";
       }
     };
     const result = await runAnswerLoop(presented, source, { mode: plan.mode, store, now: () => io.now(), onRecorded });
@@ -140,8 +146,13 @@ async function answerSource(plan: SessionPlan, options: SessionRunOptions, conte
   // Signals are trapped only around prompts. A scripted run keeps Node's default (the process ends at
   // once): every answer it printed is already on disk, and a trap would leave nothing to stop a read of
   // --answers - that is waiting on stdin.
-  const { terminalAnswers } = await import("../../ui/terminal-answers.js");
   const signals = trapSignals();
-  const source = terminalAnswers({ ...view, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
+  if (context.lineMode) {
+    const { lineAnswers } = await import("../../ui/line-answers.js");
+    const lines = lineAnswers({ ...view, input: io.stdin, write: (text) => io.stdout.write(text), signal: signals.signal, now: () => io.now() });
+    return { source: lines.source, warnings: [], dispose: () => (lines.close(), signals.dispose()) };
+  }
+  const { terminalAnswers } = await import("../../ui/terminal-answers.js");
+  const source = terminalAnswers({ ...view, viewport: io.stdout, signal: signals.signal, now: () => io.now(), confidence: Boolean(options.confidence) });
   return { source, warnings: [], dispose: signals.dispose };
 }

@@ -23,11 +23,11 @@ export function renderReport(
   result: MockResult,
   style: Style = plainStyle,
   shown?: readonly PresentedQuestion[],
-  meta: Partial<JunitMeta> = {},
+  meta: Partial<JunitMeta> & { readonly width?: number } = {},
 ): string {
   switch (name) {
     case "pretty":
-      return renderPretty(result, style, shown);
+      return renderPretty(result, style, shown, meta.width);
     case "json":
       return renderJson(result);
     case "junit":

@@ -4,7 +4,7 @@ import { formatDuration } from "../core/duration.js";
 import type { MarkedSummary, MockResult, TopicRow } from "../core/scoring.js";
 import type { PresentedQuestion } from "../core/session.js";
 import { plainStyle, type Style } from "../core/style.js";
-import { lettersText, marksText, oneLine, signedMarks, truncate } from "./text.js";
+import { fitLines, lettersText, marksText, oneLine, signedMarks, truncate } from "./text.js";
 
 const LABEL_WIDTH = 12;
 const TOPIC_WIDTH = 28;
@@ -48,8 +48,9 @@ function totals(result: MockResult, style: Style): string[] {
   return lines;
 }
 
-function topicTable(topics: readonly TopicRow[], style: Style): string[] {
+function topicTable(topics: readonly TopicRow[], style: Style, lineWidth: number): string[] {
   if (topics.length === 0) return [];
+  if (lineWidth < 2 + TOPIC_WIDTH + 4 * 11) return narrowTopicTable(topics, style, lineWidth);
   const width = Math.min(TOPIC_WIDTH, Math.max(5, ...topics.map((topic) => Array.from(oneLine(topic.topic)).length)));
   const cells = (topic: string, ...numbers: string[]): string =>
     `  ${topic.padEnd(width)}${numbers.map((n) => n.padStart(11)).join("")}`;
@@ -60,6 +61,18 @@ function topicTable(topics: readonly TopicRow[], style: Style): string[] {
     ...topics.map((topic) =>
       cells(truncate(oneLine(topic.topic), width), String(topic.questions), String(topic.attempted), String(topic.correct), marksText(topic.score)),
     ),
+  ];
+}
+
+/** Three short columns, the topic cut to what is left: for a terminal narrower than the full table. */
+function narrowTopicTable(topics: readonly TopicRow[], style: Style, width: number): string[] {
+  const topicWidth = Math.max(8, width - 2 - 3 * 7);
+  const cells = (topic: string, ...numbers: string[]): string => `  ${topic.padEnd(topicWidth)}${numbers.map((n) => n.padStart(7)).join("")}`;
+  return [
+    "",
+    style.bold("By topic"),
+    style.dim(cells("Topic", "Tried", "Right", "Score")),
+    ...topics.map((topic) => cells(truncate(oneLine(topic.topic), topicWidth), `${topic.attempted}/${topic.questions}`, String(topic.correct), marksText(topic.score))),
   ];
 }
 
@@ -101,15 +114,18 @@ function warningLines(warnings: readonly string[], style: Style): string[] {
   return ["", style.yellow(style.bold("Warnings")), ...warnings.map((warning) => `  ${style.yellow("!")} ${oneLine(warning)}`)];
 }
 
-/** `shown[i]` is how question i was shown: with it, options are named by the letters on screen. */
-export function renderPretty(result: MockResult, style: Style = plainStyle, shown?: readonly PresentedQuestion[]): string {
-  return [
+/**
+ * `shown[i]` is how question i was shown: with it, options are named by the letters on screen. `width`
+ * is the terminal's: narrower than the full table, the table has three columns and long lines wrap.
+ */
+export function renderPretty(result: MockResult, style: Style = plainStyle, shown?: readonly PresentedQuestion[], width = 100): string {
+  return fitLines([
     style.bold("Mock test scorecard"),
     ...totals(result, style),
-    ...topicTable(result.topics, style),
+    ...topicTable(result.topics, style, width),
     ...markedLines(result.markedForReview, style),
     ...mistakes(result, style, shown),
     ...warningLines(result.warnings, style),
     "",
-  ].join("\n");
+  ], width).join("\n");
 }

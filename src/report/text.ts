@@ -50,6 +50,29 @@ export function marksText(marks: number): string {
   return String(marks);
 }
 
+/**
+ * Lines longer than `width` wrapped at spaces, each continuation indented two more than its line, so a
+ * report reads the same at 40 columns as at 100. Colour codes count nothing toward the width.
+ */
+export function fitLines(lines: readonly string[], width: number): string[] {
+  const visible = (text: string) => Array.from(text.replace(/\u001b\[[0-9;]*m/g, "")).length;
+  return lines.flatMap((line) => {
+    if (visible(line) <= width) return [line];
+    const indent = " ".repeat((/^ */.exec(line)?.[0].length ?? 0) + 2);
+    const out: string[] = [];
+    let current = "";
+    for (const word of line.split(" ")) {
+      const next = current === "" ? word : `${current} ${word}`;
+      if (current !== "" && visible(next) > width) {
+        out.push(current);
+        current = `${indent}${word}`;
+      } else current = next;
+    }
+    out.push(current);
+    return out;
+  });
+}
+
 export function signedMarks(marks: number): string {
   return marks > 0 ? `+${marks}` : String(marks);
 }

@@ -262,7 +262,7 @@ function questionKeys(screen: ExamScreen): string[] {
     `↑↓ PgUp PgDn or ${scroll.up.replace("PgUp or ", "")} ${scroll.down.replace("PgDn or ", "")} scroll`,
     "S submit",
     "? keys",
-    "Ctrl-C stop without submitting",
+    "Ctrl-C leave the test (your answers are kept for --resume)",
   ];
 }
 

@@ -44,14 +44,28 @@ describe("pretty report", () => {
   it("colours only through the style it is given", () => {
     const tag = (name: string) => (s: string) => `<${name}>${s}</${name}>`;
     const style: Style = { bold: tag("b"), dim: tag("d"), green: tag("g"), red: tag("r"), yellow: tag("y"), cyan: tag("c") };
-    const coloured = renderPretty(sampleResult(), style);
+    // Wide enough that the tags this fake style adds never make a line wrap.
+    const coloured = renderPretty(sampleResult(), style, undefined, 1_000);
     expect(coloured).toContain("<r>NOT PASSED</r>");
     expect(coloured).toContain("<g>+1.68</g>");
-    expect(coloured.replace(/<\/?[bcdgry]>/g, "")).toBe(text);
+    expect(coloured.replace(/<\/?[bcdgry]>/g, "")).toBe(renderPretty(sampleResult(), plainStyle, undefined, 1_000));
   });
 
   it("takes the terminal's Style from src/ui as it is", () => {
     const fromUi: Style = plainStyle;
     expect(renderPretty(sampleResult(), fromUi)).toBe(text);
+  });
+});
+
+describe("the scorecard at the terminal's width", () => {
+  it.each([40, 60])("fits %i columns: a three-column topic table, long lines wrapped", (width) => {
+    const text = renderPretty(sampleResult(), plainStyle, undefined, width);
+    const long = text.split("\n").filter((line) => Array.from(line).length > width);
+    expect(long).toEqual([]);
+    expect(text).toContain("Tried");
+  });
+
+  it("keeps the full table where it fits", () => {
+    expect(renderPretty(sampleResult(), plainStyle, undefined, 100)).toContain("Attempted");
   });
 });

@@ -17,6 +17,7 @@ import { attemptId, readJournals, removeJournal, startJournal, unrecordedJournal
 import { discardAttempt, reopenAttempt, splitResumeArgument, unfinishedNotice } from "./resume.js";
 import type { Context } from "../../context.js";
 import { renderReport, type ReporterName } from "../../report/index.js";
+import { fitLines } from "../../report/text.js";
 import { appendAttempt, attemptsFile, readAttempts } from "../../store/attempts.js";
 import { resolveOutput, writeReportFile, type OutputTarget } from "../../store/output-file.js";
 import type { ProgressStore } from "../../store/progress-store.js";
@@ -258,8 +259,9 @@ function writeOutput(output: OutputTarget, text: string, context: Context): void
 async function scorecard(result: MockResult, paper: Paper, settings: MockSettings, output: OutputTarget | undefined, context: Context): Promise<void> {
   const { io } = context;
   const style = await makeStyle(context.color);
-  io.stdout.write(`\n${renderReport("pretty", result, style, paper.presented)}`);
-  io.stdout.write(style.dim(`Same paper again: add --seed ${paper.seed} (same banks, same filters).\n`));
+  const { width } = terminalSize(context);
+  io.stdout.write(`\n${renderReport("pretty", result, style, paper.presented, { width })}`);
+  io.stdout.write(`${fitLines([style.dim(`Same paper again: add --seed ${paper.seed} (same banks, same filters).`)], width).join("\n")}\n`);
   if (output !== undefined) {
     writeOutput(output, renderReport(chooseReporter(settings.reporter, output.given, false), result, undefined, undefined, { hostname: io.hostname() }), context);
     io.stderr.write(`prelim: report written to ${sanitizeLine(output.name)}\n`);

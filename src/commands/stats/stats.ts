@@ -20,7 +20,7 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
   // Reading needs no lock and no write access: stats works on a read-only data dir.
   const store = openReader(context);
   try {
-    const result = computeStats(banks, store.cards(), store.entries(), io.now());
+    const result = computeStats(banks, store.cards(), store.tallies(), io.now());
     if (options.json) {
       io.stdout.write(`${terminalSafeJson(result, 2)}\n`);
     } else {

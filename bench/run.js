@@ -125,7 +125,7 @@ const MODES = ["practice", "review", "mock"];
  * `count` answers to `keys` questions of bank `id`, in the log's own line format, oldest first, spread
  * evenly over the 4 years before yesterday: a long history with a few weeks of it recent.
  */
-function writeLog(dataDir, id, keys, count) {
+function writeLog(dataDir, keyOf, count) {
   fs.mkdirSync(dataDir, { recursive: true });
   const fd = fs.openSync(path.join(dataDir, "reviews.jsonl"), "w");
   const end = NOW - DAY;
@@ -134,7 +134,7 @@ function writeLog(dataDir, id, keys, count) {
   for (let i = 0; i < count; i++) {
     const rating = RATINGS[i % 4];
     const at = new Date(end - (count - 1 - i) * step).toISOString();
-    chunk += `${JSON.stringify({ at, key: `${id}/q-${i % keys}`, given: ["a"], correct: rating !== "again", ms: 4000 + (i % 5000), rating, mode: MODES[i % 3] })}\n`;
+    chunk += `${JSON.stringify({ at, key: keyOf(i), given: ["a"], correct: rating !== "again", ms: 4000 + (i % 5000), rating, mode: MODES[i % 3] })}\n`;
     if (chunk.length > 1 << 20) {
       fs.writeSync(fd, chunk);
       chunk = "";
@@ -148,9 +148,9 @@ const empty = path.join(work, "empty-answers.yaml");
 fs.writeFileSync(empty, "{}\n");
 
 /** A data dir with a log of `count` answers, folded into progress.json by one session (as in use). */
-function store(name, id, keys, count, sessionBank) {
+function store(name, keyOf, count, sessionBank) {
   const dataDir = path.join(work, name);
-  writeLog(dataDir, id, keys, count);
+  writeLog(dataDir, keyOf, count);
   spawn(node, [bin, "practice", sessionBank, "-n", "1", "--answers", empty, "--reporter", "tap"], { ...baseEnv, PRELIM_HOME: dataDir });
   return dataDir;
 }
@@ -170,9 +170,10 @@ target("stats, empty store / bare node", pairs(bare, wall([bin, "stats"], home(e
 
 // review and stats: a long log against a short one, the same 1,000-question bank and cards.
 const bank1k = writeBank(path.join(work, "bank-1k.yaml"), "thousand", 1000, false);
-const small = store("log-1k", "thousand", 1000, 1000, bank1k);
+const thousand = (i) => `thousand/q-${i % 1000}`;
+const small = store("log-1k", thousand, 1000, bank1k);
 const bigCount = quick ? 100_000 : 500_000;
-const long = store(`log-${bigCount / 1000}k`, "thousand", 1000, bigCount, bank1k);
+const long = store(`log-${bigCount / 1000}k`, thousand, bigCount, bank1k);
 note(`fixtures: reviews.jsonl ${(fs.statSync(path.join(long, "reviews.jsonl")).size / 1e6).toFixed(1)} MB, progress.json ${(fs.statSync(path.join(long, "progress.json")).size / 1e6).toFixed(2)} MB`);
 const reviewArgs = [bin, "review", bank1k, "--answers", empty, "--reporter", "json"];
 target(`review, ${bigCount / 1000}k-answer log / 1k log`, pairs(wall(reviewArgs, home(small)), wall(reviewArgs, home(long))), 1.3);
@@ -182,8 +183,12 @@ target(`stats, ${bigCount / 1000}k-answer log / 1k log`, pairs(wall([bin, "stats
 const bank200 = writeBank(path.join(work, "bank-200.yaml"), "drill", 200, false);
 const answers200 = writeAnswers(path.join(work, "answers-200.yaml"), 200);
 const cardCount = quick ? 10_000 : 100_000;
-const bankCards = writeBank(path.join(work, `bank-${cardCount / 1000}k.yaml`), "big", cardCount, false);
-const manyCards = store(`cards-${cardCount / 1000}k`, "big", cardCount, quick ? cardCount : 500_000, bank200);
+// A bank holds at most 20,000 questions: the cards belong to banks of 20,000 in one folder.
+const cardBanks = path.join(work, `banks-of-${cardCount / 1000}k-cards`);
+fs.mkdirSync(cardBanks);
+for (let part = 0; part * 20_000 < cardCount; part++) writeBank(path.join(cardBanks, `big-${part}.yaml`), `big-${part}`, Math.min(20_000, cardCount - part * 20_000), false);
+const cardKey = (i) => `big-${Math.floor((i % cardCount) / 20_000)}/q-${(i % cardCount) % 20_000}`;
+const manyCards = store(`cards-${cardCount / 1000}k`, cardKey, quick ? cardCount : 500_000, bank200);
 const noCards = path.join(work, "cards-none");
 const practice200 = [bin, "practice", bank200, "--answers", answers200, "--seed", "3", "--reporter", "tap"];
 note(`fixtures: ${cardCount} cards, progress.json ${(fs.statSync(path.join(manyCards, "progress.json")).size / 1e6).toFixed(1)} MB`);
@@ -230,9 +235,9 @@ for (const total of quick ? [1000] : [10_000, 100_000]) {
 // it reads (progress.json, the unfolded log tail, the bank cache).
 {
   const rss = (args, env) => Number(spawnSync("python3", [path.join(here, "peak-rss.py"), node, ...args], { env, encoding: "utf8" }).stdout.trim());
-  spawn(node, [bin, "stats", bankCards], home(manyCards));
+  spawn(node, [bin, "stats", cardBanks], home(manyCards));
   const bareKb = stats(Array.from({ length: 3 }, () => rss(["-e", "0"], baseEnv))).median;
-  const peakKb = stats(Array.from({ length: 3 }, () => rss([bin, "stats", bankCards], home(manyCards)))).median;
+  const peakKb = stats(Array.from({ length: 3 }, () => rss([bin, "stats", cardBanks], home(manyCards)))).median;
   const snapshot = fs.statSync(path.join(manyCards, "progress.json")).size;
   const logBytes = JSON.parse(fs.readFileSync(path.join(manyCards, "progress.json"), "utf8")).logBytes;
   const tail = fs.statSync(path.join(manyCards, "reviews.jsonl")).size - logBytes;

@@ -2,7 +2,7 @@
 // Pure: the cards, the time and today's counts are parameters.
 
 import type { CardState } from "./scheduler.js";
-import type { ReviewLogEntry } from "./review.js";
+import type { AnswerTally } from "./tally.js";
 
 export interface QueueLimits {
   /** Questions never reviewed before that may be introduced in one day. */
@@ -76,30 +76,24 @@ export function buildReviewQueue(request: QueueRequest): ReviewQueue {
 }
 
 /**
- * Counts what was done since `dayStart` from the log: a question whose first review falls in the day
- * counts once as new, any other question answered in the day counts once as a review.
+ * Counts what was done since `dayStart`: a question whose first answer falls in the day counts once as
+ * new, any other question answered in the day counts once as a review. Every answer since `dayStart`
+ * is in `recent`, so a question answered today was new today exactly when all its answers are today's
+ * (an answer dated before the day may follow today's in the log when the clock was moved back: then it
+ * is a review).
  */
-export function countDoneToday(entries: Iterable<ReviewLogEntry>, dayStart: Date): DoneToday {
+export function countDoneToday(tallies: ReadonlyMap<string, AnswerTally>, dayStart: Date): DoneToday {
   const start = dayStart.getTime();
-  const seenBefore = new Set<string>();
-  const newToday = new Set<string>();
-  const reviewedToday = new Set<string>();
-  for (const entry of entries) {
-    if (Date.parse(entry.at) < start) {
-      seenBefore.add(entry.key);
-    } else if (!newToday.has(entry.key) && !reviewedToday.has(entry.key)) {
-      (seenBefore.has(entry.key) ? reviewedToday : newToday).add(entry.key);
-    }
+  let newCards = 0;
+  let reviews = 0;
+  for (const tally of tallies.values()) {
+    let today = 0;
+    for (const [at] of tally.recent) if (at >= start) today++;
+    if (today === 0) continue;
+    if (today === tally.answers) newCards++;
+    else reviews++;
   }
-  // An entry dated before the day start may follow today's entries in the log (clock moved back):
-  // a key counted new today that turns out to have been seen before is a review.
-  for (const key of newToday) {
-    if (seenBefore.has(key)) {
-      newToday.delete(key);
-      reviewedToday.add(key);
-    }
-  }
-  return { newCards: newToday.size, reviews: reviewedToday.size };
+  return { newCards, reviews };
 }
 
 /** Local midnight at the start of the day holding `now` (the learner's day, in the process's time zone). */

@@ -1,8 +1,9 @@
-// A learner's progress from the cards and the review log: per bank, per topic, retention, what falls due,
-// activity by day and the weakest questions. Pure: time and data are parameters.
+// A learner's progress from the cards and the answer tallies (tally.ts, folded from the review log): per
+// bank, per topic, retention, what falls due, activity by day and the weakest questions. Pure: time and
+// data are parameters. Its cost follows the questions and the last weeks' answers, not the history.
 
 import type { Bank } from "./question.js";
-import type { ReviewLogEntry } from "./review.js";
+import { isFirstAnswer, RECENT_DAYS, type AnswerTally } from "./tally.js";
 import { isMastered } from "./scheduler.js";
 import type { CardState } from "./scheduler.js";
 import { forecast, isDueToday, startOfDay } from "./queue.js";
@@ -48,18 +49,19 @@ export interface Stats {
   readonly weakest: readonly WeakQuestion[];
 }
 
-export function computeStats(banks: readonly Bank[], cards: ReadonlyMap<string, CardState>, entries: readonly ReviewLogEntry[], now: Date, activityDays = 28): Stats {
+/** `activityDays` and the 30 days of retention must lie within the tallies' RECENT_DAYS. */
+export function computeStats(
+  banks: readonly Bank[],
+  cards: ReadonlyMap<string, CardState>,
+  tallies: ReadonlyMap<string, AnswerTally>,
+  now: Date,
+  activityDays = 28,
+): Stats {
+  if (activityDays > RECENT_DAYS) throw new RangeError(`activity is kept for ${RECENT_DAYS} days, not ${activityDays}`);
   const questionByKey = new Map(banks.flatMap((bank) => bank.questions.map((question) => [question.key, question] as const)));
   // History of removed questions is kept in the log but not shown.
-  const shown = entries.filter((entry) => questionByKey.has(entry.key));
-
-  const perKey = new Map<string, { answers: number; correct: number }>();
-  for (const entry of shown) {
-    const row = perKey.get(entry.key) ?? { answers: 0, correct: 0 };
-    row.answers++;
-    if (entry.correct) row.correct++;
-    perKey.set(entry.key, row);
-  }
+  const perKey = new Map<string, AnswerTally>();
+  for (const [key, tally] of tallies) if (questionByKey.has(key)) perKey.set(key, tally);
 
   const bankStats = banks.map((bank): BankStats => {
     let seen = 0;
@@ -98,9 +100,9 @@ export function computeStats(banks: readonly Bank[], cards: ReadonlyMap<string, 
     topics: [...topics]
       .map(([topic, row]) => ({ topic, ...row, accuracy: row.correct / row.answers }))
       .sort((a, b) => a.accuracy - b.accuracy || b.answers - a.answers),
-    retention: retentionOver(shown, now, 30),
+    retention: retentionOver(perKey.values(), now, 30),
     forecast: forecast(new Map([...cards].filter(([key]) => questionByKey.has(key))), now, 7).map((day) => ({ date: isoDate(day.day), count: day.count })),
-    activity: activityByDay(shown, now, activityDays),
+    activity: activityByDay(perKey.values(), now, activityDays),
     weakest: [...perKey]
       .filter(([, row]) => row.answers > row.correct)
       .map(([key, row]) => ({ key, question: questionByKey.get(key)?.question ?? "", answers: row.answers, wrong: row.answers - row.correct }))
@@ -109,22 +111,22 @@ export function computeStats(banks: readonly Bank[], cards: ReadonlyMap<string, 
   };
 }
 
-function retentionOver(entries: readonly ReviewLogEntry[], now: Date, days: number): Stats["retention"] {
+function retentionOver(tallies: Iterable<AnswerTally>, now: Date, days: number): Stats["retention"] {
   const since = now.getTime() - days * DAY_MS;
-  const seen = new Set<string>();
   let reviews = 0;
   let correct = 0;
-  for (const entry of entries) {
-    if (seen.has(entry.key) && Date.parse(entry.at) >= since) {
-      reviews++;
-      if (entry.correct) correct++;
-    }
-    seen.add(entry.key);
+  for (const tally of tallies) {
+    tally.recent.forEach(([at, right], index) => {
+      if (at >= since && !isFirstAnswer(tally, index)) {
+        reviews++;
+        correct += right;
+      }
+    });
   }
   return { reviews, correct, rate: reviews === 0 ? null : correct / reviews };
 }
 
-function activityByDay(entries: readonly ReviewLogEntry[], now: Date, days: number): { date: string; count: number }[] {
+function activityByDay(tallies: Iterable<AnswerTally>, now: Date, days: number): { date: string; count: number }[] {
   const today = startOfDay(now);
   const dates = Array.from({ length: days }, (_, index) => {
     const day = new Date(today.getTime());
@@ -132,10 +134,15 @@ function activityByDay(entries: readonly ReviewLogEntry[], now: Date, days: numb
     return isoDate(day);
   });
   const counts = new Map(dates.map((date) => [date, 0]));
-  for (const entry of entries) {
-    const date = isoDate(new Date(Date.parse(entry.at)));
-    const count = counts.get(date);
-    if (count !== undefined) counts.set(date, count + 1);
+  const earliest = new Date(today.getTime());
+  earliest.setDate(earliest.getDate() - days);
+  for (const tally of tallies) {
+    for (const [at] of tally.recent) {
+      if (at < earliest.getTime()) continue;
+      const date = isoDate(new Date(at));
+      const count = counts.get(date);
+      if (count !== undefined) counts.set(date, count + 1);
+    }
   }
   return dates.map((date) => ({ date, count: counts.get(date) ?? 0 }));
 }

@@ -3,6 +3,7 @@
 
 import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, nextCardState, type CardState } from "../core/scheduler.js";
+import { foldTallies } from "../core/tally.js";
 import { entryProblem } from "./log-entry.js";
 import type { CloseResult, ProgressStore } from "./progress-store.js";
 import { memorySettings, type Settings } from "./setting-definitions.js";
@@ -24,6 +25,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const scheduling = { desiredRetention: settings.values().desiredRetention };
   const entries = [...(options.entries ?? [])];
   const cards = foldReviews(new Map<string, CardState>(), entries, scheduling);
+  const tallies = foldTallies(new Map(), entries);
   let closed = false;
   return {
     settings,
@@ -36,8 +38,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       if (problem !== undefined) throw new TypeError(`not a review log entry: ${problem}`);
       entries.push(entry);
       cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), scheduling));
+      foldTallies(tallies, [entry]);
     },
     cards: () => cards,
+    tallies: () => tallies,
     entries: () => entries,
     close() {
       closed = true;

@@ -4,6 +4,7 @@
 
 import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, type CardState } from "../core/scheduler.js";
+import { foldTallies, type AnswerTally, type Tallies } from "../core/tally.js";
 import { fixedSettings, readSettings } from "./config-file.js";
 import { storePaths, type ProgressStoreOptions } from "./progress-store.js";
 import { openReviewLog, withUnterminated } from "./review-log.js";
@@ -14,7 +15,12 @@ import { checkDataDirReadable, nodeFs } from "./store-fs.js";
 export interface ProgressReader {
   /** The scheduling state of every question reviewed, by key. */
   cards(): ReadonlyMap<string, CardState>;
-  /** Every answer in the log, oldest first. Read from disk on the first call. */
+  /** Per question, what stats and today's counts need from the history (core/tally.ts). */
+  tallies(): ReadonlyMap<string, AnswerTally>;
+  /**
+   * Every answer in the log, oldest first. Read from disk on the first call: the whole log, so no
+   * command's hot path uses it (they use cards and tallies, read from the snapshot and the tail).
+   */
   entries(): readonly ReviewLogEntry[];
   readonly settings: SettingsView;
   close(): void;
@@ -31,6 +37,7 @@ export function openProgressReader(options: ProgressReaderOptions): ProgressRead
   const scheduling = { desiredRetention: values.desiredRetention };
   const log = openReviewLog(paths.log, { fs: fsys, now: options.now, onNotice: options.onNotice, readOnly: true });
   let cards: Map<string, CardState>;
+  let tallies: Tallies;
   try {
     const snapshot = readSnapshot(paths.snapshot, {
       fs: fsys,
@@ -46,7 +53,9 @@ export function openProgressReader(options: ProgressReaderOptions): ProgressRead
     const tail = log.read({ fromByte: base?.logBytes ?? 0, reportSkipped: true });
     // A last answer whose newline is missing counts: nothing is saved here, so no offset can be
     // left in the middle of a line.
-    cards = foldReviews(base?.cards ?? new Map(), withUnterminated(tail), scheduling);
+    const read = withUnterminated(tail);
+    cards = foldReviews(base?.cards ?? new Map(), read, scheduling);
+    tallies = foldTallies(base?.tallies ?? new Map(), read);
   } catch (error) {
     log.close();
     throw error;
@@ -55,6 +64,7 @@ export function openProgressReader(options: ProgressReaderOptions): ProgressRead
   return {
     settings: fixedSettings(values),
     cards: () => cards,
+    tallies: () => tallies,
     entries() {
       entries ??= withUnterminated(log.read());
       return entries;

@@ -1,10 +1,13 @@
 // The progress store commands use. Answers go to the review log (durable, O(1) each, whatever the
-// history); scheduling state is folded from it in memory, and written to progress.json on close under
-// the lock. Opening reads the snapshot and folds only the log written after it.
+// history). progress.json holds the fold of the log up to an offset; a session reads only its header
+// and the log after that offset, so its cost follows the unfolded tail, not the history or the number
+// of cards. The cards are read and folded only when asked for. Close rewrites progress.json (under the
+// lock, at most once) only when there is none yet or the tail has grown past `rewriteAfterBytes`.
 
 import path from "node:path";
 import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, nextCardState, type CardState, type SchedulerSettings } from "../core/scheduler.js";
+import { foldTallies, pruneTallies, RECENT_MS, type Tallies } from "../core/tally.js";
 import { withLock, LOCK_FILE, type LockOptions } from "./lock.js";
 import { checkReviewDate } from "../core/review-dates.js";
 import { entryProblem } from "./log-entry.js";
@@ -13,7 +16,7 @@ import { StoreError } from "./store-error.js";
 import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
-  peekSchemaVersion,
+  peekSnapshot,
   readSnapshot,
   writeSnapshot,
   SNAPSHOT_FILE,
@@ -52,10 +55,21 @@ export interface ProgressStoreOptions {
   readonly onNotice: (message: string) => void;
   readonly fs?: StoreFs;
   readonly lock?: Omit<LockOptions, "fs" | "now">;
+  /**
+   * Close rewrites progress.json once the log has grown this many bytes past it (default
+   * REWRITE_AFTER_BYTES); 0 rewrites it at every close that has anything to add.
+   */
+  readonly rewriteAfterBytes?: number;
   /** For tests of migrations. */
   readonly schemaVersion?: number;
   readonly migrations?: MigrationTable;
 }
+
+/**
+ * About ten thousand answers: folding that much at open costs a few ms, while rewriting the snapshot
+ * costs in proportion to every card stored (tens of MB for a big bank).
+ */
+export const REWRITE_AFTER_BYTES = 1_000_000;
 
 export interface StorePaths {
   readonly log: string;
@@ -75,6 +89,7 @@ export function storePaths(dataDir: string): StorePaths {
 
 interface FoldBase {
   readonly cards: Map<string, CardState>;
+  readonly tallies: Tallies;
   readonly logBytes: number;
   readonly fromSnapshot: boolean;
 }
@@ -87,6 +102,8 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   const values = readSettings(options.dataDir, { ...options, fs: fsys });
   const settings = fixedSettings(values);
   const scheduling: SchedulerSettings = { desiredRetention: values.desiredRetention };
+  const schemaVersion = options.schemaVersion ?? SNAPSHOT_SCHEMA_VERSION;
+  const rewriteAfterBytes = options.rewriteAfterBytes ?? REWRITE_AFTER_BYTES;
   const log = openReviewLog(paths.log, { fs: fsys, now: options.now, onNotice: options.onNotice });
   const snapshotOptions: SnapshotOptions = {
     fs: fsys,
@@ -98,16 +115,32 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     ...(options.migrations === undefined ? {} : { migrations: options.migrations }),
   };
 
+  const empty = (): FoldBase => ({ cards: new Map(), tallies: new Map(), logBytes: 0, fromSnapshot: false });
+
+  /** The whole snapshot, checked card by card; set aside (and an empty base) when it does not fit the log. */
   function loadBase(): FoldBase {
     const snapshot = readSnapshot(paths.snapshot, snapshotOptions);
-    if (snapshot === undefined) return { cards: new Map(), logBytes: 0, fromSnapshot: false };
-    if (log.isLineStart(snapshot.logBytes)) return { cards: snapshot.cards, logBytes: snapshot.logBytes, fromSnapshot: true };
+    if (snapshot === undefined) return empty();
+    const { cards, tallies, logBytes } = snapshot;
+    if (log.isLineStart(logBytes)) return { cards, tallies, logBytes, fromSnapshot: true };
     const aside = setAside(paths.snapshot, "damaged", options.now(), fsys);
     options.onNotice(
-      `${paths.snapshot} does not match ${paths.log} (it covers ${snapshot.logBytes} bytes of a ${log.size()}-byte log: ` +
+      `${paths.snapshot} does not match ${paths.log} (it covers ${logBytes} bytes of a ${log.size()}-byte log: ` +
         `was the log replaced or cut short?). Moved it to ${aside} and rebuilt progress from the log.`,
     );
-    return { cards: new Map(), logBytes: 0, fromSnapshot: false };
+    return empty();
+  }
+
+  /**
+   * How far progress.json folds the log, from its header alone when it is a whole file of ours at
+   * this schema version that fits the log; anything else is read in full now (set aside when damaged,
+   * migrated when older, refused when newer), as it always was.
+   */
+  function foldedOffset(): number {
+    const peek = peekSnapshot(paths.snapshot, fsys);
+    if (peek.kind === "missing") return 0;
+    if (peek.kind === "header" && peek.schemaVersion === schemaVersion && log.isLineStart(peek.logBytes)) return peek.logBytes;
+    return loadBase().logBytes;
   }
 
   const lockOptions: LockOptions = { ...options.lock, fs: fsys, now: options.now };
@@ -124,19 +157,13 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     }
   }
 
-  let cards: Map<string, CardState>;
   // Answers dated ahead of the clock are skipped, but a snapshot saved past them would leave them out
   // for good once the clock is right: with any, nothing is saved (the log has every answer anyway).
   let holdSnapshot = false;
-  // `cards` is exactly the fold of the log's first `foldedBytes` bytes while `inStep` holds: true from
-  // open, and after each append that started where the last one ended. Then close can save `cards`
-  // as they are instead of folding the log again (tens of µs an answer: seconds for a long history).
-  let foldedBytes: number;
-  let savedBytes: number | undefined;
   try {
     repairTail();
-    const base = loadBase();
-    const tail = log.read({ fromByte: base.logBytes, reportSkipped: true });
+    // The tail is read (and its unreadable lines reported) at open, whatever is asked for later.
+    const tail = log.read({ fromByte: foldedOffset(), reportSkipped: true });
     holdSnapshot = tail.aheadOfClock > 0;
     if (holdSnapshot) {
       options.onNotice(
@@ -144,42 +171,56 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
           `is it set right? ${paths.snapshot} is not updated until it is, so they count again then.`,
       );
     }
-    cards = foldReviews(base.cards, tail.entries, scheduling);
-    foldedBytes = tail.endByte;
-    savedBytes = base.fromSnapshot ? base.logBytes : undefined;
   } catch (error) {
     log.close();
     throw error;
   }
-  let inStep = true;
+
+  // The cards and tallies, folded from disk on first use, then kept up to date by record().
+  let folded: FoldBase | undefined;
+  function fold(): FoldBase {
+    if (folded === undefined) {
+      const base = loadBase();
+      const tail = log.read({ fromByte: base.logBytes });
+      foldReviews(base.cards, tail.entries, scheduling);
+      foldTallies(base.tallies, tail.entries);
+      folded = base;
+    }
+    return folded;
+  }
 
   let allEntries: ReviewLogEntry[] | undefined;
   let closed: CloseResult | undefined;
 
+  /** Whether close has anything to write: decided from the header and the log's size alone. */
+  function needsRewrite(): boolean {
+    if (holdSnapshot) return false;
+    const peek = peekSnapshot(paths.snapshot, fsys);
+    if (peek.kind === "missing") return log.size() > 0;
+    if (peek.kind !== "header" || peek.schemaVersion !== schemaVersion || !log.isLineStart(peek.logBytes)) return true;
+    const unfolded = log.size() - peek.logBytes;
+    return unfolded > 0 && unfolded > rewriteAfterBytes;
+  }
+
+  // Folds again from what is on disk, not from memory, so nothing another session appended is lost
+  // (its progress.json, if further along, is the starting point; one from a newer prelim is refused
+  // untouched). Written once, whole, with the offset it folds up to.
   function save(): "saved" | "unchanged" {
-    if (holdSnapshot) return "unchanged";
-    const onDisk = peekSchemaVersion(paths.snapshot, fsys);
-    const ours = onDisk === "missing" || onDisk === (options.schemaVersion ?? SNAPSHOT_SCHEMA_VERSION);
-    if (inStep && ours && log.size() === foldedBytes) {
-      if (foldedBytes === savedBytes || (savedBytes === undefined && foldedBytes === 0)) return "unchanged";
-      writeSnapshot(paths.snapshot, { writtenBy: options.version, logBytes: foldedBytes, cards }, fsys);
-      return "saved";
-    }
-    // Another session has written to the log, or progress.json is not one we wrote: fold again from
-    // what is on disk, not from memory, so nothing of theirs is lost (their progress.json, if further
-    // along than ours, is the starting point; one from a newer prelim is refused untouched).
     const base = loadBase();
     const tail = log.read({ fromByte: base.logBytes });
     if (tail.aheadOfClock > 0) return "unchanged";
     if (tail.endByte === base.logBytes && (base.fromSnapshot || tail.endByte === 0)) return "unchanged";
     foldReviews(base.cards, tail.entries, scheduling);
-    writeSnapshot(paths.snapshot, { writtenBy: options.version, logBytes: tail.endByte, cards: base.cards }, fsys);
+    foldTallies(base.tallies, tail.entries);
+    const tallies = pruneTallies(base.tallies, options.now().getTime() - RECENT_MS);
+    writeSnapshot(paths.snapshot, { writtenBy: options.version, logBytes: tail.endByte, cards: base.cards, tallies }, fsys);
     return "saved";
   }
 
   // The answers are in the log whatever happens here: a live session holding the lock only delays
   // the snapshot, which the next open (any session's) catches up by folding the log after it.
   function saveUnderLock(): CloseResult {
+    if (!needsRewrite()) return { snapshot: "unchanged" };
     try {
       return { snapshot: withLock(paths.lock, lockOptions, save) };
     } catch (error) {
@@ -201,14 +242,17 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
       const date = checkReviewDate(entry.at, options.now());
       const problem = entryProblem(entry) ?? (date.ok ? undefined : date.reason);
       if (problem !== undefined) throw new TypeError(`not a review log entry: ${problem}`);
-      const appended = log.append(entry);
-      cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), scheduling));
-      if (appended.before === foldedBytes) foldedBytes = appended.after;
-      else inStep = false;
+      log.append(entry);
+      if (folded !== undefined) {
+        folded.cards.set(entry.key, nextCardState(folded.cards.get(entry.key), entry.rating, new Date(entry.at), scheduling));
+        foldTallies(folded.tallies, [entry]);
+      }
       allEntries?.push(entry);
     },
 
-    cards: () => cards,
+    cards: () => fold().cards,
+
+    tallies: () => fold().tallies,
 
     entries() {
       allEntries ??= withUnterminated(log.read());

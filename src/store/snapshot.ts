@@ -1,16 +1,21 @@
-// progress.json: the scheduling state of every question, folded from the review log up to `logBytes`.
-// It is derived, so a damaged one is set aside and rebuilt from the log, never wiped in place. One
+// progress.json: the scheduling state of every question and its answer tallies, folded from the review
+// log up to `logBytes`. It is derived, so a damaged one is set aside and rebuilt from the log, never wiped in place. One
 // written by a newer prelim is refused and left byte-for-byte as it is. Older schema versions are
 // migrated step by step after a backup, and the backup is restored if any step fails.
+//
+// A session need not read it at all: its header (peekSnapshot) says how far the log is folded, and a
+// session rewrites it only once the log has grown well past that (progress-store.ts). So the file is
+// written with its header first, in a fixed order, and ends with "}\n": a file cut short fails the peek.
 
 import { cardDatesProblem } from "../core/review-dates.js";
 import { CARD_PHASES, type CardPhase, type CardState } from "../core/scheduler.js";
+import type { AnswerTally, RecentAnswer, Tallies } from "../core/tally.js";
 import { writeFileDurably } from "./durable-write.js";
 import { errnoCode, nodeFs, setAside, storeFailure, type StoreFs } from "./store-fs.js";
 import { StoreError } from "./store-error.js";
 
 export const SNAPSHOT_FILE = "progress.json";
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 export interface Snapshot {
   readonly schemaVersion: number;
@@ -19,6 +24,8 @@ export interface Snapshot {
   /** How many bytes of the review log are folded into `cards`. */
   readonly logBytes: number;
   readonly cards: Map<string, CardState>;
+  /** Per question: answers, right answers, the last weeks' answers (core/tally.ts). */
+  readonly tallies: Tallies;
 }
 
 /** Turns a snapshot's data at one schema version into the data at the next. */
@@ -26,8 +33,14 @@ export type SnapshotMigration = (data: Record<string, unknown>) => Record<string
 /** Keyed by the version a step upgrades from. */
 export type MigrationTable = ReadonlyMap<number, SnapshotMigration>;
 
-/** There is only schema version 1 so far. Add `[1, (data) => …]` here when version 2 comes. */
-export const SNAPSHOT_MIGRATIONS: MigrationTable = new Map();
+/**
+ * 1 → 2 adds the answer tallies. Only the log holds what they count, so the step starts the fold over:
+ * no cards, offset 0, and the next fold rebuilds both from the whole log (the log is the truth; the
+ * version 1 file is kept as the backup).
+ */
+export const SNAPSHOT_MIGRATIONS: MigrationTable = new Map([
+  [1, (data) => ({ ...data, logBytes: 0, cards: {}, tallies: {} })],
+]);
 
 export interface SnapshotOptions {
   readonly fs?: StoreFs;
@@ -80,6 +93,19 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
+function isRecentAnswer(value: unknown): value is RecentAnswer {
+  return Array.isArray(value) && value.length === 2 && Number.isFinite(value[0]) && (value[1] === 0 || value[1] === 1);
+}
+
+/** A tally as prelim writes it: `[answers, correct, [[at, 0|1], …]]`. */
+function toTally(value: unknown): AnswerTally | undefined {
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
+  const [answers, correct, recent] = value as unknown[];
+  if (!isCount(answers) || !isCount(correct) || correct > answers) return undefined;
+  if (!Array.isArray(recent) || recent.length > answers || !recent.every(isRecentAnswer)) return undefined;
+  return { answers, correct, recent };
+}
+
 /** What is wrong with snapshot data at the current schema version, or undefined. */
 function shapeProblem(data: unknown, schemaVersion: number, now: Date): string | undefined {
   if (!isRecord(data)) return `it holds ${describeValue(data)}, not an object`;
@@ -90,6 +116,10 @@ function shapeProblem(data: unknown, schemaVersion: number, now: Date): string |
   for (const [key, card] of Object.entries(data.cards)) {
     if (!isCardState(card, now)) return `the card for ${JSON.stringify(key)} is not valid`;
   }
+  if (!isRecord(data.tallies)) return "tallies is not an object";
+  for (const [key, tally] of Object.entries(data.tallies)) {
+    if (toTally(tally) === undefined) return `the tally for ${JSON.stringify(key)} is not valid`;
+  }
   return undefined;
 }
 
@@ -99,36 +129,51 @@ function toSnapshot(data: Record<string, unknown>): Snapshot {
     writtenBy: data.writtenBy as string,
     logBytes: data.logBytes as number,
     cards: new Map(Object.entries(data.cards as Record<string, CardState>)),
+    tallies: new Map(Object.entries(data.tallies as Record<string, unknown>).map(([key, tally]) => [key, toTally(tally) as AnswerTally])),
   };
 }
 
 export function serializeSnapshot(snapshot: Omit<Snapshot, "schemaVersion">, schemaVersion = SNAPSHOT_SCHEMA_VERSION): string {
-  const { writtenBy, logBytes, cards } = snapshot;
-  // Object.fromEntries defines keys as own properties, so even a key like "__proto__" survives.
-  return `${JSON.stringify({ schemaVersion, writtenBy, logBytes, cards: Object.fromEntries(cards) })}\n`;
+  const { writtenBy, logBytes, cards, tallies } = snapshot;
+  const tallyRows = [...tallies].map(([key, tally]) => [key, [tally.answers, tally.correct, tally.recent]] as const);
+  // Object.fromEntries defines keys as own properties, so even a key like "__proto__" survives. The
+  // header comes first, in this order: peekSnapshot reads it without parsing the rest.
+  return `${JSON.stringify({ schemaVersion, writtenBy, logBytes, cards: Object.fromEntries(cards), tallies: Object.fromEntries(tallyRows) })}\n`;
 }
 
 export function writeSnapshot(file: string, snapshot: Omit<Snapshot, "schemaVersion">, fsys: StoreFs = nodeFs): void {
   writeFileDurably(file, serializeSnapshot(snapshot), fsys);
 }
 
-/**
- * The schema version at the start of a snapshot we wrote, read without parsing the whole file;
- * "missing" when there is none, undefined when the start is not ours (another writer, damage).
- */
-export function peekSchemaVersion(file: string, fsys: StoreFs = nodeFs): number | "missing" | undefined {
+/** What the start and end of progress.json say, read without parsing the rest. */
+export type SnapshotPeek =
+  | { readonly kind: "missing" }
+  /** A file we wrote, whole (it ends as we end it): its schema version and how far it folds the log. */
+  | { readonly kind: "header"; readonly schemaVersion: number; readonly logBytes: number }
+  /** Not ours, cut short, or damaged: only a full read can tell. */
+  | { readonly kind: "unknown" };
+
+const HEADER = /^\{"schemaVersion":(\d+),"writtenBy":"(?:[^"\\]|\\.)*","logBytes":(\d+),/;
+
+export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek {
   let fd: number;
   try {
     fd = fsys.openSync(file, "r");
   } catch (error) {
-    if (errnoCode(error) === "ENOENT") return "missing";
-    return undefined;
+    if (errnoCode(error) === "ENOENT") return { kind: "missing" };
+    return { kind: "unknown" };
   }
   try {
-    const start = Buffer.alloc(32);
+    const size = fsys.fstatSync(fd).size;
+    const start = Buffer.alloc(Math.min(size, 256));
     const length = fsys.readSync(fd, start, 0, start.length, 0);
-    const match = /^\{"schemaVersion":(\d+),/.exec(start.toString("utf8", 0, length));
-    return match?.[1] === undefined ? undefined : Number(match[1]);
+    const match = HEADER.exec(start.toString("utf8", 0, length));
+    if (match === null || size < 2) return { kind: "unknown" };
+    const end = Buffer.alloc(2);
+    if (fsys.readSync(fd, end, 0, 2, size - 2) !== 2 || end.toString("latin1") !== "}\n") return { kind: "unknown" };
+    return { kind: "header", schemaVersion: Number(match[1]), logBytes: Number(match[2]) };
+  } catch {
+    return { kind: "unknown" };
   } finally {
     fsys.closeSync(fd);
   }

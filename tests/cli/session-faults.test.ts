@@ -197,7 +197,7 @@ describe("a damaged progress.json (rows 14–15)", () => {
       expect(run.stdout).toContain("\n1..1\n");
       // Nothing of the log was lost, and the rebuilt snapshot reads again.
       expect(completeLogLines(home)).toHaveLength(++logLines);
-      expect(JSON.parse(fs.readFileSync(snapshot, "utf8"))).toMatchObject({ schemaVersion: 1 });
+      expect(JSON.parse(fs.readFileSync(snapshot, "utf8"))).toMatchObject({ schemaVersion: 2 });
     }
     const stats = spawnPrelim(["stats", DAILY, "--json"], { home });
     expect(stats.stderr).toBe("");

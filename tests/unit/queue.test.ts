@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ReviewLogEntry } from "../../src/core/review.js";
 import { SCHEDULING } from "../fixtures/scheduling.js";
 import { DEFAULT_SETTINGS } from "../../src/store/setting-definitions.js";
+import { foldTallies } from "../../src/core/tally.js";
 import { buildReviewQueue, countDoneToday, forecast, nextDue, startOfDay } from "../../src/core/queue.js";
 import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 
@@ -88,12 +89,12 @@ describe("countDoneToday", () => {
       entry("b/2", at(-1)),
       entry("b/3", at(-1)),
     ];
-    expect(countDoneToday(log, dayStart)).toEqual({ newCards: 2, reviews: 1 });
+    expect(countDoneToday(foldTallies(new Map(), log), dayStart)).toEqual({ newCards: 2, reviews: 1 });
   });
 
   it("treats a key seen before today, logged later (clock moved back), as a review", () => {
     const log = [entry("b/1", at(-1)), entry("b/1", at(-40))];
-    expect(countDoneToday(log, dayStart)).toEqual({ newCards: 0, reviews: 1 });
+    expect(countDoneToday(foldTallies(new Map(), log), dayStart)).toEqual({ newCards: 0, reviews: 1 });
   });
 });
 

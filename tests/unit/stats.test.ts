@@ -6,6 +6,9 @@ import type { Rating, ReviewLogEntry } from "../../src/core/review.js";
 import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 import { SCHEDULING } from "../fixtures/scheduling.js";
 import { computeStats, isoDate } from "../../src/core/stats.js";
+import { foldTallies } from "../../src/core/tally.js";
+
+const tallied = (list: readonly ReviewLogEntry[]) => foldTallies(new Map(), list);
 import { sessionBank } from "../fixtures/fixtures.js";
 
 
@@ -57,7 +60,7 @@ const dayOffset = (days: number) => {
 };
 
 describe("computeStats", () => {
-  const stats = computeStats(banks, cards, entries, NOW);
+  const stats = computeStats(banks, cards, tallied(entries), NOW);
 
   it("counts seen, due, mastered and accuracy per bank", () => {
     expect(stats.banks).toEqual([
@@ -67,12 +70,12 @@ describe("computeStats", () => {
   });
 
   it("gives null accuracy to a bank with no answers", () => {
-    expect(computeStats(banks, new Map(), [], NOW).banks.map((bank) => bank.accuracy)).toEqual([null, null]);
+    expect(computeStats(banks, new Map(), tallied([]), NOW).banks.map((bank) => bank.accuracy)).toEqual([null, null]);
   });
 
   it("measures retention over answers to questions seen before, in the last 30 days", () => {
     expect(stats.retention).toEqual({ reviews: 2, correct: 1, rate: 0.5 });
-    expect(computeStats(banks, cards, entries.slice(0, 3), NOW).retention).toEqual({ reviews: 0, correct: 0, rate: null });
+    expect(computeStats(banks, cards, tallied(entries.slice(0, 3)), NOW).retention).toEqual({ reviews: 0, correct: 0, rate: null });
   });
 
   it("shows accuracy by topic, weakest first", () => {
@@ -103,7 +106,7 @@ describe("computeStats", () => {
     const busy = Object.fromEntries(stats.activity.filter((day) => day.count > 0).map((day) => [day.date, day.count]));
     // daily/gone's answer a day ago is not counted; the answers 35–45 days ago are outside the window.
     expect(busy).toEqual({ [dayOffset(-5)]: 1, [dayOffset(-3)]: 1, [dayOffset(-2)]: 1, [dayOffset(-1)]: 1, [dayOffset(0)]: 1 });
-    expect(computeStats(banks, cards, entries, NOW, 7).activity).toHaveLength(7);
+    expect(computeStats(banks, cards, tallied(entries), NOW, 7).activity).toHaveLength(7);
   });
 
   it("lists the weakest questions by share wrong, then count, then key", () => {
@@ -116,7 +119,7 @@ describe("computeStats", () => {
 
   it("keeps at most five weakest questions", () => {
     const wrongs = banks.flatMap((bank) => bank.questions).map((question) => entry(question.key, ago(DAY), false));
-    expect(computeStats(banks, new Map(), wrongs, NOW).weakest).toHaveLength(5);
+    expect(computeStats(banks, new Map(), tallied(wrongs), NOW).weakest).toHaveLength(5);
   });
 
   it("shows nothing of a removed question", () => {
@@ -128,7 +131,7 @@ describe("computeStats", () => {
     vi.useFakeTimers();
     try {
       vi.setSystemTime(new Date(2031, 0, 1));
-      expect(computeStats(banks, cards, entries, new Date(NOW.getTime()))).toEqual(stats);
+      expect(computeStats(banks, cards, tallied(entries), new Date(NOW.getTime()))).toEqual(stats);
     } finally {
       vi.useRealTimers();
     }

@@ -29,8 +29,10 @@ let dir: string;
 let notices: string[];
 const opened: ProgressStore[] = [];
 
+// Most tests here are about what a rewrite of progress.json keeps, so every close with anything new
+// rewrites it; the tests of the default threshold pass their own.
 function open(extra: Partial<ProgressStoreOptions> = {}): ProgressStore {
-  const store = openProgressStore({ dataDir: dir, now: () => new Date(START), version: "0.1.0", onNotice: (message) => notices.push(message), ...extra });
+  const store = openProgressStore({ dataDir: dir, now: () => new Date(START), version: "0.1.0", onNotice: (message) => notices.push(message), rewriteAfterBytes: 0, ...extra });
   opened.push(store);
   return store;
 }
@@ -252,7 +254,7 @@ describe("progress store", () => {
   it("does not overwrite a progress.json that a newer prelim wrote during the session", () => {
     const store = open();
     store.record(entry(1));
-    const bytes = '{"schemaVersion":2,"writtenBy":"9.0.0","logBytes":0,"cards":{}}';
+    const bytes = '{"schemaVersion":3,"writtenBy":"9.0.0","logBytes":0,"cards":{}}';
     fs.writeFileSync(storePaths(dir).snapshot, bytes);
     expect(caught(() => store.close()).code).toBe("store-newer-version");
     expect(fs.readFileSync(storePaths(dir).snapshot, "utf8")).toBe(bytes);
@@ -490,7 +492,7 @@ describe("recording cost as history grows", () => {
     const cards = new Map<string, CardState>();
     const card = nextCardState(undefined, "good", new Date(START), SCHEDULING);
     for (let i = 0; i < count; i++) cards.set(`bank/q${i}`, card);
-    writeSnapshot(storePaths(dir).snapshot, { writtenBy: "0.1.0", logBytes: 0, cards });
+    writeSnapshot(storePaths(dir).snapshot, { writtenBy: "0.1.0", logBytes: 0, cards, tallies: new Map() });
   }
 
   /** Every write and rename the store makes while recording `count` answers. */
@@ -560,5 +562,5 @@ describe("memory store", () => {
 });
 
 it("serializeSnapshot output is what readSnapshot reads (shape check)", () => {
-  expect(JSON.parse(serializeSnapshot({ writtenBy: "x", logBytes: 0, cards: new Map() }))).toEqual({ schemaVersion: 1, writtenBy: "x", logBytes: 0, cards: {} });
+  expect(JSON.parse(serializeSnapshot({ writtenBy: "x", logBytes: 0, cards: new Map(), tallies: new Map() }))).toEqual({ schemaVersion: 2, writtenBy: "x", logBytes: 0, cards: {}, tallies: {} });
 });

@@ -86,7 +86,7 @@ describe("snapshot", () => {
   it("round-trips cards, including awkward keys", () => {
     const cards = sampleCards();
     cards.set("__proto__", nextCardState(undefined, "easy", NOW, SCHEDULING));
-    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 123, cards });
+    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 123, cards, tallies: new Map() });
     const snapshot = readSnapshot(file, options());
     expect(snapshot?.logBytes).toBe(123);
     expect(snapshot?.writtenBy).toBe("0.1.0");
@@ -101,14 +101,14 @@ describe("snapshot", () => {
     ["a due date beyond any interval", { due: "2300-01-01T00:00:00.000Z" }],
   ])("sets aside a snapshot whose card has %s, and nothing later throws", (_name, dates) => {
     const card = { ...nextCardState(undefined, "good", NOW, SCHEDULING), ...dates };
-    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 0, cards: new Map([["bank/q1", card]]) });
+    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 0, cards: new Map([["bank/q1", card]]), tallies: new Map() });
     expect(readSnapshot(file, options())).toBeUndefined();
     expect(notices.join("\n")).toMatch(/bank\/q1.*not valid/);
   });
 
   it("keeps a card due decades ahead within the longest interval", () => {
     const card = { ...nextCardState(undefined, "good", NOW, SCHEDULING), due: "2100-01-01T00:00:00.000Z" };
-    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 0, cards: new Map([["bank/q1", card]]) });
+    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 0, cards: new Map([["bank/q1", card]]), tallies: new Map() });
     expect(readSnapshot(file, options())?.cards.get("bank/q1")).toEqual(card);
   });
 
@@ -117,7 +117,7 @@ describe("snapshot", () => {
     expect(notices).toEqual([]);
   });
 
-  const full = () => serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards: sampleCards() });
+  const full = () => serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards: sampleCards(), tallies: new Map() });
   it.each([
     ["truncated", () => full().slice(0, 60)],
     ["empty", () => ""],
@@ -142,19 +142,19 @@ describe("snapshot", () => {
   });
 
   it("refuses a snapshot from a newer prelim and leaves it byte-for-byte", () => {
-    const bytes = '{"schemaVersion":2,"writtenBy":"9.0.0","logBytes":0,"cards":{},"newThing":[1,2]}\n';
+    const bytes = '{"schemaVersion":3,"writtenBy":"9.0.0","logBytes":0,"cards":{},"newThing":[1,2]}\n';
     fs.writeFileSync(file, bytes);
     const error = caught(() => readSnapshot(file, options()));
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe("store-newer-version");
-    expect((error as StoreError).message).toMatch(/prelim 9\.0\.0.*schema version 2.*Upgrade prelim/);
+    expect((error as StoreError).message).toMatch(/prelim 9\.0\.0.*schema version 3.*Upgrade prelim/);
     expect(fs.readFileSync(file, "utf8")).toBe(bytes);
     expect(fs.readdirSync(dir)).toEqual(["progress.json"]);
   });
 
   describe("migrations", () => {
     const oldBytes = () => `${JSON.stringify({ schemaVersion: 1, writtenBy: "0.1.0", logBytes: 5, items: Object.fromEntries(sampleCards()) })}\n`;
-    const toV2: MigrationTable = new Map([[1, ({ items, ...rest }) => ({ ...rest, cards: items })]]);
+    const toV2: MigrationTable = new Map([[1, ({ items, ...rest }) => ({ ...rest, cards: items, tallies: {} })]]);
 
     it("upgrades step by step after a backup", () => {
       fs.writeFileSync(file, oldBytes());

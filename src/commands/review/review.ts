@@ -33,7 +33,7 @@ export async function review(args: readonly string[], options: ReviewOptions, co
     cards: reader.cards(),
     now,
     limits,
-    doneToday: countDoneToday(reader.entries(), startOfDay(now)),
+    doneToday: countDoneToday(reader.tallies(), startOfDay(now)),
   });
   const cards = reader.cards();
   reader.close();

@@ -1,7 +1,6 @@
 // --answers FILE|-: reading an answer file and matching it to the banks' questions, for practice,
 // review and mock alike.
 
-import { readAnswerFile } from "../../bank/read-answers.js";
 import { maxBankBytes } from "../../bank/read-file.js";
 import { matchAnswerFile, type MatchedAnswers } from "../../core/answer-file.js";
 import type { Question } from "../../core/question.js";
@@ -10,5 +9,8 @@ import type { Context } from "../../context.js";
 /** `questions` is every question of the banks, so answers to questions not drawn raise no warning. */
 export async function openAnswerFile(source: string, questions: readonly Question[], context: Context): Promise<MatchedAnswers> {
   const { io } = context;
+  // Imported here, not at the top: the reader brings yaml (about 70 modules), which a session without
+  // an answer file, on banks from the cache, never needs.
+  const { readAnswerFile } = await import("../../bank/read-answers.js");
   return matchAnswerFile(questions, await readAnswerFile(source, io.stdin, maxBankBytes(io.env), io.cwd));
 }

@@ -22,7 +22,7 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
   // Reading needs no lock and no write access: stats works on a read-only data dir.
   const store = openReader(context);
   try {
-    const result = computeStats(banks, store.cards(), store.entries(), io.now());
+    const result = computeStats(banks, store.cards(), store.tallies(), io.now());
     const unfinished = readJournals(context.dataDir);
     if (options.json) {
       io.stdout.write(`${terminalSafeJson({ ...result, unfinishedMocks: unfinished.filter((attempt) => !attempt.header.scripted).length }, 2)}\n`);

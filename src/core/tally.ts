@@ -1,0 +1,63 @@
+// What stats and review need from the history of answers, per question, in a form that stays small
+// however long the history grows: how many answers and how many right, and the answers of the last
+// few weeks (their times and whether they were right). The snapshot keeps it beside the cards, so a
+// command reads the log only past the snapshot's offset. Pure: time is a parameter.
+
+import type { ReviewLogEntry } from "./review.js";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How far back `recent` reaches when a snapshot is saved: more than any window read from it (today's
+ * counts, 28 days of activity, 30 days of retention), with a margin for a clock a few days off.
+ */
+export const RECENT_DAYS = 35;
+export const RECENT_MS = RECENT_DAYS * DAY_MS;
+
+/** One answer of the recent past: its time in ms and 1 when it was right, 0 when not. */
+export type RecentAnswer = readonly [at: number, correct: 0 | 1];
+
+export interface AnswerTally {
+  /** Every answer to the question in the log. */
+  answers: number;
+  correct: number;
+  /**
+   * The last answers, in log order, back to RECENT_DAYS before the snapshot was saved. They are the
+   * last `recent.length` of `answers`: only a prefix is ever dropped, so the answer at index `i` is
+   * the question's first ever exactly when `answers - recent.length + i === 0`.
+   */
+  recent: RecentAnswer[];
+}
+
+export type Tallies = Map<string, AnswerTally>;
+
+/** Adds entries, in log order, to `tallies`, which is updated in place and returned. */
+export function foldTallies(tallies: Tallies, entries: Iterable<ReviewLogEntry>): Tallies {
+  for (const entry of entries) {
+    let tally = tallies.get(entry.key);
+    if (tally === undefined) {
+      tally = { answers: 0, correct: 0, recent: [] };
+      tallies.set(entry.key, tally);
+    }
+    tally.answers++;
+    if (entry.correct) tally.correct++;
+    tally.recent.push([Date.parse(entry.at), entry.correct ? 1 : 0]);
+  }
+  return tallies;
+}
+
+/** The same tallies with answers dated before `sinceMs` dropped from the front of each `recent`. */
+export function pruneTallies(tallies: ReadonlyMap<string, AnswerTally>, sinceMs: number): Tallies {
+  const pruned: Tallies = new Map();
+  for (const [key, tally] of tallies) {
+    let first = 0;
+    while (first < tally.recent.length && (tally.recent[first] as RecentAnswer)[0] < sinceMs) first++;
+    pruned.set(key, first === 0 ? tally : { ...tally, recent: tally.recent.slice(first) });
+  }
+  return pruned;
+}
+
+/** Whether the answer at `index` of `tally.recent` is the question's first ever. */
+export function isFirstAnswer(tally: AnswerTally, index: number): boolean {
+  return tally.answers - tally.recent.length + index === 0;
+}

@@ -24,3 +24,15 @@ export function pastDay(when: Date, now: Date): string {
   if (days < 14) return `${days} days ago`;
   return `on ${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
 }
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "tomorrow, Wed 2 Dec", "in 4 days, Sat 5 Dec": when a question comes back, day and date. */
+export function nextReviewText(due: Date, now: Date): string {
+  const day = `${WEEKDAYS[due.getDay()]} ${due.getDate()} ${MONTHS[due.getMonth()]}`;
+  const days = Math.round((startOfDay(due).getTime() - startOfDay(now).getTime()) / DAY_MS);
+  if (days <= 0) return `later today (${day})`;
+  if (days === 1) return `tomorrow, ${day}`;
+  return `in ${days} days, ${day}${due.getFullYear() === now.getFullYear() ? "" : ` ${due.getFullYear()}`}`;
+}

@@ -175,7 +175,8 @@ export function rightAnswerText(presented: PresentedQuestion): string {
     .join(", ");
 }
 
-export function feedback(presented: PresentedQuestion, correct: boolean, width: number, style: Style): string {
+/** `next`: when the question comes back ("in 4 days, Sat 5 Dec"), from the scheduler call that recorded it. */
+export function feedback(presented: PresentedQuestion, correct: boolean, width: number, style: Style, next?: string): string {
   const { question } = presented;
   // Both verdicts read the same way: the mark, one word, and the right answer as the learner saw it.
   const lines = wrap(`${correct ? "✔ Correct." : "✘ Wrong."} The answer is ${rightAnswerText(presented)}`, width).map((line, index) =>
@@ -183,5 +184,6 @@ export function feedback(presented: PresentedQuestion, correct: boolean, width: 
   );
   if (question.explanation) lines.push(...wrap(question.explanation, width, "  "));
   if (question.source) lines.push(...wrap(`Source: ${question.source}`, width, "  ").map((line) => style.dim(line)));
+  if (next !== undefined) lines.push(style.dim(`  Next: ${next}`));
   return lines.join("\n");
 }

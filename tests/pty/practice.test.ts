@@ -52,6 +52,8 @@ describe("interactive practice on a pseudo-terminal", () => {
     expect(result.exit, explain(result)).toBe(0);
     const screen = screenText(result.output);
     expect(feedbackCount(screen)).toBe(3);
+    // Each feedback says when the question comes back: a wrong one tomorrow, a right one later.
+    expect((screen.match(/Next: (tomorrow|in \d+ days), \w{3} \d{1,2} \w{3}/g) ?? []).length).toBe(3);
     // The option chosen is the one echoed, whichever key chose it.
     expect(screen.match(/^» [ab]\) /gm)).toEqual(["» b) ", "» a) ", "» a) "]);
     expect(screen).toContain("Summary");

@@ -159,3 +159,13 @@ describe("control characters from a bank", () => {
     expect(text).toBe("a^[[31mred\\u{9b}\\u{202e}b");
   });
 });
+
+describe("when the question comes back", () => {
+  it("says the day and the date, as the scheduler set them", async () => {
+    const { nextReviewText } = await import("../../src/core/relative-day.js");
+    const now = new Date(2026, 11, 1, 9, 0);
+    expect(nextReviewText(new Date(2026, 11, 2, 9, 0), now)).toBe("tomorrow, Wed 2 Dec");
+    expect(nextReviewText(new Date(2026, 11, 5, 9, 0), now)).toBe("in 4 days, Sat 5 Dec");
+    expect(nextReviewText(new Date(2027, 0, 20, 9, 0), now)).toBe("in 50 days, Wed 20 Jan 2027");
+  });
+});

@@ -5,6 +5,7 @@
 import type { Question } from "../../core/question.js";
 import type { SessionMode } from "../../core/review.js";
 import { presentQuestion } from "../../core/session.js";
+import { nextReviewText } from "../../core/relative-day.js";
 import { sanitizeLine } from "../../core/sanitize.js";
 import { answerFromFile, noneDrawnWarning } from "../../core/answer-file.js";
 import { tapComment, tapHeader, tapLine, tapPlan } from "../../report/index.js";
@@ -73,7 +74,10 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
       } else if (reporter === "pretty") {
         // Laid out to the terminal as it is now: it may have been resized since the session began.
         const screen = screenSize(io.stdout, { width, height: 24 });
-        const text = feedback(answer.presented, answer.correct, screen.width, style);
+        // The card as the scheduler left it when it recorded this answer: when it comes back.
+        const card = store.cards().get(answer.entry.key);
+        const next = card === undefined ? undefined : nextReviewText(new Date(card.due), io.now());
+        const text = feedback(answer.presented, answer.correct, screen.width, style, next);
         io.stdout.write(`${text}\n`);
         if (source.pause && shouldPause(pauseSetting, text.split("\n").length, presented[answer.position], screen) && (await source.pause()) === "stop") return "stop";
       }

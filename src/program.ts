@@ -14,6 +14,7 @@ import { makeStatsCommand } from "./commands/stats/command.js";
 import { makeConfigCommand } from "./commands/config/command.js";
 import { makeBanksCommand } from "./commands/banks/command.js";
 import { makeValidateCommand } from "./commands/validate/command.js";
+import { makeSuspendCommand, makeSuspendedCommand, makeUnsuspendCommand } from "./commands/suspend/command.js";
 import { makeImportCommand } from "./commands/import/command.js";
 import { makeExportCommand } from "./commands/export/command.js";
 import { makeInitCommand } from "./commands/init/command.js";
@@ -90,5 +91,8 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
   add(makeExportCommand(run));
   add(makeInitCommand(run));
   add(makeCompletionCommand(run));
+  add(makeSuspendCommand(run));
+  add(makeUnsuspendCommand(run));
+  add(makeSuspendedCommand(run));
   return program;
 }

@@ -33,6 +33,8 @@ export interface WeakQuestion {
   readonly question: string;
   readonly answers: number;
   readonly wrong: number;
+  /** Missed leechThreshold times or more. */
+  readonly leech: boolean;
 }
 
 export interface Stats {
@@ -56,6 +58,8 @@ export function computeStats(
   tallies: ReadonlyMap<string, AnswerTally>,
   now: Date,
   activityDays = 28,
+  /** The setting; leeches are listed first among the weakest. Without it, nothing is a leech. */
+  leechThreshold = Number.POSITIVE_INFINITY,
 ): Stats {
   if (activityDays > RECENT_DAYS) throw new RangeError(`activity is kept for ${RECENT_DAYS} days, not ${activityDays}`);
   const questionByKey = new Map(banks.flatMap((bank) => bank.questions.map((question) => [question.key, question] as const)));
@@ -105,8 +109,8 @@ export function computeStats(
     activity: activityByDay(perKey.values(), now, activityDays),
     weakest: [...perKey]
       .filter(([, row]) => row.answers > row.correct)
-      .map(([key, row]) => ({ key, question: questionByKey.get(key)?.question ?? "", answers: row.answers, wrong: row.answers - row.correct }))
-      .sort((a, b) => b.wrong / b.answers - a.wrong / a.answers || b.wrong - a.wrong || (a.key < b.key ? -1 : 1))
+      .map(([key, row]) => ({ key, question: questionByKey.get(key)?.question ?? "", answers: row.answers, wrong: row.answers - row.correct, leech: row.answers - row.correct >= leechThreshold }))
+      .sort((a, b) => Number(b.leech) - Number(a.leech) || b.wrong / b.answers - a.wrong / a.answers || b.wrong - a.wrong || (a.key < b.key ? -1 : 1))
       .slice(0, 5),
   };
 }

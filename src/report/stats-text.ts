@@ -44,7 +44,7 @@ export function statsText(stats: Stats, style: Style, width = 80): string {
     for (const weak of stats.weakest) {
       const text = sanitizeLine(weak.question);
       lines.push(`  ${style.dim(`${weak.wrong}/${weak.answers} wrong`)}  ${text.length > width - 20 ? `${text.slice(0, width - 21)}…` : text}`);
-      lines.push(`    ${style.dim(sanitizeLine(weak.key))}`);
+      lines.push(`    ${style.dim(sanitizeLine(weak.key))}${weak.leech ? `  ${style.yellow("leech: rewrite it or study its source")}` : ""}`);
     }
   }
   return `${lines.join("\n")}\n`;

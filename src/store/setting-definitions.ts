@@ -8,11 +8,17 @@ import { UsageError } from "../errors.js";
 export const PAUSE_CHOICES = ["auto", "always", "never"] as const;
 export type PauseAfterFeedback = (typeof PAUSE_CHOICES)[number];
 
+/** What happens to a leech (a question missed leechThreshold times), as Anki's leech action. */
+export const LEECH_ACTIONS = ["tag", "suspend"] as const;
+export type LeechAction = (typeof LEECH_ACTIONS)[number];
+
 export interface Settings {
   readonly desiredRetention: number;
   readonly newPerDay: number;
   readonly reviewsPerDay: number;
   readonly pauseAfterFeedback: PauseAfterFeedback;
+  readonly leechThreshold: number;
+  readonly leechAction: LeechAction;
 }
 
 export type SettingName = keyof Settings;
@@ -118,15 +124,29 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
     PAUSE_CHOICES,
     "auto",
   ),
+  leechThreshold: numberSetting("leechThreshold", "A question answered wrong this many times is a leech (Anki's default: 8).", 8, {
+    min: 1,
+    max: 100,
+    integer: true,
+    digits: 0,
+  }),
+  leechAction: choiceSetting(
+    "leechAction",
+    "What a leech does: tag (stays in the queue, listed first among the weakest in stats) or suspend (kept out until unsuspended).",
+    LEECH_ACTIONS,
+    "tag",
+  ),
 };
 
-export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback"];
+export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "leechThreshold", "leechAction"];
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: SETTINGS.desiredRetention.default,
   newPerDay: SETTINGS.newPerDay.default,
   reviewsPerDay: SETTINGS.reviewsPerDay.default,
   pauseAfterFeedback: SETTINGS.pauseAfterFeedback.default,
+  leechThreshold: SETTINGS.leechThreshold.default,
+  leechAction: SETTINGS.leechAction.default,
 };
 
 export function isSettingName(name: string): name is SettingName {

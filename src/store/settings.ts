@@ -57,6 +57,8 @@ export function openSettings(dataDir: string, options: SettingsOptions): Setting
         newPerDay: stored.newPerDay ?? DEFAULT_SETTINGS.newPerDay,
         reviewsPerDay: stored.reviewsPerDay ?? DEFAULT_SETTINGS.reviewsPerDay,
         pauseAfterFeedback: stored.pauseAfterFeedback ?? DEFAULT_SETTINGS.pauseAfterFeedback,
+        leechThreshold: stored.leechThreshold ?? DEFAULT_SETTINGS.leechThreshold,
+        leechAction: stored.leechAction ?? DEFAULT_SETTINGS.leechAction,
       };
     });
 

@@ -25,11 +25,14 @@ export interface TerminalOptions {
 }
 
 /** Answers from the terminal: the same shape as an answer file's (commands/session/answer-loop.ts). */
+/** What the key after the feedback asks for. */
+export type FeedbackKey = "next" | "stop" | "suspend" | "bury";
+
 export interface TerminalAnswers {
   answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer>;
   confidence?(): Promise<Confidence>;
-  /** Waits for a key after the feedback: Enter goes on, q ends the session there. */
-  pause(): Promise<"next" | "stop">;
+  /** Waits for a key after the feedback: Enter goes on, q ends the session there, s suspends, b buries. */
+  pause(): Promise<FeedbackKey>;
 }
 
 export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
@@ -39,12 +42,16 @@ export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
     ...(options.output && { output: options.output }),
   };
   const view = { size: { width: options.width, height: 24 }, ...(options.viewport && { viewport: options.viewport }) };
-  const pause = async (): Promise<"next" | "stop"> => {
+  const pause = async (): Promise<FeedbackKey> => {
     const key = await ask(
-      (promptContext) => keyPrompt({ message: options.style.dim("Enter: next question · q: stop"), keys: ["enter", "space", "n", "q"], style: options.style }, promptContext),
+      (promptContext) =>
+        keyPrompt(
+          { message: options.style.dim("Enter: next question · s: suspend it · b: bury it until tomorrow · q: stop"), keys: ["enter", "space", "n", "q", "s", "b"], style: options.style },
+          promptContext,
+        ),
       context,
     );
-    return key === "q" ? "stop" : "next";
+    return key === "q" ? "stop" : key === "s" ? "suspend" : key === "b" ? "bury" : "next";
   };
   const source: TerminalAnswers = {
     pause,

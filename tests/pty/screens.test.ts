@@ -99,7 +99,7 @@ describe("practice on a small terminal", () => {
       steps: [
         { waitFor: "Question 1 of 2" },
         { send: "a" },
-        { waitFor: "Enter: next question · q: stop" },
+        { waitFor: "q: stop" },
         { sleep: 0.3 },
         { send: "\r" },
         { waitFor: "Question 2 of 2", newOnly: true },

@@ -111,10 +111,17 @@ describe("computeStats", () => {
 
   it("lists the weakest questions by share wrong, then count, then key", () => {
     expect(stats.weakest).toEqual([
-      { key: "daily/founders", question: "Consider the following pairs:", answers: 1, wrong: 1 },
-      { key: "daily/capital", question: "Which city is the capital of France?", answers: 2, wrong: 1 },
-      { key: "daily/rivers", question: "Consider the following statements:", answers: 2, wrong: 1 },
+      { key: "daily/founders", question: "Consider the following pairs:", answers: 1, wrong: 1, leech: false },
+      { key: "daily/capital", question: "Which city is the capital of France?", answers: 2, wrong: 1, leech: false },
+      { key: "daily/rivers", question: "Consider the following statements:", answers: 2, wrong: 1, leech: false },
     ]);
+  });
+
+  it("lists leeches first among the weakest, whatever their share wrong", () => {
+    const leeches = computeStats(banks, cards, tallied(entries), NOW, undefined, 1).weakest;
+    expect(leeches.every((weak) => weak.leech)).toBe(true);
+    const rivers = computeStats(banks, cards, tallied([...entries, ...entries.filter((entry) => entry.key === "daily/rivers" && !entry.correct)]), NOW, undefined, 2).weakest;
+    expect(rivers[0]).toMatchObject({ key: "daily/rivers", leech: true });
   });
 
   it("keeps at most five weakest questions", () => {

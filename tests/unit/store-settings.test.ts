@@ -33,7 +33,7 @@ function open(dataDir = dir) {
 
 describe("setting definitions", () => {
   it("has the documented defaults", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto" });
+    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag" });
   });
 
   it.each([
@@ -80,7 +80,7 @@ describe("settings in config.json", () => {
     expect(fs.existsSync(path.join(dir, "config.json"))).toBe(false);
     setFromText(settings, "desiredRetention", "0.95");
     settings.set("newPerDay", 7);
-    expect(open().values()).toEqual({ desiredRetention: 0.95, newPerDay: 7, reviewsPerDay: 200, pauseAfterFeedback: "auto" });
+    expect(open().values()).toEqual({ desiredRetention: 0.95, newPerDay: 7, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag" });
     expect(settings.file).toBe(path.join(dir, "config.json"));
     settings.reset("newPerDay");
     expect(open().get("newPerDay")).toBe(20);

@@ -7,6 +7,8 @@ import type { Context } from "../../context.js";
 import { loadSessionBanks } from "../session/load-banks.js";
 import { openStore } from "../session/open-store.js";
 import { parseSessionOptions } from "../session/options.js";
+import { readQueueControls } from "../session/queue-controls.js";
+import { isHeldBack } from "../../core/queue-controls.js";
 import { checkCanRun, runSession, type SessionRunOptions } from "../session/run-session.js";
 import { makeStyle } from "../../ui/color.js";
 import { trapSignals } from "../../ui/interrupts.js";
@@ -43,7 +45,9 @@ export async function practice(args: readonly string[], options: PracticeOptions
     }
   }
 
-  const pool = filterQuestions(banks.flatMap((bank) => bank.questions), filter);
+  // Suspended questions never come up, buried ones not until tomorrow.
+  const controls = readQueueControls(context);
+  const pool = filterQuestions(banks.flatMap((bank) => bank.questions), filter).filter((question) => !isHeldBack(controls, question.key));
   if (pool.length === 0) throw noQuestionsError(filter);
   const questions = pickQuestions(pool, count, seededRandom(seed));
   return runSession({ mode: "practice", questions, seed, pool: banks.flatMap((bank) => bank.questions) }, openStore(context), options, context);

@@ -12,6 +12,8 @@ import { openReader, openStore } from "../session/open-store.js";
 import { nothingDueReport, type NothingDue } from "../../report/session.js";
 import { checkCanRun, runSession, sessionReporter, type SessionRunOptions } from "../session/run-session.js";
 import { parseSessionOptions } from "../session/options.js";
+import { readQueueControls } from "../session/queue-controls.js";
+import { isHeldBack } from "../../core/queue-controls.js";
 
 export type ReviewOptions = SessionRunOptions;
 
@@ -21,7 +23,9 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   const seed = givenSeed ?? io.randomSeed();
   const { questions } = await loadSessionBanks(args, context);
   checkCanRun(options, context, "A review session");
-  const pool = filterQuestions(questions, filter);
+  // Suspended questions never come up, buried ones not until tomorrow.
+  const controls = readQueueControls(context);
+  const pool = filterQuestions(questions, filter).filter((question) => !isHeldBack(controls, question.key));
 
   // The first screen only reads: no lock, so a review with nothing due never waits on another session.
   const reader = openReader(context);

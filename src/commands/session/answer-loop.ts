@@ -15,8 +15,8 @@ export interface AnswerSource {
   answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer | undefined | "stop">;
   /** Asked after a right answer when the learner rates their own confidence. */
   confidence?(): Promise<Confidence>;
-  /** Waits for a key after the feedback (a terminal only): "stop" ends the session there. */
-  pause?(): Promise<"next" | "stop">;
+  /** Waits for a key after the feedback (a terminal only): "stop" ends the session there; s and b suspend and bury. */
+  pause?(): Promise<"next" | "stop" | "suspend" | "bury">;
 }
 
 export interface LoopResult {

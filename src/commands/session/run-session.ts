@@ -21,6 +21,7 @@ import { runAnswerLoop } from "./answer-loop.js";
 import type { AnswerSource, RecordedAnswer } from "./answer-loop.js";
 import { openAnswerFile } from "./answer-file.js";
 import { closeStore } from "./open-store.js";
+import { changeQueue } from "./queue-controls.js";
 import type { SessionOptions } from "./options.js";
 import { jsonSummary, prettySummary } from "../../report/session.js";
 import { screenSize, textWidth } from "../../ui/text-width.js";
@@ -69,6 +70,8 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
     let testPoints = 0;
     const pauseSetting = store.settings.get("pauseAfterFeedback");
     const onRecorded = async (answer: RecordedAnswer): Promise<void | "stop"> => {
+      const leech = leechNotice(answer, store, context);
+      if (leech !== undefined && reporter !== "pretty") io.stderr.write(`prelim: ${answer.entry.key}: ${leech}\n`);
       if (reporter === "tap") {
         io.stdout.write(tapLine(++testPoints, { ...answer.answer, outcome: answer.correct ? "correct" : "wrong" }));
       } else if (reporter === "pretty") {
@@ -77,9 +80,16 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
         // The card as the scheduler left it when it recorded this answer: when it comes back.
         const card = store.cards().get(answer.entry.key);
         const next = card === undefined ? undefined : nextReviewText(new Date(card.due), io.now());
-        const text = feedback(answer.presented, answer.correct, screen.width, style, next);
+        const text = feedback(answer.presented, answer.correct, screen.width, style, next) + (leech === undefined ? "" : `\n${style.yellow(leech)}`);
         io.stdout.write(`${text}\n`);
-        if (source.pause && shouldPause(pauseSetting, text.split("\n").length, presented[answer.position], screen) && (await source.pause()) === "stop") return "stop";
+        if (source.pause && shouldPause(pauseSetting, text.split("\n").length, presented[answer.position], screen)) {
+          const key = await source.pause();
+          if (key === "stop") return "stop";
+          if (key === "suspend" || key === "bury") {
+            changeQueue(context, key, [answer.entry.key]);
+            io.stdout.write(style.dim(key === "suspend" ? `Suspended ${answer.entry.key}: prelim unsuspend ${answer.entry.key} brings it back.\n` : `Buried ${answer.entry.key} until tomorrow.\n`));
+          }
+        }
       }
     };
     const result = await runAnswerLoop(presented, source, { mode: plan.mode, store, now: () => io.now(), onRecorded });
@@ -119,6 +129,20 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
     // Closing twice is safe; this covers an error thrown before the normal close, which it must not hide.
     closeQuietly(store);
   }
+}
+
+/**
+ * A question answered wrong for the leechThreshold-th time is a leech, as in Anki: said at once, and with
+ * leechAction suspend kept out of the queue. Counted from the store's tallies, which include this answer.
+ */
+function leechNotice(answer: RecordedAnswer, store: ProgressStore, context: Context): string | undefined {
+  if (answer.correct) return undefined;
+  const tally = store.tallies().get(answer.entry.key);
+  const threshold = store.settings.get("leechThreshold");
+  if (tally === undefined || tally.answers - tally.correct !== threshold) return undefined;
+  const suspend = store.settings.get("leechAction") === "suspend";
+  if (suspend) changeQueue(context, "suspend", [answer.entry.key], "leech");
+  return `This question has been missed ${threshold} times: it is now a leech${suspend ? " and is suspended" : ""}. Rewrite it or study its source.`;
 }
 
 function closeQuietly(store: ProgressStore): void {

@@ -18,6 +18,7 @@ import { makeImportCommand } from "./commands/import/command.js";
 import { makeExportCommand } from "./commands/export/command.js";
 import { makeInitCommand } from "./commands/init/command.js";
 import { makeCompletionCommand } from "./commands/completion/command.js";
+import { makeOptimizeCommand } from "./commands/optimize/command.js";
 
 export async function runProgram(args: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -90,5 +91,6 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
   add(makeExportCommand(run));
   add(makeInitCommand(run));
   add(makeCompletionCommand(run));
+  add(makeOptimizeCommand(run));
   return program;
 }

@@ -11,6 +11,7 @@ import { entryProblem } from "./log-entry.js";
 import { openReviewLog, REVIEW_LOG_FILE, withUnterminated, type ReviewLog } from "./review-log.js";
 import { StoreError } from "./store-error.js";
 import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
+import { schedulerSettings } from "./scheduler-settings.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
   peekSchemaVersion,
@@ -86,7 +87,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   // Read once, without conf: a change made during a session applies from the next one.
   const values = readSettings(options.dataDir, { ...options, fs: fsys });
   const settings = fixedSettings(values);
-  const scheduling: SchedulerSettings = { desiredRetention: values.desiredRetention };
+  const scheduling: SchedulerSettings = schedulerSettings(values);
   const log = openReviewLog(paths.log, { fs: fsys, now: options.now, onNotice: options.onNotice });
   const snapshotOptions: SnapshotOptions = {
     fs: fsys,

@@ -57,6 +57,7 @@ export function openSettings(dataDir: string, options: SettingsOptions): Setting
         newPerDay: stored.newPerDay ?? DEFAULT_SETTINGS.newPerDay,
         reviewsPerDay: stored.reviewsPerDay ?? DEFAULT_SETTINGS.reviewsPerDay,
         pauseAfterFeedback: stored.pauseAfterFeedback ?? DEFAULT_SETTINGS.pauseAfterFeedback,
+        fsrsWeights: stored.fsrsWeights ?? DEFAULT_SETTINGS.fsrsWeights,
       };
     });
 

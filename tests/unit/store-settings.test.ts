@@ -33,7 +33,7 @@ function open(dataDir = dir) {
 
 describe("setting definitions", () => {
   it("has the documented defaults", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto" });
+    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", fsrsWeights: [] });
   });
 
   it.each([
@@ -74,13 +74,30 @@ describe("setting definitions", () => {
 });
 
 describe("settings in config.json", () => {
+  it("takes fsrsWeights as 21 numbers or default, and shows them as typed", () => {
+    const weights = findSetting("fsrsWeights");
+    const typed = Array.from({ length: 21 }, (_, index) => (index + 1) / 10);
+    expect(weights.parse(typed.join(","))).toEqual(typed);
+    expect(weights.parse(`[${typed.join(", ")}]`)).toEqual(typed);
+    expect(weights.parse(typed.join(" "))).toEqual(typed);
+    expect(weights.parse(" Default ")).toEqual([]);
+    expect(weights.format([])).toBe("default");
+    expect(weights.format(typed as never)).toBe(typed.join(","));
+    expect(() => weights.parse("1,2,3")).toThrow("fsrsWeights must be 21 numbers separated by commas, or default; got a list of 3: FSRS-6 takes 21");
+    expect(() => weights.parse([...typed.slice(1), "x"].join(","))).toThrow('"x" is not a number');
+    expect(() => weights.check("0.2,1.3")).toThrow("not a list");
+    expect(() => weights.check([...typed.slice(1), Number.NaN])).toThrow("item 21 is not a number");
+    expect(weights.reschedules).toBe(true);
+    expect(findSetting("newPerDay").reschedules).toBe(false);
+  });
+
   it("reads defaults without writing a file, then keeps what is set", () => {
     const settings = open();
     expect(settings.values()).toEqual(DEFAULT_SETTINGS);
     expect(fs.existsSync(path.join(dir, "config.json"))).toBe(false);
     setFromText(settings, "desiredRetention", "0.95");
     settings.set("newPerDay", 7);
-    expect(open().values()).toEqual({ desiredRetention: 0.95, newPerDay: 7, reviewsPerDay: 200, pauseAfterFeedback: "auto" });
+    expect(open().values()).toEqual({ ...DEFAULT_SETTINGS, desiredRetention: 0.95, newPerDay: 7 });
     expect(settings.file).toBe(path.join(dir, "config.json"));
     settings.reset("newPerDay");
     expect(open().get("newPerDay")).toBe(20);

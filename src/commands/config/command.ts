@@ -2,14 +2,14 @@
 
 import { Command } from "commander";
 import type { Runner } from "../define.js";
-import { SETTINGS, SETTING_NAMES } from "../../store/setting-definitions.js";
+import { SETTINGS, SETTING_NAMES, type SettingDefinition } from "../../store/setting-definitions.js";
 
 /** One line a setting, as `config --help` lists them: the same table `config list` reads. */
 export function settingsHelp(): string {
   const width = Math.max(...SETTING_NAMES.map((name) => name.length));
   return SETTING_NAMES.map((name) => {
     const setting = SETTINGS[name];
-    return `  ${name.padEnd(width)}  ${setting.allowed}, default ${setting.default}\n  ${" ".repeat(width)}  ${setting.description}`;
+    return `  ${name.padEnd(width)}  ${setting.allowed}, default ${(setting as SettingDefinition).format(setting.default)}\n  ${" ".repeat(width)}  ${setting.description}`;
   }).join("\n");
 }
 

@@ -19,6 +19,7 @@ import { makeExportCommand } from "./commands/export/command.js";
 import { makeInitCommand } from "./commands/init/command.js";
 import { makeCompletionCommand } from "./commands/completion/command.js";
 import { makeOptimizeCommand } from "./commands/optimize/command.js";
+import { makePlanCommand } from "./commands/plan/command.js";
 
 export async function runProgram(args: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -92,5 +93,6 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
   add(makeInitCommand(run));
   add(makeCompletionCommand(run));
   add(makeOptimizeCommand(run));
+  add(makePlanCommand(run));
   return program;
 }

@@ -42,6 +42,16 @@ export interface SchedulerSettings {
   readonly desiredRetention: number;
   /** FSRS-6's 21 parameters fitted to this learner (`prelim optimize`); absent or empty: FSRS's defaults. */
   readonly weights?: readonly number[];
+  /** The exam day, YYYY-MM-DD: no next review is put past it while recall on that day would fall below desiredRetention. */
+  readonly examDate?: string;
+}
+
+const DAY = 86_400_000;
+
+/** When the exam day starts: local midnight, the learner's day as the review queue counts it. */
+export function examStart(examDate: string): Date {
+  const [year, month, day] = examDate.split("-").map(Number);
+  return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1);
 }
 
 /** FSRS-6's default parameters, which `prelim optimize` compares a fit against. */
@@ -146,7 +156,23 @@ export function nextCardState(
 ): CardState {
   const at = reviewTime(card, now);
   const current = card === undefined ? createEmptyCard(at) : toFsrsCard(card);
-  return fromFsrsCard(schedulerFor(settings).next(current, at, GRADE_OF_RATING[rating]).card);
+  return towardExam(fromFsrsCard(schedulerFor(settings).next(current, at, GRADE_OF_RATING[rating]).card), at, settings);
+}
+
+/**
+ * With an exam date, an interval that ends past the exam while recall on the exam day would be below
+ * desiredRetention ends the day before the exam instead: the days just before it bring back what
+ * would otherwise be forgotten by then. An interval is rounded to whole days, so without this a card
+ * can land past the exam a little below target; after a change of weights or retention many can.
+ * An answer given on the last day before the exam is left alone: no review could come between.
+ */
+export function towardExam(next: CardState, at: Date, settings: SchedulerSettings): CardState {
+  if (settings.examDate === undefined) return next;
+  const exam = examStart(settings.examDate);
+  const lastChance = exam.getTime() - DAY;
+  if (Date.parse(next.due) <= exam.getTime() || lastChance <= at.getTime()) return next;
+  if (retrievability(next, exam, settings) >= settings.desiredRetention) return next;
+  return { ...next, due: new Date(lastChance).toISOString(), scheduledDays: Math.max(1, Math.round((lastChance - at.getTime()) / DAY)) };
 }
 
 /**

@@ -8,5 +8,6 @@ export function schedulerSettings(values: Settings): SchedulerSettings {
   return {
     desiredRetention: values.desiredRetention,
     ...(values.fsrsWeights.length > 0 && { weights: values.fsrsWeights }),
+    ...(values.examDate !== null && { examDate: values.examDate }),
   };
 }

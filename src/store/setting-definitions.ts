@@ -15,6 +15,8 @@ export interface Settings {
   readonly pauseAfterFeedback: PauseAfterFeedback;
   /** FSRS parameters fitted by `prelim optimize`; empty means FSRS's own defaults. */
   readonly fsrsWeights: readonly number[];
+  /** The exam day as YYYY-MM-DD, which scheduling aims at; null for none. */
+  readonly examDate: string | null;
 }
 
 /** How many parameters FSRS-6 has: what `prelim optimize` fits and ts-fsrs takes. */
@@ -50,6 +52,7 @@ type NamesOf<T> = { [K in SettingName]: Settings[K] extends T ? K : never }[Sett
 type NumberSettingName = NamesOf<number>;
 type ChoiceSettingName = NamesOf<string>;
 type ListSettingName = NamesOf<readonly number[]>;
+type DateSettingName = Exclude<NamesOf<string | null>, NamesOf<string>>;
 
 function numberSetting<K extends NumberSettingName>(
   name: K,
@@ -147,6 +150,35 @@ function weightsSetting<K extends ListSettingName>(name: K, description: string,
   };
 }
 
+/** A calendar date, YYYY-MM-DD, or none (null). */
+function dateSetting<K extends DateSettingName>(name: K, description: string): SettingDefinition<K> {
+  const allowed = "a date YYYY-MM-DD, or none";
+  const check = (value: unknown): string | null => {
+    if (value === null) return null;
+    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+    const match = typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+    const [year, month, day] = (match?.slice(1) ?? []).map(Number);
+    const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+    if (match === null || date.getUTCMonth() !== (month ?? 0) - 1 || date.getUTCDate() !== day || (year ?? 0) < 2000) {
+      throw new InvalidSettingError(`${name} must be ${allowed} (for example 2027-05-24), got ${shown}`);
+    }
+    return value as string;
+  };
+  return {
+    name,
+    description,
+    default: null,
+    allowed,
+    parse(text) {
+      const trimmed = text.trim();
+      return trimmed.toLowerCase() === "none" ? null : check(trimmed);
+    },
+    check,
+    format: (value) => value ?? "none",
+    reschedules: true,
+  };
+}
+
 export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
   desiredRetention: numberSetting(
     "desiredRetention",
@@ -177,9 +209,13 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
     "FSRS parameters fitted to your own answers by `prelim optimize` (default: FSRS's own).",
     FSRS_WEIGHT_COUNT,
   ),
+  examDate: dateSetting(
+    "examDate",
+    "The exam day: no question is left to fall below desiredRetention by then, and plan and stats show that day.",
+  ),
 };
 
-export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "fsrsWeights"];
+export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "fsrsWeights", "examDate"];
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: SETTINGS.desiredRetention.default,
@@ -187,6 +223,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewsPerDay: SETTINGS.reviewsPerDay.default,
   pauseAfterFeedback: SETTINGS.pauseAfterFeedback.default,
   fsrsWeights: SETTINGS.fsrsWeights.default,
+  examDate: SETTINGS.examDate.default,
 };
 
 export function isSettingName(name: string): name is SettingName {

@@ -58,6 +58,7 @@ export function openSettings(dataDir: string, options: SettingsOptions): Setting
         reviewsPerDay: stored.reviewsPerDay ?? DEFAULT_SETTINGS.reviewsPerDay,
         pauseAfterFeedback: stored.pauseAfterFeedback ?? DEFAULT_SETTINGS.pauseAfterFeedback,
         fsrsWeights: stored.fsrsWeights ?? DEFAULT_SETTINGS.fsrsWeights,
+        examDate: stored.examDate ?? DEFAULT_SETTINGS.examDate,
       };
     });
 

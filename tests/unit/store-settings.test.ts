@@ -33,7 +33,7 @@ function open(dataDir = dir) {
 
 describe("setting definitions", () => {
   it("has the documented defaults", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", fsrsWeights: [] });
+    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", fsrsWeights: [], examDate: null });
   });
 
   it.each([
@@ -89,6 +89,18 @@ describe("settings in config.json", () => {
     expect(() => weights.check([...typed.slice(1), Number.NaN])).toThrow("item 21 is not a number");
     expect(weights.reschedules).toBe(true);
     expect(findSetting("newPerDay").reschedules).toBe(false);
+  });
+
+  it("takes examDate as a real calendar date or none", () => {
+    const exam = findSetting("examDate");
+    expect(exam.parse(" 2027-05-24 ")).toBe("2027-05-24");
+    expect(exam.parse("None")).toBeNull();
+    expect(exam.format(null)).toBe("none");
+    expect(exam.format("2027-05-24" as never)).toBe("2027-05-24");
+    for (const bad of ["2027-02-30", "24-05-2027", "2027-5-24", "tomorrow", "1999-12-31"]) {
+      expect(() => exam.parse(bad), bad).toThrow(`examDate must be a date YYYY-MM-DD, or none (for example 2027-05-24), got "${bad}"`);
+    }
+    expect(exam.reschedules).toBe(true);
   });
 
   it("reads defaults without writing a file, then keeps what is set", () => {

@@ -11,6 +11,8 @@ import { openReader } from "../session/open-store.js";
 import { textWidth } from "../../ui/text-width.js";
 import { readJournals } from "../../store/mock-journal.js";
 import { unfinishedNotice } from "../mock/resume.js";
+import { daysUntilExam, examDayRecall } from "../../core/exam-day.js";
+import { schedulerSettings } from "../../store/scheduler-settings.js";
 
 export interface StatsOptions {
   readonly json?: boolean;
@@ -23,11 +25,15 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
   const store = openReader(context);
   try {
     const result = computeStats(banks, store.cards(), store.entries(), io.now());
+    const { examDate } = store.settings.values();
+    const examDay = examDate === null || daysUntilExam(examDate, io.now()) < 0
+      ? undefined
+      : examDayRecall(banks.flatMap((bank) => bank.questions), store.cards(), io.now(), { ...schedulerSettings(store.settings.values()), examDate });
     const unfinished = readJournals(context.dataDir);
     if (options.json) {
-      io.stdout.write(`${terminalSafeJson({ ...result, unfinishedMocks: unfinished.filter((attempt) => !attempt.header.scripted).length }, 2)}\n`);
+      io.stdout.write(`${terminalSafeJson({ ...result, ...(examDay && { examDay }), unfinishedMocks: unfinished.filter((attempt) => !attempt.header.scripted).length }, 2)}\n`);
     } else {
-      io.stdout.write(statsText(result, await makeStyle(context.color), textWidth(io.stdout) + 2));
+      io.stdout.write(statsText(result, await makeStyle(context.color), textWidth(io.stdout) + 2, examDay));
       const notice = unfinishedNotice(unfinished, io.now());
       if (notice !== undefined) io.stdout.write(`\n${notice}\n`);
     }

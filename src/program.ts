@@ -74,6 +74,8 @@ Examples:
   $ prelim mock -n 20 --time 25m         a timed mock with UPSC marking
   $ prelim stats                         progress by bank and topic, what falls due
   $ prelim validate my-bank.yaml         check a bank: every problem as file:line:col
+  $ prelim plan                          the load per week until the exam date
+  $ prelim optimize                      fit FSRS to your own review log
 
 Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated folders),
 <data dir>/banks and the built-in questions/. NO_COLOR and FORCE_COLOR are honoured.`,

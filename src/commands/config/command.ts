@@ -29,7 +29,9 @@ Examples:
   $ prelim config
   $ prelim config set desiredRetention 0.85
   $ prelim config get newPerDay
-  $ prelim config reset newPerDay`,
+  $ prelim config reset newPerDay
+  $ prelim config set examDate 2027-05-24    aim schedules at the exam (then prelim plan)
+  $ prelim config reset fsrsWeights          back to FSRS's default parameters`,
     )
     .action(
       run(async (command, context) => {

@@ -19,6 +19,8 @@ import { makeImportCommand } from "./commands/import/command.js";
 import { makeExportCommand } from "./commands/export/command.js";
 import { makeInitCommand } from "./commands/init/command.js";
 import { makeCompletionCommand } from "./commands/completion/command.js";
+import { makeOptimizeCommand } from "./commands/optimize/command.js";
+import { makePlanCommand } from "./commands/plan/command.js";
 
 export async function runProgram(args: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -73,6 +75,8 @@ Examples:
   $ prelim mock -n 20 --time 25m         a timed mock with UPSC marking
   $ prelim stats                         progress by bank and topic, what falls due
   $ prelim validate my-bank.yaml         check a bank: every problem as file:line:col
+  $ prelim plan                          the load per week until the exam date
+  $ prelim optimize                      fit FSRS to your own review log
 
 Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated folders),
 <data dir>/banks and the built-in questions/. NO_COLOR and FORCE_COLOR are honoured.`,
@@ -94,5 +98,7 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
   add(makeSuspendCommand(run));
   add(makeUnsuspendCommand(run));
   add(makeSuspendedCommand(run));
+  add(makeOptimizeCommand(run));
+  add(makePlanCommand(run));
   return program;
 }

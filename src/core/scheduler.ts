@@ -4,6 +4,7 @@
 
 import {
   createEmptyCard,
+  default_w,
   fsrs,
   generatorParameters,
   Rating as FsrsRating,
@@ -39,7 +40,22 @@ export interface CardState {
 export interface SchedulerSettings {
   /** The recall probability FSRS aims for when it picks the next interval: 0.70 to 0.99. */
   readonly desiredRetention: number;
+  /** FSRS-6's 21 parameters fitted to this learner (`prelim optimize`); absent or empty: FSRS's defaults. */
+  readonly weights?: readonly number[];
+  /** The exam day, YYYY-MM-DD: no next review is put past it while recall on that day would fall below desiredRetention. */
+  readonly examDate?: string;
 }
+
+const DAY = 86_400_000;
+
+/** When the exam day starts: local midnight, the learner's day as the review queue counts it. */
+export function examStart(examDate: string): Date {
+  const [year, month, day] = examDate.split("-").map(Number);
+  return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+}
+
+/** FSRS-6's default parameters, which `prelim optimize` compares a fit against. */
+export const DEFAULT_WEIGHTS: readonly number[] = [...default_w];
 
 /** A question counts as mastered once FSRS expects it to be remembered (90%) for three weeks. */
 export const MASTERED_STABILITY_DAYS = 21;
@@ -65,23 +81,28 @@ const GRADE_OF_RATING: Record<Rating, Grade> = {
   easy: FsrsRating.Easy,
 };
 
-const schedulers = new Map<number, FSRS>();
+const schedulers = new Map<string, FSRS>();
 
 // Fuzz is off so the same log always folds to the same state. Short-term (minute) learning steps are
 // off too: prelim sessions are daily and a multiple-choice question asked again ten minutes later is
 // answered from memory of the letter, so FSRS picks whole-day intervals from the first answer
 // (new card: again 1 day, hard 2, good 3, easy 8 at 0.90 retention).
+// Fitted weights are taken as given: ts-fsrs clamps each parameter to the range FSRS allows, so a
+// hand-typed list cannot make an interval negative or infinite.
 function schedulerFor(settings: SchedulerSettings): FSRS {
   const retention = settings.desiredRetention;
-  let scheduler = schedulers.get(retention);
+  const weights = settings.weights !== undefined && settings.weights.length > 0 ? settings.weights : undefined;
+  const key = weights === undefined ? String(retention) : `${retention}:${weights.join(",")}`;
+  let scheduler = schedulers.get(key);
   if (scheduler === undefined) {
     scheduler = fsrs(generatorParameters({
       request_retention: retention,
       maximum_interval: MAX_INTERVAL_DAYS,
       enable_fuzz: false,
       enable_short_term: false,
+      ...(weights === undefined ? {} : { w: [...weights] }),
     }));
-    schedulers.set(retention, scheduler);
+    schedulers.set(key, scheduler);
   }
   return scheduler;
 }
@@ -135,7 +156,23 @@ export function nextCardState(
 ): CardState {
   const at = reviewTime(card, now);
   const current = card === undefined ? createEmptyCard(at) : toFsrsCard(card);
-  return fromFsrsCard(schedulerFor(settings).next(current, at, GRADE_OF_RATING[rating]).card);
+  return towardExam(fromFsrsCard(schedulerFor(settings).next(current, at, GRADE_OF_RATING[rating]).card), at, settings);
+}
+
+/**
+ * With an exam date, an interval that ends past the exam while recall on the exam day would be below
+ * desiredRetention ends the day before the exam instead: the days just before it bring back what
+ * would otherwise be forgotten by then. An interval is rounded to whole days, so without this a card
+ * can land past the exam a little below target; after a change of weights or retention many can.
+ * An answer given on the last day before the exam is left alone: no review could come between.
+ */
+export function towardExam(next: CardState, at: Date, settings: SchedulerSettings): CardState {
+  if (settings.examDate === undefined) return next;
+  const exam = examStart(settings.examDate);
+  const lastChance = exam.getTime() - DAY;
+  if (Date.parse(next.due) <= exam.getTime() || lastChance <= at.getTime()) return next;
+  if (retrievability(next, exam, settings) >= settings.desiredRetention) return next;
+  return { ...next, due: new Date(lastChance).toISOString(), scheduledDays: Math.max(1, Math.round((lastChance - at.getTime()) / DAY)) };
 }
 
 /**

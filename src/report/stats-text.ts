@@ -3,10 +3,11 @@
 import type { Stats } from "../core/stats.js";
 import { sanitizeLine } from "../core/sanitize.js";
 import type { Style } from "../core/style.js";
+import type { ExamDayRecall } from "../core/exam-day.js";
 
 const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
 
-export function statsText(stats: Stats, style: Style, width = 80): string {
+export function statsText(stats: Stats, style: Style, width = 80, exam?: ExamDayRecall): string {
   const lines: string[] = [style.bold("Banks")];
   const idWidth = Math.max(4, ...stats.banks.map((bank) => bank.id.length));
   lines.push(style.dim(`  ${"bank".padEnd(idWidth)}  ${"total".padStart(5)}  ${"seen".padStart(5)}  ${"due".padStart(5)}  ${"mastered".padStart(8)}  accuracy`));
@@ -47,7 +48,31 @@ export function statsText(stats: Stats, style: Style, width = 80): string {
       lines.push(`    ${style.dim(sanitizeLine(weak.key))}${weak.leech ? `  ${style.yellow("leech: rewrite it or study its source")}` : ""}`);
     }
   }
+  if (exam !== undefined) lines.push("", ...examDayLines(exam, style, width));
   return `${lines.join("\n")}\n`;
+}
+
+/** "On exam day": predicted recall per topic and overall, the questions most at risk, the new-question pace. */
+function examDayLines(exam: ExamDayRecall, style: Style, width: number): string[] {
+  const when = exam.daysLeft === 0 ? "today" : `in ${exam.daysLeft} day${exam.daysLeft === 1 ? "" : "s"}`;
+  const topicWidth = Math.max(...exam.topics.map((topic) => topic.topic.length), 7);
+  const lines = [
+    `${style.bold(`On exam day (${when})`)}${style.dim(`, ${exam.examDate}: predicted recall if nothing more were reviewed`)}`,
+    `  ${"overall".padEnd(topicWidth)}  ${percent(exam.recall).padStart(4)}  ${style.dim(`of ${exam.questions} questions; ${exam.seen} seen${exam.recallSeen === null ? "" : `, ${percent(exam.recallSeen)} of those`}`)}`,
+  ];
+  for (const topic of exam.topics) lines.push(`  ${sanitizeLine(topic.topic).padEnd(topicWidth)}  ${percent(topic.recall).padStart(4)}  ${style.dim(`${topic.questions} question${topic.questions === 1 ? "" : "s"}`)}`);
+  if (exam.suggestion.unseen > 0) {
+    lines.push(`  ${exam.suggestion.unseen} never seen: ${exam.suggestion.newPerDay} new a day at least sees every question twice before the exam.`);
+  }
+  if (exam.atRisk.length > 0) {
+    lines.push("", style.bold("Most at risk on exam day"));
+    for (const risk of exam.atRisk) {
+      const text = sanitizeLine(risk.question);
+      lines.push(`  ${style.dim(percent(risk.recall).padStart(4))}  ${text.length > width - 12 ? `${text.slice(0, width - 13)}…` : text}`);
+      lines.push(`        ${style.dim(sanitizeLine(risk.key))}`);
+    }
+  }
+  return lines;
 }
 
 function heatmap(counts: readonly number[]): string {

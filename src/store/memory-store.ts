@@ -7,6 +7,7 @@ import { foldTallies } from "../core/tally.js";
 import { entryProblem } from "./log-entry.js";
 import type { CloseResult, ProgressStore } from "./progress-store.js";
 import { memorySettings, type Settings } from "./setting-definitions.js";
+import { schedulerSettings } from "./scheduler-settings.js";
 
 export interface MemoryStoreOptions {
   /** Answers already in the log. */
@@ -22,7 +23,7 @@ export interface MemoryStore extends ProgressStore {
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const settings = memorySettings(options.settings);
-  const scheduling = { desiredRetention: settings.values().desiredRetention };
+  const scheduling = schedulerSettings(settings.values());
   const entries = [...(options.entries ?? [])];
   const cards = foldReviews(new Map<string, CardState>(), entries, scheduling);
   const tallies = foldTallies(new Map(), entries);

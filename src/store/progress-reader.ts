@@ -6,6 +6,7 @@ import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, type CardState } from "../core/scheduler.js";
 import { foldTallies, type AnswerTally, type Tallies } from "../core/tally.js";
 import { fixedSettings, readSettings } from "./config-file.js";
+import { schedulerSettings } from "./scheduler-settings.js";
 import { storePaths, type ProgressStoreOptions } from "./progress-store.js";
 import { openReviewLog, withUnterminated } from "./review-log.js";
 import type { SettingsView } from "./setting-definitions.js";
@@ -34,7 +35,7 @@ export function openProgressReader(options: ProgressReaderOptions): ProgressRead
   checkDataDirReadable(options.dataDir, fsys);
   const paths = storePaths(options.dataDir);
   const values = readSettings(options.dataDir, { ...options, fs: fsys, readOnly: true });
-  const scheduling = { desiredRetention: values.desiredRetention };
+  const scheduling = schedulerSettings(values);
   const log = openReviewLog(paths.log, { fs: fsys, now: options.now, onNotice: options.onNotice, readOnly: true });
   let cards: Map<string, CardState>;
   let tallies: Tallies;

@@ -14,6 +14,7 @@ import { entryProblem } from "./log-entry.js";
 import { openReviewLog, REVIEW_LOG_FILE, withUnterminated, type ReviewLog } from "./review-log.js";
 import { StoreError } from "./store-error.js";
 import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
+import { schedulerSettings } from "./scheduler-settings.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
   peekSnapshot,
@@ -101,7 +102,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   // Read once, without conf: a change made during a session applies from the next one.
   const values = readSettings(options.dataDir, { ...options, fs: fsys });
   const settings = fixedSettings(values);
-  const scheduling: SchedulerSettings = { desiredRetention: values.desiredRetention };
+  const scheduling: SchedulerSettings = schedulerSettings(values);
   const schemaVersion = options.schemaVersion ?? SNAPSHOT_SCHEMA_VERSION;
   const rewriteAfterBytes = options.rewriteAfterBytes ?? REWRITE_AFTER_BYTES;
   const log = openReviewLog(paths.log, { fs: fsys, now: options.now, onNotice: options.onNotice });

@@ -19,7 +19,14 @@ export interface Settings {
   readonly pauseAfterFeedback: PauseAfterFeedback;
   readonly leechThreshold: number;
   readonly leechAction: LeechAction;
+  /** FSRS parameters fitted by `prelim optimize`; empty means FSRS's own defaults. */
+  readonly fsrsWeights: readonly number[];
+  /** The exam day as YYYY-MM-DD, which scheduling aims at; null for none. */
+  readonly examDate: string | null;
 }
+
+/** How many parameters FSRS-6 has: what `prelim optimize` fits and ts-fsrs takes. */
+export const FSRS_WEIGHT_COUNT = 21;
 
 export type SettingName = keyof Settings;
 
@@ -33,6 +40,13 @@ export interface SettingDefinition<K extends SettingName = SettingName> {
   parse(text: string): Settings[K];
   /** Checks a value from code or a file; throws InvalidSettingError. */
   check(value: unknown): Settings[K];
+  /** The value as `config list|get` and help show it (parse reads it back). */
+  format(value: Settings[K]): string;
+  /**
+   * A change moves existing schedules, not only the next ones: progress.json, folded with the old
+   * value, is dropped so the next open folds the log again with the new one.
+   */
+  readonly reschedules: boolean;
 }
 
 /** A setting name or value that cannot be used; the message lists what is allowed. Exit 2. */
@@ -40,8 +54,11 @@ export class InvalidSettingError extends UsageError {
   override readonly name: string = "InvalidSettingError";
 }
 
-type NumberSettingName = { [K in SettingName]: Settings[K] extends number ? K : never }[SettingName];
-type ChoiceSettingName = Exclude<SettingName, NumberSettingName>;
+type NamesOf<T> = { [K in SettingName]: Settings[K] extends T ? K : never }[SettingName];
+type NumberSettingName = NamesOf<number>;
+type ChoiceSettingName = NamesOf<string>;
+type ListSettingName = NamesOf<readonly number[]>;
+type DateSettingName = Exclude<NamesOf<string | null>, NamesOf<string>>;
 
 function numberSetting<K extends NumberSettingName>(
   name: K,
@@ -76,6 +93,8 @@ function numberSetting<K extends NumberSettingName>(
       }
     },
     check,
+    format: String,
+    reschedules: false,
   };
 }
 
@@ -96,6 +115,73 @@ function choiceSetting<K extends ChoiceSettingName>(name: K, description: string
     allowed,
     parse: (text) => check(text.trim().toLowerCase()),
     check,
+    format: String,
+    reschedules: false,
+  };
+}
+
+/**
+ * A list of numbers, all or none: exactly `count` finite numbers, or the empty list for "the
+ * default". Typed as numbers separated by commas or spaces; `default` means the empty list.
+ */
+function weightsSetting<K extends ListSettingName>(name: K, description: string, count: number): SettingDefinition<K> {
+  const allowed = `${count} numbers separated by commas, or default`;
+  const fail = (shown: string, why: string): never => {
+    throw new InvalidSettingError(`${name} must be ${allowed}; got ${shown}: ${why}`);
+  };
+  const check = (value: unknown): readonly number[] => {
+    if (!Array.isArray(value)) return fail(typeof value === "string" ? JSON.stringify(value) : String(value), "not a list");
+    if (value.length === 0) return [];
+    const bad = value.findIndex((item) => typeof item !== "number" || !Number.isFinite(item));
+    if (bad !== -1) return fail(`a list of ${value.length}`, `item ${bad + 1} is not a number`);
+    if (value.length !== count) return fail(`a list of ${value.length}`, `FSRS-6 takes ${count}`);
+    return [...(value as number[])];
+  };
+  return {
+    name,
+    description,
+    default: [],
+    allowed,
+    parse(text) {
+      const trimmed = text.trim();
+      if (trimmed.toLowerCase() === "default" || trimmed === "") return [];
+      const words = trimmed.replace(/^\[|\]$/g, "").split(/[\s,]+/).filter((word) => word !== "");
+      const bad = words.find((word) => !/^-?(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(word));
+      if (bad !== undefined) return fail(JSON.stringify(text), `${JSON.stringify(bad)} is not a number`);
+      return check(words.map(Number));
+    },
+    check,
+    format: (value) => (value.length === 0 ? "default" : value.map((weight) => Number(weight.toFixed(4))).join(",")),
+    reschedules: true,
+  };
+}
+
+/** A calendar date, YYYY-MM-DD, or none (null). */
+function dateSetting<K extends DateSettingName>(name: K, description: string): SettingDefinition<K> {
+  const allowed = "a date YYYY-MM-DD, or none";
+  const check = (value: unknown): string | null => {
+    if (value === null) return null;
+    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+    const match = typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+    const [year, month, day] = (match?.slice(1) ?? []).map(Number);
+    const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+    if (match === null || date.getUTCMonth() !== (month ?? 0) - 1 || date.getUTCDate() !== day || (year ?? 0) < 2000) {
+      throw new InvalidSettingError(`${name} must be ${allowed} (for example 2027-05-24), got ${shown}`);
+    }
+    return value as string;
+  };
+  return {
+    name,
+    description,
+    default: null,
+    allowed,
+    parse(text) {
+      const trimmed = text.trim();
+      return trimmed.toLowerCase() === "none" ? null : check(trimmed);
+    },
+    check,
+    format: (value) => value ?? "none",
+    reschedules: true,
   };
 }
 
@@ -136,9 +222,18 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
     LEECH_ACTIONS,
     "tag",
   ),
+  fsrsWeights: weightsSetting(
+    "fsrsWeights",
+    "FSRS parameters fitted to your own answers by `prelim optimize` (default: FSRS's own).",
+    FSRS_WEIGHT_COUNT,
+  ),
+  examDate: dateSetting(
+    "examDate",
+    "The exam day: no question is left to fall below desiredRetention by then, and plan and stats show that day.",
+  ),
 };
 
-export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "leechThreshold", "leechAction"];
+export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "leechThreshold", "leechAction", "fsrsWeights", "examDate"];
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: SETTINGS.desiredRetention.default,
@@ -147,6 +242,8 @@ export const DEFAULT_SETTINGS: Settings = {
   pauseAfterFeedback: SETTINGS.pauseAfterFeedback.default,
   leechThreshold: SETTINGS.leechThreshold.default,
   leechAction: SETTINGS.leechAction.default,
+  fsrsWeights: SETTINGS.fsrsWeights.default,
+  examDate: SETTINGS.examDate.default,
 };
 
 export function isSettingName(name: string): name is SettingName {

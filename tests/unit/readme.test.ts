@@ -37,6 +37,10 @@ describe("README settings", () => {
       if (range) {
         expect(setting.default, name).toBe(Number(value));
         expect(setting.allowed, name).toContain(`from ${range[1]} to ${range[2]}`);
+      } else if (!setting.allowed.startsWith("one of ")) {
+        // A list or a date: the allowed values in words, the default as config shows it.
+        expect(setting.allowed, name).toBe(allowed.replace(/`/g, ""));
+        expect(value, name).toBe(`\`${(setting as { format: (value: unknown) => string }).format(setting.default)}\``);
       } else {
         // A choice: its words in backticks, the default one of them.
         expect(`\`${String(setting.default)}\``, name).toBe(value);

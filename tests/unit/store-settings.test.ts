@@ -33,7 +33,7 @@ function open(dataDir = dir) {
 
 describe("setting definitions", () => {
   it("has the documented defaults", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag" });
+    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag", fsrsWeights: [], examDate: null });
   });
 
   it.each([
@@ -74,13 +74,42 @@ describe("setting definitions", () => {
 });
 
 describe("settings in config.json", () => {
+  it("takes fsrsWeights as 21 numbers or default, and shows them as typed", () => {
+    const weights = findSetting("fsrsWeights");
+    const typed = Array.from({ length: 21 }, (_, index) => (index + 1) / 10);
+    expect(weights.parse(typed.join(","))).toEqual(typed);
+    expect(weights.parse(`[${typed.join(", ")}]`)).toEqual(typed);
+    expect(weights.parse(typed.join(" "))).toEqual(typed);
+    expect(weights.parse(" Default ")).toEqual([]);
+    expect(weights.format([])).toBe("default");
+    expect(weights.format(typed as never)).toBe(typed.join(","));
+    expect(() => weights.parse("1,2,3")).toThrow("fsrsWeights must be 21 numbers separated by commas, or default; got a list of 3: FSRS-6 takes 21");
+    expect(() => weights.parse([...typed.slice(1), "x"].join(","))).toThrow('"x" is not a number');
+    expect(() => weights.check("0.2,1.3")).toThrow("not a list");
+    expect(() => weights.check([...typed.slice(1), Number.NaN])).toThrow("item 21 is not a number");
+    expect(weights.reschedules).toBe(true);
+    expect(findSetting("newPerDay").reschedules).toBe(false);
+  });
+
+  it("takes examDate as a real calendar date or none", () => {
+    const exam = findSetting("examDate");
+    expect(exam.parse(" 2027-05-24 ")).toBe("2027-05-24");
+    expect(exam.parse("None")).toBeNull();
+    expect(exam.format(null)).toBe("none");
+    expect(exam.format("2027-05-24" as never)).toBe("2027-05-24");
+    for (const bad of ["2027-02-30", "24-05-2027", "2027-5-24", "tomorrow", "1999-12-31"]) {
+      expect(() => exam.parse(bad), bad).toThrow(`examDate must be a date YYYY-MM-DD, or none (for example 2027-05-24), got "${bad}"`);
+    }
+    expect(exam.reschedules).toBe(true);
+  });
+
   it("reads defaults without writing a file, then keeps what is set", () => {
     const settings = open();
     expect(settings.values()).toEqual(DEFAULT_SETTINGS);
     expect(fs.existsSync(path.join(dir, "config.json"))).toBe(false);
     setFromText(settings, "desiredRetention", "0.95");
     settings.set("newPerDay", 7);
-    expect(open().values()).toEqual({ desiredRetention: 0.95, newPerDay: 7, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag" });
+    expect(open().values()).toEqual({ ...DEFAULT_SETTINGS, desiredRetention: 0.95, newPerDay: 7 });
     expect(settings.file).toBe(path.join(dir, "config.json"));
     settings.reset("newPerDay");
     expect(open().get("newPerDay")).toBe(20);

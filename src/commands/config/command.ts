@@ -2,14 +2,14 @@
 
 import { Command } from "commander";
 import type { Runner } from "../define.js";
-import { SETTINGS, SETTING_NAMES } from "../../store/setting-definitions.js";
+import { SETTINGS, SETTING_NAMES, type SettingDefinition } from "../../store/setting-definitions.js";
 
 /** One line a setting, as `config --help` lists them: the same table `config list` reads. */
 export function settingsHelp(): string {
   const width = Math.max(...SETTING_NAMES.map((name) => name.length));
   return SETTING_NAMES.map((name) => {
     const setting = SETTINGS[name];
-    return `  ${name.padEnd(width)}  ${setting.allowed}, default ${setting.default}\n  ${" ".repeat(width)}  ${setting.description}`;
+    return `  ${name.padEnd(width)}  ${setting.allowed}, default ${(setting as SettingDefinition).format(setting.default)}\n  ${" ".repeat(width)}  ${setting.description}`;
   }).join("\n");
 }
 
@@ -29,7 +29,9 @@ Examples:
   $ prelim config
   $ prelim config set desiredRetention 0.85
   $ prelim config get newPerDay
-  $ prelim config reset newPerDay`,
+  $ prelim config reset newPerDay
+  $ prelim config set examDate 2027-05-24    aim schedules at the exam (then prelim plan)
+  $ prelim config reset fsrsWeights          back to FSRS's default parameters`,
     )
     .action(
       run(async (command, context) => {

@@ -3,6 +3,7 @@
 
 import { buildReviewQueue, countDoneToday, nextDue, startOfDay } from "../../core/queue.js";
 import { relativeDay } from "../../core/relative-day.js";
+import { daysUntilExam, suggestNewPerDay } from "../../core/exam-day.js";
 import { filterQuestions } from "../../core/session.js";
 import type { Question } from "../../core/question.js";
 import type { Context } from "../../context.js";
@@ -59,6 +60,11 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   const ordered = queue.keys.map((key) => byKey.get(key)).filter((question): question is Question => question !== undefined);
   if (io.stdout.isTTY && options.answers === undefined) {
     io.stdout.write(`${queue.dueKeys.length} due, ${queue.newKeys.length} new.\n`);
+    // Shown, not forced: the exam's pace is a suggestion beside the newPerDay setting.
+    const pace = settings.examDate === null ? undefined : suggestNewPerDay(pool.map((question) => question.key), cards, now, settings.examDate);
+    if (pace !== undefined && pace.newPerDay > settings.newPerDay && daysUntilExam(settings.examDate ?? "", now) > 0) {
+      io.stdout.write(`To see every question twice before the exam, take ${pace.newPerDay} new a day (prelim config set newPerDay ${pace.newPerDay}).\n`);
+    }
   }
   return runSession({ mode: "review", questions: count === undefined ? ordered : ordered.slice(0, count), seed, pool: questions }, store, options, context);
 }

@@ -12,7 +12,9 @@ export function makeStatsCommand(run: Runner): Command {
       "after",
       `
 Mastered means a stability of 21 days or more. Retention is the share of reviews (answers to questions
-seen before) in the last 30 days that were right.
+seen before) in the last 30 days that were right. With an exam date set (prelim config set examDate
+2027-05-24), stats ends with the exam day: predicted recall per topic and overall, the questions most
+at risk, and how many new questions a day see every question twice before it.
 
 Examples:
   $ prelim stats

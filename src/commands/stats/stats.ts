@@ -12,6 +12,8 @@ import { textWidth } from "../../ui/text-width.js";
 import { readJournals } from "../../store/mock-journal.js";
 import { unfinishedNotice } from "../mock/resume.js";
 import { readQueueControls } from "../session/queue-controls.js";
+import { daysUntilExam, examDayRecall } from "../../core/exam-day.js";
+import { schedulerSettings } from "../../store/scheduler-settings.js";
 
 export interface StatsOptions {
   readonly json?: boolean;
@@ -24,14 +26,18 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
   const store = openReader(context);
   try {
     const result = computeStats(banks, store.cards(), store.tallies(), io.now(), undefined, store.settings.get("leechThreshold"));
+    const { examDate } = store.settings.values();
+    const examDay = examDate === null || daysUntilExam(examDate, io.now()) < 0
+      ? undefined
+      : examDayRecall(banks.flatMap((bank) => bank.questions), store.cards(), io.now(), { ...schedulerSettings(store.settings.values()), examDate });
     const unfinished = readJournals(context.dataDir);
     const controls = readQueueControls(context);
     const keys = new Set(banks.flatMap((bank) => bank.questions.map((question) => question.key)));
     const held = { suspended: [...controls.suspended.keys()].filter((key) => keys.has(key)).length, buried: [...controls.buried].filter((key) => keys.has(key)).length };
     if (options.json) {
-      io.stdout.write(`${terminalSafeJson({ ...result, ...held, unfinishedMocks: unfinished.filter((attempt) => !attempt.header.scripted).length }, 2)}\n`);
+      io.stdout.write(`${terminalSafeJson({ ...result, ...held, ...(examDay && { examDay }), unfinishedMocks: unfinished.filter((attempt) => !attempt.header.scripted).length }, 2)}\n`);
     } else {
-      io.stdout.write(statsText(result, await makeStyle(context.color), textWidth(io.stdout) + 2));
+      io.stdout.write(statsText(result, await makeStyle(context.color), textWidth(io.stdout) + 2, examDay));
       if (held.suspended + held.buried > 0) io.stdout.write(`\n${held.suspended} suspended, ${held.buried} buried until tomorrow: prelim suspended lists them.\n`);
       const notice = unfinishedNotice(unfinished, io.now());
       if (notice !== undefined) io.stdout.write(`\n${notice}\n`);

@@ -2,6 +2,7 @@
 // Pure: the cards, the time and today's counts are parameters.
 
 import type { CardState } from "./scheduler.js";
+import type { ReviewLogEntry } from "./review.js";
 import type { AnswerTally } from "./tally.js";
 
 export interface QueueLimits {
@@ -148,4 +149,28 @@ export function forecast(cards: ReadonlyMap<string, CardState>, now: Date, days 
     if (index !== -1) counts[index] = (counts[index] ?? 0) + 1;
   }
   return counts.map((count, index) => ({ day: index === 0 ? startOfDay(now) : startOfNextDay(now, index), count }));
+}
+
+/** Questions answered wrong since `since`, the most recently missed first: Anki's "cram mistakes". */
+export function missedSince(entries: Iterable<ReviewLogEntry>, since: Date): string[] {
+  const last = new Map<string, number>();
+  const from = since.getTime();
+  for (const entry of entries) {
+    const at = Date.parse(entry.at);
+    if (!entry.correct && at >= from) last.set(entry.key, Math.max(at, last.get(entry.key) ?? 0));
+  }
+  return [...last].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
+}
+
+/** Questions seen before that fall due within `days` days after today, most overdue first: Anki's "review ahead". */
+export function dueAhead(keys: Iterable<string>, cards: ReadonlyMap<string, CardState>, now: Date, days: number): string[] {
+  const until = startOfNextDay(now, days + 1).getTime();
+  const due: { key: string; at: number }[] = [];
+  for (const key of new Set(keys)) {
+    const card = cards.get(key);
+    if (card === undefined || isNew(card)) continue;
+    const at = Date.parse(card.due);
+    if (at < until) due.push({ key, at });
+  }
+  return due.sort((a, b) => a.at - b.at).map((item) => item.key);
 }

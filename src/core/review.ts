@@ -20,4 +20,6 @@ export interface ReviewLogEntry {
   readonly mode: SessionMode;
   /** For a mock answer, the attempt it belongs to: how a submission interrupted halfway is completed. */
   readonly attempt?: string;
+  /** false for a crammed answer that leaves the schedule alone (the setting cramReschedules off). */
+  readonly reschedule?: false;
 }

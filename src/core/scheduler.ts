@@ -184,10 +184,18 @@ export function foldReviews(
   entries: Iterable<ReviewLogEntry>,
   settings: SchedulerSettings,
 ): Map<string, CardState> {
-  for (const entry of entries) {
-    cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), settings));
-  }
+  for (const entry of entries) applyReview(cards, entry, settings);
   return cards;
+}
+
+/**
+ * One answer's effect on its card, the only way an answer changes a schedule. A crammed answer logged
+ * with `reschedule: false` (Anki's filtered decks without rescheduling) is kept in the log and counted,
+ * and leaves the schedule alone.
+ */
+export function applyReview(cards: Map<string, CardState>, entry: ReviewLogEntry, settings: SchedulerSettings): void {
+  if (entry.reschedule === false) return;
+  cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), settings));
 }
 
 /** Probability of recall at `now`, 0 to 1; 0 for a question never reviewed. */

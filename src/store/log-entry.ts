@@ -8,8 +8,8 @@ const MODES: readonly SessionMode[] = ["practice", "review", "mock"];
 
 /** The line for an entry, newline included. Only known fields are written, in a fixed order. */
 export function toLogLine(entry: ReviewLogEntry): string {
-  const { at, key, given, correct, ms, rating, mode, attempt } = entry;
-  return `${JSON.stringify({ at, key, given, correct, ms, rating, mode, ...(attempt !== undefined && { attempt }) })}\n`;
+  const { at, key, given, correct, ms, rating, mode, attempt, reschedule } = entry;
+  return `${JSON.stringify({ at, key, given, correct, ms, rating, mode, ...(attempt !== undefined && { attempt }), ...(reschedule === false && { reschedule }) })}\n`;
 }
 
 export type ParsedLine =
@@ -51,10 +51,10 @@ export function parseLogLine(text: string, now: Date): ParsedLine {
   }
   const problem = entryProblem(value);
   if (problem !== undefined) return { ok: false, json: true, reason: problem };
-  const { at, key, given, correct, ms, rating, mode, attempt } = value as ReviewLogEntry;
+  const { at, key, given, correct, ms, rating, mode, attempt, reschedule } = value as ReviewLogEntry;
   const date = checkReviewDate(at, now);
   if (!date.ok) return { ok: false, json: true, reason: date.reason, clockBehind: date.clockBehind };
-  return { ok: true, entry: { at, key, given: [...given], correct, ms, rating, mode, ...(typeof attempt === "string" && { attempt }) } };
+  return { ok: true, entry: { at, key, given: [...given], correct, ms, rating, mode, ...(typeof attempt === "string" && { attempt }), ...(reschedule === false && { reschedule }) } };
 }
 
 /** What is wrong with the shape of a would-be entry, or undefined; its date's range is checked apart. */

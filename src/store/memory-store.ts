@@ -2,7 +2,7 @@
 // fold as the real one, with no files.
 
 import type { ReviewLogEntry } from "../core/review.js";
-import { foldReviews, nextCardState, type CardState } from "../core/scheduler.js";
+import { applyReview, foldReviews, type CardState } from "../core/scheduler.js";
 import { foldTallies } from "../core/tally.js";
 import { entryProblem } from "./log-entry.js";
 import type { CloseResult, ProgressStore } from "./progress-store.js";
@@ -38,7 +38,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       const problem = entryProblem(entry);
       if (problem !== undefined) throw new TypeError(`not a review log entry: ${problem}`);
       entries.push(entry);
-      cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), scheduling));
+      applyReview(cards, entry, scheduling);
       foldTallies(tallies, [entry]);
     },
     cards: () => cards,

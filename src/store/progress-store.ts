@@ -6,7 +6,7 @@
 
 import path from "node:path";
 import type { ReviewLogEntry } from "../core/review.js";
-import { foldReviews, nextCardState, type CardState, type SchedulerSettings } from "../core/scheduler.js";
+import { applyReview, foldReviews, type CardState, type SchedulerSettings } from "../core/scheduler.js";
 import { foldTallies, pruneTallies, RECENT_MS, type Tallies } from "../core/tally.js";
 import { withLock, LOCK_FILE, type LockOptions } from "./lock.js";
 import { checkReviewDate } from "../core/review-dates.js";
@@ -245,7 +245,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
       if (problem !== undefined) throw new TypeError(`not a review log entry: ${problem}`);
       log.append(entry);
       if (folded !== undefined) {
-        folded.cards.set(entry.key, nextCardState(folded.cards.get(entry.key), entry.rating, new Date(entry.at), scheduling));
+        applyReview(folded.cards, entry, scheduling);
         foldTallies(folded.tallies, [entry]);
       }
       allEntries?.push(entry);

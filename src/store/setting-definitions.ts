@@ -12,6 +12,10 @@ export type PauseAfterFeedback = (typeof PAUSE_CHOICES)[number];
 export const LEECH_ACTIONS = ["tag", "suspend"] as const;
 export type LeechAction = (typeof LEECH_ACTIONS)[number];
 
+/** Whether crammed answers (practice --missed, review --due-ahead) change the schedule: Anki's filtered-deck "reschedule". */
+export const CRAM_CHOICES = ["false", "true"] as const;
+export type CramReschedules = (typeof CRAM_CHOICES)[number];
+
 export interface Settings {
   readonly desiredRetention: number;
   readonly newPerDay: number;
@@ -19,6 +23,7 @@ export interface Settings {
   readonly pauseAfterFeedback: PauseAfterFeedback;
   readonly leechThreshold: number;
   readonly leechAction: LeechAction;
+  readonly cramReschedules: CramReschedules;
   /** FSRS parameters fitted by `prelim optimize`; empty means FSRS's own defaults. */
   readonly fsrsWeights: readonly number[];
   /** The exam day as YYYY-MM-DD, which scheduling aims at; null for none. */
@@ -222,6 +227,12 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
     LEECH_ACTIONS,
     "tag",
   ),
+  cramReschedules: choiceSetting(
+    "cramReschedules",
+    "Whether crammed answers (practice --missed, review --due-ahead) move the schedule; false: they are logged and counted, and the schedule stays.",
+    CRAM_CHOICES,
+    "false",
+  ),
   fsrsWeights: weightsSetting(
     "fsrsWeights",
     "FSRS parameters fitted to your own answers by `prelim optimize` (default: FSRS's own).",
@@ -233,7 +244,7 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
   ),
 };
 
-export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "leechThreshold", "leechAction", "fsrsWeights", "examDate"];
+export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "leechThreshold", "leechAction", "cramReschedules", "fsrsWeights", "examDate"];
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: SETTINGS.desiredRetention.default,
@@ -242,6 +253,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pauseAfterFeedback: SETTINGS.pauseAfterFeedback.default,
   leechThreshold: SETTINGS.leechThreshold.default,
   leechAction: SETTINGS.leechAction.default,
+  cramReschedules: SETTINGS.cramReschedules.default,
   fsrsWeights: SETTINGS.fsrsWeights.default,
   examDate: SETTINGS.examDate.default,
 };

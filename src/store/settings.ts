@@ -59,6 +59,7 @@ export function openSettings(dataDir: string, options: SettingsOptions): Setting
         pauseAfterFeedback: stored.pauseAfterFeedback ?? DEFAULT_SETTINGS.pauseAfterFeedback,
         leechThreshold: stored.leechThreshold ?? DEFAULT_SETTINGS.leechThreshold,
         leechAction: stored.leechAction ?? DEFAULT_SETTINGS.leechAction,
+        cramReschedules: stored.cramReschedules ?? DEFAULT_SETTINGS.cramReschedules,
         fsrsWeights: stored.fsrsWeights ?? DEFAULT_SETTINGS.fsrsWeights,
         examDate: stored.examDate ?? DEFAULT_SETTINGS.examDate,
       };

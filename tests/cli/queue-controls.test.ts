@@ -75,3 +75,44 @@ describe("leeches", () => {
     expect(stats.suspended).toBe(1);
   });
 });
+
+describe("cramming", () => {
+  const line = (key: string, daysAgo: number, correct: boolean) =>
+    JSON.stringify({ at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(), key, given: ["a"], correct, ms: 1000, rating: correct ? "good" : "again", mode: "practice" });
+
+  it("practice --missed asks what was missed in the window, most recent first, and leaves the schedule alone", async () => {
+    const home = tempDir("prelim-home-");
+    fs.writeFileSync(path.join(home, "reviews.jsonl"), `${[line("daily/capital", 10, false), line("daily/rivers", 3, false), line("daily/primes", 1, false), line("daily/moon", 2, true)].join("\n")}\n`);
+    const before = JSON.parse((await runPrelim(["stats", DAILY, "--json"], { home })).stdout) as { forecast: unknown };
+    const wide = await runPrelim(["practice", DAILY, "--missed", "--since", "2w", "--answers", ANSWERS, "--reporter", "json", "--no-record"], { home });
+    expect(asked(wide.stdout)).toEqual(["primes", "rivers", "capital"]);
+    const run = await runPrelim(["practice", DAILY, "--missed", "--answers", ANSWERS, "--reporter", "json"], { home });
+    expect(run.status, run.stderr).toBe(0);
+    expect(asked(run.stdout)).toEqual(["primes", "rivers"]);
+    // Logged, and marked as leaving the schedule alone: the forecast of due questions is unchanged.
+    const log = fs.readFileSync(path.join(home, "reviews.jsonl"), "utf8").trim().split("\n").map((text) => JSON.parse(text) as { reschedule?: boolean });
+    expect(log.slice(4).every((entry) => entry.reschedule === false)).toBe(true);
+    expect((JSON.parse((await runPrelim(["stats", DAILY, "--json"], { home })).stdout) as { forecast: unknown }).forecast).toEqual(before.forecast);
+  });
+
+  it("with cramReschedules true, crammed answers move the schedule like any other", async () => {
+    const home = tempDir("prelim-home-");
+    fs.writeFileSync(path.join(home, "reviews.jsonl"), `${line("daily/rivers", 1, false)}\n`);
+    await runPrelim(["config", "set", "cramReschedules", "true"], { home });
+    await runPrelim(["practice", DAILY, "--missed", "--answers", ANSWERS, "--reporter", "json"], { home });
+    const log = fs.readFileSync(path.join(home, "reviews.jsonl"), "utf8").trim().split("\n").map((text) => JSON.parse(text) as { reschedule?: boolean });
+    expect(log[1]?.reschedule).toBeUndefined();
+  });
+
+  it("review --due-ahead asks what falls due in the next days, soonest first", async () => {
+    const home = tempDir("prelim-home-");
+    expect((await runPrelim(["practice", DAILY, "--answers", ANSWERS, "--reporter", "json"], { home })).status).toBe(0);
+    const today = JSON.parse((await runPrelim(["review", DAILY, "--answers", ANSWERS, "--reporter", "json", "--no-record"], { home })).stdout) as { answered: number };
+    expect(today.answered).toBe(0);
+    const ahead = await runPrelim(["review", DAILY, "--due-ahead", "30", "--answers", ANSWERS, "--reporter", "json", "--no-record"], { home });
+    expect(ahead.status, ahead.stderr).toBe(0);
+    expect(asked(ahead.stdout).length).toBeGreaterThan(0);
+    const none = await runPrelim(["review", DAILY, "--due-ahead", "1", "--answers", ANSWERS], { home, env: { PRELIM_NOW: new Date(Date.now() - 400 * 86_400_000).toISOString() } });
+    expect(none.status).toBe(0);
+  });
+});

@@ -68,7 +68,7 @@ describe("prelim config", () => {
     expect(await runPrelim(["config", "set", "desiredRetention", "0.85"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.85\n" });
     expect(await runPrelim(["config", "get", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "0.85\n" });
     const list = await runPrelim(["config", "list", "--json"], { home });
-    expect(JSON.parse(list.stdout)).toEqual({ desiredRetention: 0.85, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag", fsrsWeights: [], examDate: null });
+    expect(JSON.parse(list.stdout)).toEqual({ desiredRetention: 0.85, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag", cramReschedules: "false", fsrsWeights: [], examDate: null });
     expect(await runPrelim(["config", "reset", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.9 (default)\n" });
   });
 

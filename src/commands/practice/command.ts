@@ -13,6 +13,8 @@ export function makePracticeCommand(run: Runner): Command {
       .argument("[banks...]", "bank ids, files or folders (default: ask, from the bank search path)"),
     feedbackSessionHelp(`how many questions (default: ask on a terminal, else ${DEFAULT_PRACTICE_COUNT}; all with --answers)`),
   )
+    .option("--missed", "cram the questions answered wrong lately, most recently missed first")
+    .option("--since <span>", "with --missed: how far back, as 7d, 2w or 36h (default 7d)")
     .addHelpText(
       "after",
       `
@@ -26,6 +28,8 @@ Examples:
   $ prelim                                    pick banks, topics and a count, then practise
   $ prelim practice senkaku-2010 -n 5         five questions from one bank
   $ prelim practice --topic meti jogmec --difficulty hard
+  $ prelim practice --missed --since 14d            cram what you got wrong in two weeks (the
+                                              schedule stays, unless: config set cramReschedules true)
   $ prelim practice questions/ --answers answers.yaml --reporter tap     scripted, no terminal needed`,
     )
     .action(

@@ -11,6 +11,7 @@ export function makeReviewCommand(run: Runner): Command {
       .argument("[banks...]", "bank ids, files or folders (default: the bank search path)"),
     feedbackSessionHelp("at most this many questions"),
   )
+    .option("--due-ahead <days>", "review now what falls due in the next days (a cram: the schedule stays unless cramReschedules is true)")
     .addHelpText(
       "after",
       `

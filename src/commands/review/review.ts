@@ -1,7 +1,7 @@
 // prelim review [banks…]: what spaced repetition says is due today, most overdue first, then new
 // questions up to the daily limit. With nothing due, when the next ones fall due.
 
-import { buildReviewQueue, countDoneToday, nextDue, startOfDay } from "../../core/queue.js";
+import { buildReviewQueue, countDoneToday, dueAhead, nextDue, startOfDay } from "../../core/queue.js";
 import { relativeDay } from "../../core/relative-day.js";
 import { daysUntilExam, suggestNewPerDay } from "../../core/exam-day.js";
 import { filterQuestions } from "../../core/session.js";
@@ -12,11 +12,14 @@ import { loadSessionBanks } from "../session/load-banks.js";
 import { openReader, openStore } from "../session/open-store.js";
 import { nothingDueReport, type NothingDue } from "../../report/session.js";
 import { checkCanRun, runSession, sessionReporter, type SessionRunOptions } from "../session/run-session.js";
-import { parseSessionOptions } from "../session/options.js";
+import { parseCount, parseSessionOptions } from "../session/options.js";
 import { readQueueControls } from "../session/queue-controls.js";
 import { isHeldBack } from "../../core/queue-controls.js";
 
-export type ReviewOptions = SessionRunOptions;
+export interface ReviewOptions extends SessionRunOptions {
+  /** Review what falls due in this many days, ahead of time. */
+  readonly dueAhead?: string;
+}
 
 export async function review(args: readonly string[], options: ReviewOptions, context: Context): Promise<number> {
   const { io } = context;
@@ -42,6 +45,18 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   });
   const cards = reader.cards();
   reader.close();
+
+  // --due-ahead: Anki's review ahead, a cram of what falls due in the next days.
+  if (options.dueAhead !== undefined) {
+    const days = parseCount(options.dueAhead, "--due-ahead");
+    const byKey = new Map(pool.map((question) => [question.key, question]));
+    const ahead = dueAhead(byKey.keys(), cards, now, days ?? 1).flatMap((key) => (byKey.has(key) ? [byKey.get(key) as Question] : []));
+    if (ahead.length === 0) {
+      io.stdout.write(`Nothing falls due in the next ${days} day${days === 1 ? "" : "s"}.\n`);
+      return EXIT.ok;
+    }
+    return runSession({ mode: "review", questions: count === undefined ? ahead : ahead.slice(0, count), seed, pool: questions, cram: true }, openStore(context), options, context);
+  }
 
   if (queue.keys.length === 0) {
     const next = nextDue(pool.map((question) => question.key), cards, now);

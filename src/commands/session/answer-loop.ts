@@ -29,6 +29,8 @@ export interface LoopResult {
 
 export interface LoopOptions {
   readonly mode: SessionMode;
+  /** false for a cram whose answers leave the schedule alone. */
+  readonly reschedule?: boolean;
   readonly store: ProgressStore;
   readonly now: () => Date;
   /** Called once the answer is on disk: show feedback, print a TAP line, wait for a key. "stop" ends the session there. */
@@ -50,7 +52,8 @@ export async function runAnswerLoop(questions: readonly PresentedQuestion[], sou
         textLength: readingLength(presented.question),
         ...(confidence && { confidence }),
       });
-      const entry = logEntryFor(answer, { rating, mode: options.mode, at: options.now() });
+      const logged = logEntryFor(answer, { rating, mode: options.mode, at: options.now() });
+      const entry = options.reschedule === false ? { ...logged, reschedule: false as const } : logged;
       options.store.record(entry);
       const item = { answer, correct, entry, presented, position: index + 1 };
       recorded.push(item);

@@ -76,6 +76,15 @@ export function parseSessionOptions(options: SessionOptions): SessionSettings {
   };
 }
 
+/** `--since 7d`: days (d), weeks (w) or hours (h); a plain number is days. Returns milliseconds. */
+export function parseSince(text: string): number {
+  const match = /^(\d+)\s*([dwh]?)$/.exec(text.trim().toLowerCase());
+  const value = match ? Number(match[1]) : Number.NaN;
+  if (!match || value < 1) throw new UsageError(`--since "${text}" is not a span of time: give days (7d, or 7), weeks (2w) or hours (36h)`);
+  const unit = match[2] === "w" ? 7 * 86_400_000 : match[2] === "h" ? 3_600_000 : 86_400_000;
+  return value * unit;
+}
+
 export function parseCount(text: string | undefined, option = "-n, --count"): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);

@@ -43,6 +43,8 @@ export interface SessionPlan {
    * names questions this session did not pick; those are not mistakes and get no warning.
    */
   readonly pool?: readonly Question[];
+  /** A cram (practice --missed, review --due-ahead): the setting cramReschedules decides its effect. */
+  readonly cram?: boolean;
 }
 
 /** --reporter, else TAP for a scripted run without a terminal, else pretty. */
@@ -92,7 +94,8 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
         }
       }
     };
-    const result = await runAnswerLoop(presented, source, { mode: plan.mode, store, now: () => io.now(), onRecorded });
+    const reschedule = !plan.cram || store.settings.get("cramReschedules") === "true";
+    const result = await runAnswerLoop(presented, source, { mode: plan.mode, reschedule, store, now: () => io.now(), onRecorded });
     if (result.failure !== undefined) {
       // The answer that failed is the error to tell, not whatever closing then runs into.
       closeQuietly(store);

@@ -3,11 +3,9 @@
 // A reader keeps every line it can read and skips the rest (a torn last line after a crash, a line
 // edited by hand), saying how many it skipped; the file is never rewritten.
 
-import fs from "node:fs";
 import path from "node:path";
 import type { Attempt, AttemptOutcome } from "../core/attempt.js";
-import { storeFailure } from "./store-fs.js";
-import { appendLine } from "./append-line.js";
+import { appendJsonLines, readJsonLines } from "./json-lines.js";
 
 export type { Attempt, AttemptOutcome } from "../core/attempt.js";
 
@@ -25,49 +23,19 @@ export function attemptsFile(dataDir: string): string {
 
 /** Appends one attempt; it is on disk when this returns. */
 export function appendAttempt(dataDir: string, attempt: Attempt): void {
-  const file = attemptsFile(dataDir);
-  let fd: number | undefined;
-  try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
-    appendLine(fd, Buffer.from(`${JSON.stringify(attempt)}\n`, "utf8"), fs);
-  } catch (error) {
-    throw storeFailure(error, "save the mock attempt to", file);
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  appendJsonLines(dataDir, attemptsFile(dataDir), [attempt], "save the mock attempt to");
 }
 
 export function readAttempts(dataDir: string): AttemptRead {
-  let text: string;
-  try {
-    text = fs.readFileSync(attemptsFile(dataDir), "utf8");
-  } catch (error) {
-    if ((error as { code?: unknown }).code === "ENOENT") return { attempts: [], skipped: 0 };
-    throw storeFailure(error, "read", attemptsFile(dataDir));
-  }
-  const attempts: Attempt[] = [];
-  let skipped = 0;
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    const attempt = parseAttempt(line);
-    if (attempt === undefined) skipped++;
-    else attempts.push(attempt);
-  }
-  return { attempts, skipped };
+  const { items, skipped } = readJsonLines(attemptsFile(dataDir), parseAttempt);
+  return { attempts: items, skipped };
 }
 
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
 const OUTCOMES: readonly string[] = ["correct", "wrong", "unanswered"];
 
-function parseAttempt(line: string): Attempt | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
+function parseAttempt(value: unknown): Attempt | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
   const numbers = ["v", "seed", "questions", "score", "maxScore", "percent", "correct", "wrong", "unanswered"] as const;

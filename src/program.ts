@@ -73,10 +73,13 @@ Examples:
   $ prelim practice senkaku-2010 -n 5    five questions from one bank
   $ prelim review                        what spaced repetition says is due today
   $ prelim mock -n 20 --time 25m         a timed mock with UPSC marking
+  $ prelim mock --resume                 go on with a mock you left
+  $ prelim practice --missed             cram what you got wrong this week
   $ prelim stats                         progress by bank and topic, what falls due
   $ prelim validate my-bank.yaml         check a bank: every problem as file:line:col
   $ prelim plan                          the load per week until the exam date
   $ prelim optimize                      fit FSRS to your own review log
+  $ prelim import questions.gift         bring in questions you already have
 
 Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated folders),
 <data dir>/banks and the built-in questions/. NO_COLOR and FORCE_COLOR are honoured.`,

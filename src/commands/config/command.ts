@@ -15,7 +15,7 @@ export function settingsHelp(): string {
 
 export function makeConfigCommand(run: Runner): Command {
   return new Command("config")
-    .description(`show or change settings: ${SETTING_NAMES.join(", ")}`)
+    .description("show or change settings: retention, daily limits, the exam date… (config --help lists them)")
     .argument("[action]", "list, get, set or reset", "list")
     .argument("[args...]", "the setting's name, and for set its value")
     .option("--json", "list as JSON")

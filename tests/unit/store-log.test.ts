@@ -18,6 +18,22 @@ let file: string;
 let notices: string[];
 let log: ReviewLog | undefined;
 
+/** The real file system with some calls replaced: the store's fs is a parameter, so no global spy is needed. */
+function fsWith(overrides: Partial<typeof fs>): typeof fs {
+  return { ...fs, ...overrides } as typeof fs;
+}
+
+/** Counts the calls made through it. */
+function countingFs(): { fsys: typeof fs; calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
+  const counted = <K extends "writeSync" | "fsyncSync">(name: K) =>
+    ((...args: unknown[]) => {
+      calls[name] = (calls[name] ?? 0) + 1;
+      return (fs[name] as (...a: unknown[]) => unknown)(...args);
+    }) as (typeof fs)[K];
+  return { fsys: fsWith({ writeSync: counted("writeSync"), fsyncSync: counted("fsyncSync") }), calls };
+}
+
 function open(fsys: typeof fs = fs): ReviewLog {
   log = openReviewLog(file, { fs: fsys, now: () => NOW, onNotice: (message) => notices.push(message) });
   return log;
@@ -38,13 +54,12 @@ afterEach(() => {
 
 describe("review log", () => {
   it("appends one line per entry and reads them back in order", () => {
-    const writes = vi.spyOn(fs, "writeSync");
-    const syncs = vi.spyOn(fs, "fsyncSync");
-    const reviewLog = open();
+    const { fsys, calls } = countingFs();
+    const reviewLog = open(fsys);
     reviewLog.append(entry(1));
     reviewLog.append(entry(2));
-    expect(writes).toHaveBeenCalledTimes(2);
-    expect(syncs).toHaveBeenCalledTimes(2);
+    expect(calls.writeSync).toBe(2);
+    expect(calls.fsyncSync).toBe(2);
     const text = fs.readFileSync(file, "utf8");
     expect(text.split("\n")).toHaveLength(3);
     expect(reviewLog.read()).toEqual({ entries: [entry(1), entry(2)], endByte: Buffer.byteLength(text), needsRepair: false, aheadOfClock: 0 });
@@ -111,17 +126,22 @@ describe("review log", () => {
   });
 
   it("does not cut an answer another session appends while the torn tail is being set aside", () => {
-    const reviewLog = open();
+    let other: ReviewLog | undefined;
+    let renames = 0;
+    // The other session's append lands while the aside copy is being written (before the cut).
+    const reviewLog = open(
+      fsWith({
+        renameSync: ((from: fs.PathLike, to: fs.PathLike) => {
+          if (renames++ === 0) other?.append(entry(2));
+          return fs.renameSync(from, to);
+        }) as typeof fs.renameSync,
+      }),
+    );
     reviewLog.append(entry(1));
     fs.appendFileSync(file, '{"at":"2024-05-01T10:00:09.000Z","key":"bank/q');
-    const other = openReviewLog(file, { now: () => NOW, onNotice: () => {} });
-    // The other session's append lands while the aside copy is being written (before the cut).
-    const renames = vi.spyOn(fs, "renameSync").mockImplementationOnce((from, to) => {
-      other.append(entry(2));
-      return fs.renameSync(from, to);
-    });
+    other = openReviewLog(file, { now: () => NOW, onNotice: () => {} });
     reviewLog.read({ repairTornTail: true });
-    renames.mockRestore();
+    expect(renames).toBeGreaterThan(0);
     other.close();
     expect(reviewLog.read().entries).toEqual([entry(1), entry(2)]);
   });
@@ -208,23 +228,34 @@ describe("review log", () => {
   });
 
   it("raises at once on a full disk and leaves no partial line", () => {
-    const reviewLog = open();
+    let full = false;
+    const reviewLog = open(
+      fsWith({
+        writeSync: ((...args: Parameters<typeof fs.writeSync>) => {
+          if (full) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+          return fs.writeSync(...args);
+        }) as typeof fs.writeSync,
+      }),
+    );
     reviewLog.append(entry(1));
     const size = reviewLog.size();
-    vi.spyOn(fs, "writeSync").mockImplementationOnce(() => {
-      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
-    });
+    full = true;
     expect(() => reviewLog.append(entry(2))).toThrow(expect.objectContaining({ code: "store-disk-full" }));
     expect(reviewLog.size()).toBe(size);
     expect(reviewLog.read().entries).toEqual([entry(1)]);
   });
 
   it("undoes a short append and raises", () => {
-    const reviewLog = open();
+    let short = false;
+    const reviewLog = open(
+      fsWith({
+        // A full disk can write part of a line and return normally (RELIABILITY.md fact 1).
+        writeSync: ((fd: number, data: Buffer) => fs.writeSync(fd, short ? data.subarray(0, 10) : data)) as typeof fs.writeSync,
+      }),
+    );
     reviewLog.append(entry(1));
     const size = reviewLog.size();
-    const realWrite = fs.writeSync;
-    vi.spyOn(fs, "writeSync").mockImplementationOnce(((fd: number, data: Buffer) => realWrite(fd, data.subarray(0, 10))) as typeof fs.writeSync);
+    short = true;
     let error: unknown;
     try {
       reviewLog.append(entry(2));

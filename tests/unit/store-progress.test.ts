@@ -295,16 +295,22 @@ describe("progress store", () => {
     store.close();
     const { snapshot } = storePaths(dir);
     const before = fs.readFileSync(snapshot);
-    const second = open();
+    const fullDisk = { ...fs } as typeof fs & { writeSync: typeof fs.writeSync };
+    const second = open({ fs: fullDisk });
     for (const answer of entries(5, 10)) second.record(answer);
     const realWrite = fs.writeSync as (...args: unknown[]) => number;
-    // The disk fills up while progress.json is written (the lock file, a few bytes, still fits).
-    const writes = vi.spyOn(fs, "writeSync").mockImplementation(((fd: number, data: string | Uint8Array, ...rest: unknown[]) => {
-      if (data.length > 200) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    // The disk fills up while progress.json is written (the lock file, a few bytes, still fits). The
+    // store's fs is a parameter: the full disk is injected, not spied onto the global fs.
+    let large = 0;
+    fullDisk.writeSync = ((fd: number, data: string | Uint8Array, ...rest: unknown[]) => {
+      if (data.length > 200) {
+        large++;
+        throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+      }
       return realWrite(fd, data, ...rest);
-    }) as typeof fs.writeSync);
+    }) as typeof fs.writeSync;
     const error = caught(() => second.close());
-    expect(writes.mock.calls.some(([, data]) => data.length > 200)).toBe(true);
+    expect(large).toBeGreaterThan(0);
     expect(error.code).toBe("store-disk-full");
     expect(error.message).toContain(snapshot);
     vi.restoreAllMocks();

@@ -53,12 +53,15 @@ describe("durable write", () => {
     expect(fs.readdirSync(dir)).toEqual(["progress.json"]);
   });
 
-  it("on ENOSPC raises at once and keeps the previous file (fs spy)", () => {
+  it("on ENOSPC raises at once and keeps the previous file (injected fs)", () => {
     fs.writeFileSync(file, "previous");
-    vi.spyOn(fs, "writeSync").mockImplementation(() => {
-      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-    });
-    const error = caught(() => writeFileDurably(file, "x".repeat(10_000)));
+    const fullDisk = {
+      ...fs,
+      writeSync: (() => {
+        throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      }) as typeof fs.writeSync,
+    } as typeof fs;
+    const error = caught(() => writeFileDurably(file, "x".repeat(10_000), fullDisk));
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe("store-disk-full");
     expect((error as StoreError).message).toContain(file);

@@ -2,6 +2,7 @@
 
 import type { Stats } from "../core/stats.js";
 import { sanitizeLine } from "../core/sanitize.js";
+import { fitLines } from "./text.js";
 import type { Style } from "../core/style.js";
 import type { ExamDayRecall } from "../core/exam-day.js";
 
@@ -9,12 +10,16 @@ const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(
 
 export function statsText(stats: Stats, style: Style, width = 80, exam?: ExamDayRecall): string {
   const lines: string[] = [style.bold("Banks")];
-  const idWidth = Math.max(4, ...stats.banks.map((bank) => bank.id.length));
-  lines.push(style.dim(`  ${"bank".padEnd(idWidth)}  ${"total".padStart(5)}  ${"seen".padStart(5)}  ${"due".padStart(5)}  ${"mastered".padStart(8)}  accuracy`));
+  // Narrower than the full table (a split pane, 40 columns): short headings and the bank id cut to fit.
+  const narrow = width < 64;
+  const columns = narrow ? (["all", "seen", "due", "mast", "acc"] as const) : (["total", "seen", "due", "mastered", "accuracy"] as const);
+  const cell = narrow ? 5 : 8;
+  const idWidth = Math.max(4, Math.min(...(narrow ? [width - 2 - 5 * (cell + 1)] : []), Math.max(...stats.banks.map((bank) => bank.id.length))));
+  const row = (id: string, values: readonly string[]) => `  ${id.padEnd(idWidth)}${values.map((value) => ` ${value.padStart(cell)}`).join("")}`;
+  lines.push(style.dim(row("bank", columns)));
   for (const bank of stats.banks) {
-    lines.push(
-      `  ${sanitizeLine(bank.id).padEnd(idWidth)}  ${String(bank.total).padStart(5)}  ${String(bank.seen).padStart(5)}  ${String(bank.due).padStart(5)}  ${String(bank.mastered).padStart(8)}  ${percent(bank.accuracy).padStart(8)}`,
-    );
+    const id = sanitizeLine(bank.id);
+    lines.push(row(id.length > idWidth ? `${id.slice(0, idWidth - 1)}…` : id, [String(bank.total), String(bank.seen), String(bank.due), String(bank.mastered), percent(bank.accuracy)]));
   }
 
   const { retention } = stats;
@@ -37,7 +42,7 @@ export function statsText(stats: Stats, style: Style, width = 80, exam?: ExamDay
     lines.push(`  ${label.padEnd(10)} ${style.cyan(bar)} ${day.count}`);
   });
 
-  lines.push("", style.bold("Activity") + style.dim(` (last ${stats.activity.length} days, oldest first; ░▒▓█ more answers)`));
+  lines.push("", style.bold("Activity") + style.dim(narrow ? ` (${stats.activity.length} days; ░▒▓█ more)` : ` (last ${stats.activity.length} days, oldest first; ░▒▓█ more answers)`));
   lines.push(`  ${heatmap(stats.activity.map((day) => day.count))}`);
 
   if (stats.weakest.length > 0) {
@@ -49,7 +54,7 @@ export function statsText(stats: Stats, style: Style, width = 80, exam?: ExamDay
     }
   }
   if (exam !== undefined) lines.push("", ...examDayLines(exam, style, width));
-  return `${lines.join("\n")}\n`;
+  return `${fitLines(lines, width).join("\n")}\n`;
 }
 
 /** "On exam day": predicted recall per topic and overall, the questions most at risk, the new-question pace. */

@@ -144,3 +144,13 @@ describe("computeStats", () => {
     }
   });
 });
+
+describe("stats as text at the terminal's width", () => {
+  it.each([40, 60, 100])("fits %i columns", async (columns) => {
+    const { statsText } = await import("../../src/report/stats-text.js");
+    const { plainStyle } = await import("../../src/core/style.js");
+    // stats prints to the terminal width given (the command passes textWidth + 2).
+    const text = statsText(computeStats(banks, cards, tallied(entries), NOW), plainStyle, columns);
+    expect(text.split("\n").filter((line) => Array.from(line).length > columns)).toEqual([]);
+  });
+});

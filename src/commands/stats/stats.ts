@@ -8,7 +8,6 @@ import type { Context } from "../../context.js";
 import { EXIT } from "../../errors.js";
 import { loadSessionBanks } from "../session/load-banks.js";
 import { openReader } from "../session/open-store.js";
-import { textWidth } from "../../ui/text-width.js";
 import { readJournals } from "../../store/mock-journal.js";
 import { unfinishedNotice } from "../mock/resume.js";
 import { readQueueControls } from "../session/queue-controls.js";
@@ -37,7 +36,7 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
     if (options.json) {
       io.stdout.write(`${terminalSafeJson({ ...result, ...held, ...(examDay && { examDay }), unfinishedMocks: unfinished.filter((attempt) => !attempt.header.scripted).length }, 2)}\n`);
     } else {
-      io.stdout.write(statsText(result, await makeStyle(context.color), textWidth(io.stdout) + 2, examDay));
+      io.stdout.write(statsText(result, await makeStyle(context.color), io.stdout.columns === undefined ? Number.POSITIVE_INFINITY : Math.min(102, io.stdout.columns), examDay));
       if (held.suspended + held.buried > 0) io.stdout.write(`\n${held.suspended} suspended, ${held.buried} buried until tomorrow: prelim suspended lists them.\n`);
       const notice = unfinishedNotice(unfinished, io.now());
       if (notice !== undefined) io.stdout.write(`\n${notice}\n`);

@@ -2,7 +2,7 @@
 // Pure: the cards, the time and today's counts are parameters.
 
 import type { CardState } from "./scheduler.js";
-import type { ReviewLogEntry } from "./review.js";
+import { standingEntries, type ReviewLogEntry } from "./review.js";
 import type { AnswerTally } from "./tally.js";
 
 export interface QueueLimits {
@@ -155,7 +155,7 @@ export function forecast(cards: ReadonlyMap<string, CardState>, now: Date, days 
 export function missedSince(entries: Iterable<ReviewLogEntry>, since: Date): string[] {
   const last = new Map<string, number>();
   const from = since.getTime();
-  for (const entry of entries) {
+  for (const entry of standingEntries(entries)) {
     const at = Date.parse(entry.at);
     if (!entry.correct && at >= from) last.set(entry.key, Math.max(at, last.get(entry.key) ?? 0));
   }

@@ -1,6 +1,8 @@
 // What one answer leaves behind. The review log (one entry per answer, in order) is the truth about a
 // learner's progress; scheduling state is derived from it.
 
+import type { CardState } from "./scheduler.js";
+
 export type Rating = "again" | "hard" | "good" | "easy";
 export const RATINGS: readonly Rating[] = ["again", "hard", "good", "easy"];
 
@@ -22,4 +24,18 @@ export interface ReviewLogEntry {
   readonly attempt?: string;
   /** false for a crammed answer that leaves the schedule alone (the setting cramReschedules off). */
   readonly reschedule?: false;
+  /**
+   * Undo: this line takes back the answer to `key` given at `voids` (its other fields copy that answer,
+   * so counts can subtract it), and `restore` is the card as it was before it (null: never reviewed).
+   * The log stays append-only; a fold applies the line like any other.
+   */
+  readonly voids?: string;
+  readonly restore?: CardState | null;
+}
+
+/** The answers that stand: every undo line, and the answer it takes back, left out. */
+export function standingEntries(entries: Iterable<ReviewLogEntry>): ReviewLogEntry[] {
+  const list = [...entries];
+  const undone = new Set(list.flatMap((entry) => (entry.voids === undefined ? [] : [`${entry.key}\u0000${entry.voids}`])));
+  return list.filter((entry) => entry.voids === undefined && !undone.has(`${entry.key}\u0000${entry.at}`));
 }

@@ -194,6 +194,13 @@ export function foldReviews(
  * and leaves the schedule alone.
  */
 export function applyReview(cards: Map<string, CardState>, entry: ReviewLogEntry, settings: SchedulerSettings): void {
+  if (entry.voids !== undefined) {
+    // An undo puts the card back as it was before the answer it takes back.
+    if (entry.restore === undefined) return;
+    if (entry.restore === null) cards.delete(entry.key);
+    else cards.set(entry.key, entry.restore);
+    return;
+  }
   if (entry.reschedule === false) return;
   cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), settings));
 }

@@ -39,6 +39,15 @@ export function foldTallies(tallies: Tallies, entries: Iterable<ReviewLogEntry>)
       tally = { answers: 0, correct: 0, recent: [] };
       tallies.set(entry.key, tally);
     }
+    if (entry.voids !== undefined) {
+      // An undo subtracts the answer it takes back; its line copies that answer's `correct`.
+      const at = Date.parse(entry.voids);
+      const index = tally.recent.findLastIndex(([time]) => time === at);
+      if (index !== -1) tally.recent.splice(index, 1);
+      tally.answers = Math.max(0, tally.answers - 1);
+      if (entry.correct) tally.correct = Math.max(0, tally.correct - 1);
+      continue;
+    }
     tally.answers++;
     if (entry.correct) tally.correct++;
     tally.recent.push([Date.parse(entry.at), entry.correct ? 1 : 0]);

@@ -3,13 +3,14 @@
 
 import { checkReviewDate } from "../core/review-dates.js";
 import { RATINGS, type Rating, type ReviewLogEntry, type SessionMode } from "../core/review.js";
+import type { CardState } from "../core/scheduler.js";
 
 const MODES: readonly SessionMode[] = ["practice", "review", "mock"];
 
 /** The line for an entry, newline included. Only known fields are written, in a fixed order. */
 export function toLogLine(entry: ReviewLogEntry): string {
-  const { at, key, given, correct, ms, rating, mode, attempt, reschedule } = entry;
-  return `${JSON.stringify({ at, key, given, correct, ms, rating, mode, ...(attempt !== undefined && { attempt }), ...(reschedule === false && { reschedule }) })}\n`;
+  const { at, key, given, correct, ms, rating, mode, attempt, reschedule, voids, restore } = entry;
+  return `${JSON.stringify({ at, key, given, correct, ms, rating, mode, ...(attempt !== undefined && { attempt }), ...(reschedule === false && { reschedule }), ...(voids !== undefined && { voids, restore: restore ?? null }) })}\n`;
 }
 
 export type ParsedLine =
@@ -51,10 +52,17 @@ export function parseLogLine(text: string, now: Date): ParsedLine {
   }
   const problem = entryProblem(value);
   if (problem !== undefined) return { ok: false, json: true, reason: problem };
-  const { at, key, given, correct, ms, rating, mode, attempt, reschedule } = value as ReviewLogEntry;
+  const { at, key, given, correct, ms, rating, mode, attempt, reschedule, voids, restore } = value as ReviewLogEntry;
   const date = checkReviewDate(at, now);
   if (!date.ok) return { ok: false, json: true, reason: date.reason, clockBehind: date.clockBehind };
-  return { ok: true, entry: { at, key, given: [...given], correct, ms, rating, mode, ...(typeof attempt === "string" && { attempt }), ...(reschedule === false && { reschedule }) } };
+  return { ok: true, entry: { at, key, given: [...given], correct, ms, rating, mode, ...(typeof attempt === "string" && { attempt }), ...(reschedule === false && { reschedule }), ...(typeof voids === "string" && !Number.isNaN(Date.parse(voids)) && { voids, restore: isCardLike(restore) ? restore : null }) } };
+}
+
+/** A card state as an undo line restores it; anything else restores "never reviewed". */
+function isCardLike(value: unknown): value is CardState {
+  if (typeof value !== "object" || value === null) return false;
+  const card = value as Record<string, unknown>;
+  return typeof card.due === "string" && !Number.isNaN(Date.parse(card.due)) && typeof card.stability === "number" && typeof card.difficulty === "number" && typeof card.state === "string";
 }
 
 /** What is wrong with the shape of a would-be entry, or undefined; its date's range is checked apart. */

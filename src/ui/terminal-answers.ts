@@ -26,7 +26,7 @@ export interface TerminalOptions {
 
 /** Answers from the terminal: the same shape as an answer file's (commands/session/answer-loop.ts). */
 /** What the key after the feedback asks for. */
-export type FeedbackKey = "next" | "stop" | "suspend" | "bury";
+export type FeedbackKey = "next" | "stop" | "suspend" | "bury" | "undo";
 
 export interface TerminalAnswers {
   answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer>;
@@ -46,12 +46,17 @@ export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
     const key = await ask(
       (promptContext) =>
         keyPrompt(
-          { message: options.style.dim("Enter: next question · s: suspend it · b: bury it until tomorrow · q: stop"), keys: ["enter", "space", "n", "q", "s", "b"], style: options.style },
+          {
+            message: options.style.dim("Enter: next question · u: undo the answer · s: suspend it · b: bury it until tomorrow · q: stop"),
+            keys: ["enter", "space", "n", "q", "s", "b", "u"],
+            style: options.style,
+          },
           promptContext,
         ),
       context,
     );
-    return key === "q" ? "stop" : key === "s" ? "suspend" : key === "b" ? "bury" : "next";
+    const keys: Record<string, FeedbackKey> = { q: "stop", s: "suspend", b: "bury", u: "undo" };
+    return keys[key] ?? "next";
   };
   const source: TerminalAnswers = {
     pause,

@@ -115,6 +115,39 @@ describe("interactive practice on a pseudo-terminal", () => {
     expect(result.tty).toEqual({ icanon: true, echo: true });
   });
 
+  it("at the key after the feedback: u takes the answer back and asks again, s suspends, and the next interval is shown", () => {
+    const home = freshHome();
+    fs.writeFileSync(path.join(home, "config.json"), JSON.stringify({ pauseAfterFeedback: "always" }));
+    const result = runPrelimOnPty({
+      args: ["practice", EXTRA, "-n", "2", "--seed", "1"],
+      env: env(home),
+      steps: [
+        ...answer(1, 2, "b"),
+        { waitFor: "u: undo the answer" },
+        { send: "u" },
+        { waitFor: "Undone: the answer is taken back" },
+        // The same question again, on a prompt of its own.
+        { sleep: 0.4 },
+        { send: "a" },
+        { waitFor: "Source:", newOnly: true },
+        { sleep: 0.4 },
+        { send: "s" },
+        { waitFor: "Suspended", newOnly: true },
+        ...answer(2, 2, "a"),
+        { waitFor: "Score" },
+      ],
+    });
+    expect(result.exit, explain(result)).toBe(0);
+    expect(screenText(result.output)).toMatch(/Next: (tomorrow|in \d+ days), /);
+    const log = readReviewLog(home) as unknown as { key: string; voids?: string }[];
+    // The answer, its undo, the answer again, then question 2.
+    expect(log).toHaveLength(4);
+    expect(log[1]?.voids).toBeDefined();
+    expect(log[1]?.key).toBe(log[0]?.key);
+    const queue = fs.readFileSync(path.join(home, "queue.jsonl"), "utf8");
+    expect(queue).toContain(`"key":"${log[2]?.key}","action":"suspend"`);
+  });
+
   it("ticks several answers with letters and submits with Enter", () => {
     const home = freshHome();
     const result = runPrelimOnPty({

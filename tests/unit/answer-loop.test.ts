@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../src/core/question.js";
+import type { ReviewLogEntry } from "../../src/core/review.js";
 import { presentQuestion, type PresentedQuestion } from "../../src/core/session.js";
 import { InterruptedError } from "../../src/errors.js";
 import { makeAnswer } from "../../src/core/answer.js";
@@ -187,5 +188,34 @@ describe("runAnswerLoop", () => {
     );
     expect(result.interrupted?.signal).toBe("SIGINT");
     expect(store.entries().map((entry) => entry.key)).toEqual(["daily/rivers"]);
+  });
+});
+
+describe("undo", () => {
+  it("answer, undo, answer again: three lines in the log, the card as if answered once, the count once", async () => {
+    const store = createMemoryStore();
+    let undone = false;
+    // Answers in the order asked: the question comes again after the undo.
+    const given = [[1], [0]];
+    const source: AnswerSource = { answer: async (shown) => makeAnswer(shown.question, given.shift() ?? [], { ms: 5_000 }) };
+    const result = await runAnswerLoop(presented(["capital"]), source, {
+      mode: "practice",
+      store,
+      now: fakeClock(),
+      undoable: true,
+      onRecorded: () => {
+        if (undone) return undefined;
+        undone = true;
+        return "undo";
+      },
+    });
+    const log = store.entries();
+    expect(log).toHaveLength(3);
+    expect(log[1]).toMatchObject({ key: "daily/capital", voids: log[0]?.at, restore: null, correct: false });
+    expect(result.recorded.map((item) => item.entry.given)).toEqual([["a"]]);
+    // The card is the one a single right answer at that moment makes.
+    const once = createMemoryStore();
+    once.record(log[2] as ReviewLogEntry);
+    expect(store.cards().get("daily/capital")).toEqual(once.cards().get("daily/capital"));
   });
 });

@@ -570,3 +570,32 @@ describe("memory store", () => {
 it("serializeSnapshot output is what readSnapshot reads (shape check)", () => {
   expect(JSON.parse(serializeSnapshot({ writtenBy: "x", logBytes: 0, cards: new Map(), tallies: new Map() }))).toEqual({ schemaVersion: 2, writtenBy: "x", logBytes: 0, cards: {}, tallies: {} });
 });
+
+describe("an undo line in the log", () => {
+  it("read back from disk, with or without progress.json, leaves the card and the counts as if answered once", async () => {
+    const { undoEntry } = await import("../../src/commands/session/answer-loop.js");
+    const wrong = { ...entry(1), key: "bank/u", given: ["b"], correct: false, rating: "again" as const };
+    const right = { ...entry(3), key: "bank/u" };
+    const store = open();
+    store.record(wrong);
+    store.record(undoEntry(wrong, undefined, new Date(Date.parse(wrong.at) + 1_000)));
+    store.record(right);
+    const inSession = store.cards().get("bank/u");
+    store.close();
+    const alone = open({ dataDir: path.join(dir, "alone") });
+    alone.record(right);
+    const expected = alone.cards().get("bank/u");
+    alone.close();
+    expect(inSession).toEqual(expected);
+    // From the log alone (no progress.json), and from progress.json with nothing after it.
+    fs.rmSync(storePaths(dir).snapshot, { force: true });
+    const fromLog = open();
+    expect(fromLog.cards().get("bank/u")).toEqual(expected);
+    expect(fromLog.tallies().get("bank/u")).toMatchObject({ answers: 1, correct: 1 });
+    expect(fromLog.entries()).toHaveLength(3);
+    fromLog.close();
+    const fromSnapshot = open();
+    expect(fromSnapshot.cards().get("bank/u")).toEqual(expected);
+    expect(fromSnapshot.tallies().get("bank/u")?.recent).toHaveLength(1);
+  });
+});

@@ -5,6 +5,7 @@
 
 import { fsrsHistories, MIN_OPTIMIZE_REVIEWS, timeSeriesSplit } from "../../core/fsrs-items.js";
 import { evaluateWeights, fitWeights } from "../../core/fsrs-optimizer.js";
+import { standingEntries } from "../../core/review.js";
 import { DEFAULT_WEIGHTS } from "../../core/scheduler.js";
 import { sanitize, terminalSafeJson } from "../../core/sanitize.js";
 import type { Context } from "../../context.js";
@@ -25,7 +26,8 @@ export async function optimize(options: OptimizeOptions, context: Context): Prom
   let entries;
   let current: readonly number[];
   try {
-    entries = reader.entries();
+    // Answers taken back (undo) are not memory: they and their undo lines are left out.
+    entries = standingEntries(reader.entries());
     current = reader.settings.get("fsrsWeights");
   } finally {
     reader.close();

@@ -2,8 +2,8 @@
 // review log) before it is shown as recorded and before the next question appears.
 
 import { logEntryFor, outcomeOf, type Answer } from "../../core/answer.js";
-import type { SessionMode } from "../../core/review.js";
-import { ratingFor, type Confidence } from "../../core/scheduler.js";
+import type { ReviewLogEntry, SessionMode } from "../../core/review.js";
+import { ratingFor, type CardState, type Confidence } from "../../core/scheduler.js";
 import { readingLength, type PresentedQuestion, type RecordedAnswer } from "../../core/session.js";
 
 export type { RecordedAnswer } from "../../core/session.js";
@@ -16,7 +16,7 @@ export interface AnswerSource {
   /** Asked after a right answer when the learner rates their own confidence. */
   confidence?(): Promise<Confidence>;
   /** Waits for a key after the feedback (a terminal only): "stop" ends the session there; s and b suspend and bury. */
-  pause?(): Promise<"next" | "stop" | "suspend" | "bury">;
+  pause?(): Promise<"next" | "stop" | "suspend" | "bury" | "undo">;
 }
 
 export interface LoopResult {
@@ -33,14 +33,26 @@ export interface LoopOptions {
   readonly reschedule?: boolean;
   readonly store: ProgressStore;
   readonly now: () => Date;
-  /** Called once the answer is on disk: show feedback, print a TAP line, wait for a key. "stop" ends the session there. */
-  readonly onRecorded: (answer: RecordedAnswer) => void | "stop" | Promise<void | "stop">;
+  /**
+   * Called once the answer is on disk: show feedback, print a TAP line, wait for a key. "stop" ends the
+   * session there; "undo" takes the answer back (an undo line in the log, the card as it was) and asks
+   * the question again.
+   */
+  readonly onRecorded: (answer: RecordedAnswer) => void | "stop" | "undo" | Promise<void | "stop" | "undo">;
+  /** Keep each card as it was before its answer, so an answer can be taken back (a terminal only). */
+  readonly undoable?: boolean;
+}
+
+/** The log line that takes `entry` back: it copies the answer (so counts can subtract it) and restores the card. */
+export function undoEntry(entry: ReviewLogEntry, before: CardState | undefined, at: Date): ReviewLogEntry {
+  return { ...entry, at: at.toISOString(), voids: entry.at, restore: before ?? null };
 }
 
 export async function runAnswerLoop(questions: readonly PresentedQuestion[], source: AnswerSource, options: LoopOptions): Promise<LoopResult> {
   const recorded: RecordedAnswer[] = [];
   try {
-    for (const [index, presented] of questions.entries()) {
+    for (let index = 0; index < questions.length; index++) {
+      const presented = questions[index] as PresentedQuestion;
       const answer = await source.answer(presented, index + 1, questions.length);
       if (answer === "stop") break;
       if (answer === undefined) continue;
@@ -54,10 +66,17 @@ export async function runAnswerLoop(questions: readonly PresentedQuestion[], sou
       });
       const logged = logEntryFor(answer, { rating, mode: options.mode, at: options.now() });
       const entry = options.reschedule === false ? { ...logged, reschedule: false as const } : logged;
+      const before = options.undoable ? options.store.cards().get(entry.key) : undefined;
       options.store.record(entry);
       const item = { answer, correct, entry, presented, position: index + 1 };
       recorded.push(item);
-      if ((await options.onRecorded(item)) === "stop") break;
+      const next = await options.onRecorded(item);
+      if (next === "stop") break;
+      if (next === "undo") {
+        options.store.record(undoEntry(entry, before, options.now()));
+        recorded.pop();
+        index--;
+      }
     }
   } catch (error) {
     if (error instanceof InterruptedError) return { recorded, interrupted: error };

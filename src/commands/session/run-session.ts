@@ -71,7 +71,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
     if (reporter === "tap") io.stdout.write(tapHeader() + tapComment(`seed ${plan.seed}`));
     let testPoints = 0;
     const pauseSetting = store.settings.get("pauseAfterFeedback");
-    const onRecorded = async (answer: RecordedAnswer): Promise<void | "stop"> => {
+    const onRecorded = async (answer: RecordedAnswer): Promise<void | "stop" | "undo"> => {
       const leech = leechNotice(answer, store, context);
       if (leech !== undefined && reporter !== "pretty") io.stderr.write(`prelim: ${answer.entry.key}: ${leech}\n`);
       if (reporter === "tap") {
@@ -87,6 +87,10 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
         if (source.pause && shouldPause(pauseSetting, text.split("\n").length, presented[answer.position], screen)) {
           const key = await source.pause();
           if (key === "stop") return "stop";
+          if (key === "undo") {
+            io.stdout.write(style.dim(`Undone: the answer is taken back and the question asked again.\n`));
+            return "undo";
+          }
           if (key === "suspend" || key === "bury") {
             changeQueue(context, key, [answer.entry.key]);
             io.stdout.write(style.dim(key === "suspend" ? `Suspended ${answer.entry.key}: prelim unsuspend ${answer.entry.key} brings it back.\n` : `Buried ${answer.entry.key} until tomorrow.\n`));
@@ -95,7 +99,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
       }
     };
     const reschedule = !plan.cram || store.settings.get("cramReschedules") === "true";
-    const result = await runAnswerLoop(presented, source, { mode: plan.mode, reschedule, store, now: () => io.now(), onRecorded });
+    const result = await runAnswerLoop(presented, source, { mode: plan.mode, reschedule, store, now: () => io.now(), onRecorded, undoable: source.pause !== undefined });
     if (result.failure !== undefined) {
       // The answer that failed is the error to tell, not whatever closing then runs into.
       closeQuietly(store);

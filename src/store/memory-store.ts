@@ -40,6 +40,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), scheduling));
       foldTallies(tallies, [entry]);
     },
+    recordAll(list) {
+      for (const entry of list) this.record(entry);
+    },
     cards: () => cards,
     tallies: () => tallies,
     entries: () => entries,

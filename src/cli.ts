@@ -12,4 +12,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Not a top-level await: the bundler keeps its chunk optimizations (merging shared chunks, and code the
+// entry already loaded) only when no module awaits at the top level.
+void main(process.argv.slice(2)).then((exitCode) => {
+  process.exitCode = exitCode;
+});

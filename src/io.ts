@@ -56,7 +56,11 @@ export function processIo(): Io {
   return {
     stdout: output(process.stdout),
     stderr: output(process.stderr),
-    stdin: process.stdin,
+    // On first use: creating the stream loads Node's stream modules (about 2 ms), which --version,
+    // banks and stats never need.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: clockFrom(process.env),

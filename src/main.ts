@@ -4,11 +4,12 @@ import { processIo } from "./io.js";
 import type { Io } from "./io.js";
 import { EXIT, InterruptedError, UsageError, UserError } from "./errors.js";
 import { sanitize } from "./core/sanitize.js";
+// Static: the file is a few lines, and a dynamic import would be a chunk of its own, one more file read.
+import { packageVersion } from "./version.js";
 
 export async function main(args: readonly string[], io: Io = processIo()): Promise<number> {
   // `prelim --version` is run by scripts and shell prompts; answer it without loading commander.
   if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
-    const { packageVersion } = await import("./version.js");
     io.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }

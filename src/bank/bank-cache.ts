@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { LoadedBank } from "./load-bank.js";
+import { builtFile } from "../package-files.js";
 
 const FORMAT = 2;
 
@@ -28,12 +29,12 @@ export interface BankCache {
   save(): void;
 }
 
-export const BUILT_IN_CACHE = new URL("./builtin-banks.json", import.meta.url);
+export const BUILT_IN_CACHE = builtFile("bank/builtin-banks.json");
 
 /** The id of this build: the generated validator is rewritten by every build. Undefined running from source. */
 export function buildId(version: string): string | undefined {
   try {
-    const stat = fs.statSync(new URL("./bank-validator.cjs", import.meta.url));
+    const stat = fs.statSync(builtFile("bank/bank-validator.cjs"));
     return `${version}+${stat.mtimeMs}`;
   } catch {
     return undefined;

@@ -5,8 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
 import { hasAnswerFileMark, isAnswerFileName } from "./answer-file-shape.js";
+import { packageFile } from "../package-files.js";
 
-export const BUILT_IN_BANKS = fileURLToPath(new URL("../../questions/", import.meta.url));
+export const BUILT_IN_BANKS = fileURLToPath(packageFile("questions/"));
 
 const BANK_FILE = /\.ya?ml$/i;
 

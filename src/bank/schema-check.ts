@@ -3,11 +3,13 @@
 
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { closestWord } from "./closest-word.js";
 import type { DataPath, Locator } from "./locate.js";
 import { pointerToPath } from "./locate.js";
 import type { Position } from "./problem.js";
+import { builtFile, packageFile } from "../package-files.js";
 
 export interface SchemaIssue {
   readonly at: Position;
@@ -26,10 +28,10 @@ type JsonSchema = {
   maxItems?: number;
 };
 
-export const BANK_SCHEMA_URL = new URL("../../schema/bank.schema.json", import.meta.url);
+export const BANK_SCHEMA_URL = packageFile("schema/bank.schema.json");
 
 let compiled: { validate: ValidateFunction; schema: JsonSchema } | undefined;
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /**
  * The build compiles the schema into dist/bank/bank-validator.cjs (scripts/build-schema-validator.js),
@@ -40,9 +42,9 @@ function bankValidator(): { validate: ValidateFunction; schema: JsonSchema } {
     const schema = JSON.parse(fs.readFileSync(BANK_SCHEMA_URL, "utf8")) as JsonSchema;
     let validate: ValidateFunction;
     try {
-      validate = require("./bank-validator.cjs") as ValidateFunction;
+      validate = requireHere(fileURLToPath(builtFile("bank/bank-validator.cjs"))) as ValidateFunction;
     } catch {
-      const { Ajv } = require("ajv") as typeof import("ajv");
+      const { Ajv } = requireHere("ajv") as typeof import("ajv");
       validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     }
     compiled = { validate, schema };

@@ -41,6 +41,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       applyReview(cards, entry, scheduling);
       foldTallies(tallies, [entry]);
     },
+    recordAll(list) {
+      for (const entry of list) this.record(entry);
+    },
     cards: () => cards,
     tallies: () => tallies,
     entries: () => entries,

@@ -40,6 +40,11 @@ export interface ProgressStore extends ProgressReader {
   /** Appends the answer to the log (on disk when this returns) and updates its card. */
   record(entry: ReviewLogEntry): void;
   /**
+   * record() for many answers at once (a submitted mock): checked first, then appended in one write and
+   * one fsync, so all are on disk when this returns, or none when it throws.
+   */
+  recordAll(entries: readonly ReviewLogEntry[]): void;
+  /**
    * Saves progress.json under the lock. Safe to call twice (the same result); nothing may be recorded
    * after it. Throws a StoreError when saving fails for any reason but a lock held by a live session.
    */
@@ -235,21 +240,28 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     }
   }
 
-  return {
-    settings,
-
-    record(entry) {
-      if (closed !== undefined) throw new Error("the progress store is closed");
+  function recordAll(entries: readonly ReviewLogEntry[]): void {
+    if (closed !== undefined) throw new Error("the progress store is closed");
+    for (const entry of entries) {
       const date = checkReviewDate(entry.at, options.now());
       const problem = entryProblem(entry) ?? (date.ok ? undefined : date.reason);
       if (problem !== undefined) throw new TypeError(`not a review log entry: ${problem}`);
-      log.append(entry);
-      if (folded !== undefined) {
-        applyReview(folded.cards, entry, scheduling);
-        foldTallies(folded.tallies, [entry]);
-      }
-      allEntries?.push(entry);
-    },
+    }
+    if (entries.length === 0) return;
+    log.appendAll(entries);
+    if (folded !== undefined) {
+      for (const entry of entries) applyReview(folded.cards, entry, scheduling);
+      foldTallies(folded.tallies, entries);
+    }
+    allEntries?.push(...entries);
+  }
+
+  return {
+    settings,
+
+    record: (entry) => recordAll([entry]),
+
+    recordAll,
 
     cards: () => fold().cards,
 

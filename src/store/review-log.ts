@@ -73,6 +73,11 @@ export interface ReviewLog {
   readonly file: string;
   /** Appends one entry and fsyncs: when this returns, the answer is on disk. */
   append(entry: ReviewLogEntry): Appended;
+  /**
+   * Appends the entries in one write and one fsync: all on disk when this returns, or, when the write
+   * fails, none (a short write is cut back, as for one entry).
+   */
+  appendAll(entries: readonly ReviewLogEntry[]): Appended;
   read(options?: LogReadOptions): LogRead;
   /** Whether the last line is torn or has lost its newline. Reads that line alone. */
   tailNeedsRepair(): boolean;
@@ -271,22 +276,26 @@ export function openReviewLog(file: string, options: ReviewLogOptions): ReviewLo
     );
   }
 
+  function appendAll(entries: readonly ReviewLogEntry[]): Appended {
+    if (closed) throw new Error("the review log is closed");
+    const line = Buffer.from(entries.map(toLogLine).join(""), "utf8");
+    try {
+      const fd = writableFd();
+      // Appending to a file that was deleted (or whose folder was) would report success and lose it.
+      if (fsys.fstatSync(fd).nlink === 0) throw new Error("the file was deleted while prelim was running");
+      // As it is: a newline put first would race with other sessions' appends (append-line.ts).
+      return appendLine(fd, line, fsys, { startOnFreshLine: false });
+    } catch (error) {
+      throw storeFailure(error, "record the answer in", file);
+    }
+  }
+
   return {
     file,
 
-    append(entry) {
-      if (closed) throw new Error("the review log is closed");
-      const line = Buffer.from(toLogLine(entry), "utf8");
-      try {
-        const fd = writableFd();
-        // Appending to a file that was deleted (or whose folder was) would report success and lose it.
-        if (fsys.fstatSync(fd).nlink === 0) throw new Error("the file was deleted while prelim was running");
-        // As it is: a newline put first would race with other sessions' appends (append-line.ts).
-        return appendLine(fd, line, fsys, { startOnFreshLine: false });
-      } catch (error) {
-        throw storeFailure(error, "record the answer in", file);
-      }
-    },
+    append: (entry) => appendAll([entry]),
+
+    appendAll,
 
     read(readOptions = {}) {
       const fromByte = readOptions.fromByte ?? 0;

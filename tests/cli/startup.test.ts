@@ -1,7 +1,9 @@
-// What keeps start-up fast, seen from outside: the built-in banks come parsed with the build, and a
-// bank of the learner's own is parsed once, then cached in the data dir.
+// What keeps start-up fast, seen from outside: the built-in banks come parsed with the build, a bank
+// of the learner's own is parsed once, then cached in the data dir, and a command loads only the code
+// it uses (the bundle's chunks, dist/chunks.json, say which modules each file holds).
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../fixtures/fixtures.js";
 import { spawnPrelim, tempDir } from "./helpers.js";
@@ -27,5 +29,56 @@ describe("bank loading at start-up", () => {
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Edited title"));
     const second = spawnPrelim(["banks", "--json", file], { env: { PRELIM_HOME: home } });
     expect(JSON.parse(second.stdout).banks[0].title).toBe("Edited title");
+  });
+});
+
+const DIST = path.join(REPO_ROOT, "dist");
+const RECORDER = pathToFileURL(path.join(REPO_ROOT, "tests", "fixtures", "record-loads.mjs")).href;
+
+/** The files a run loaded (relative to the repo) and the modules they hold: src/… and package names. */
+function loadsOf(args: readonly string[], home = tempDir()): { files: string[]; sources: string[]; packages: string[] } {
+  const record = path.join(tempDir(), "loads.txt");
+  const run = spawnPrelim(args, { home, env: { NODE_OPTIONS: `--import=${RECORDER}`, PRELIM_LOADS: record } });
+  expect(run.status, run.stderr).toBe(0);
+  const chunks = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8")) as Record<string, string[]>;
+  const files = [...new Set(fs.readFileSync(record, "utf8").trim().split("\n"))].map((url) => path.relative(REPO_ROOT, new URL(url).pathname)).filter((file) => !file.startsWith(".."));
+  const modules = files.flatMap((file) => (file.startsWith("dist/") ? (chunks[file.slice("dist/".length)] ?? [file]) : [file]));
+  const packages = [...new Set(modules.filter((id) => id.startsWith("node_modules/")).map((id) => id.split("/").slice(1, id.split("/")[1]!.startsWith("@") ? 3 : 2).join("/")))];
+  return { files, sources: modules.filter((id) => id.startsWith("src/")), packages };
+}
+
+describe("what a command loads", () => {
+  it("--version reads the executable and one bundled file, nothing else", () => {
+    const { files, packages } = loadsOf(["--version"]);
+    expect(files).toEqual(["bin/prelim.js", "dist/cli.js"]);
+    expect(packages).toEqual([]);
+  });
+
+  it("takes every package from the bundle, none from node_modules", () => {
+    const { files } = loadsOf(["stats"]);
+    expect(files.filter((file) => !file.startsWith("dist/") && file !== "bin/prelim.js")).toEqual([]);
+  });
+
+  it.each([
+    ["banks", ["banks"]],
+    ["stats on an empty store", ["stats"]],
+  ])("%s loads no yaml, Inquirer, conf, XML parser or spinner", (_name, args) => {
+    const { packages, sources } = loadsOf(args);
+    expect(packages.filter((name) => /^(yaml|@inquirer\/.*|conf|ajv|fast-xml-parser|ora)$/.test(name))).toEqual([]);
+    expect(sources.filter((file) => file.startsWith("src/ui/") && /prompt/.test(file))).toEqual([]);
+  });
+
+  it("banks loads neither the scheduler (ts-fsrs) nor the progress store", () => {
+    const { packages, sources } = loadsOf(["banks"]);
+    expect(packages).not.toContain("ts-fsrs");
+    expect(sources.filter((file) => file.startsWith("src/store/") && file !== "src/store/setting-definitions.ts")).toEqual([]);
+  });
+
+  it("a scripted practice loads yaml for its answer file, and no Inquirer", () => {
+    const answers = path.join(tempDir(), "answers.yaml");
+    fs.writeFileSync(answers, "senkaku-2010-q1: a\n");
+    const { packages } = loadsOf(["practice", path.join(REPO_ROOT, "questions", "senkaku-2010.yaml"), "--answers", answers, "--reporter", "tap", "--no-record"]);
+    expect(packages).toContain("yaml");
+    expect(packages.filter((name) => name.startsWith("@inquirer/"))).toEqual([]);
   });
 });

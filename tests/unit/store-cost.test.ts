@@ -34,10 +34,13 @@ interface FileWork {
   readonly wholeReads: string[];
   /** Targets of every rename (a durable write renames its temp file over the target). */
   readonly renames: string[];
+  /** The file of every write and every fsync, in order. */
+  readonly writes: string[];
+  readonly fsyncs: string[];
 }
 
 function countingFs(): { fs: StoreFs; work: FileWork } {
-  const work: FileWork = { reads: [], wholeReads: [], renames: [] };
+  const work: FileWork = { reads: [], wholeReads: [], renames: [], writes: [], fsyncs: [] };
   const files = new Map<number, string>();
   const counting = {
     ...fs,
@@ -54,6 +57,14 @@ function countingFs(): { fs: StoreFs; work: FileWork } {
       work.wholeReads.push(String(file));
       return (fs.readFileSync as (...args: unknown[]) => unknown)(file, ...rest);
     }) as typeof fs.readFileSync,
+    writeSync: ((fd: number, ...rest: unknown[]) => {
+      work.writes.push(files.get(fd) ?? "?");
+      return (fs.writeSync as (...args: unknown[]) => number)(fd, ...rest);
+    }) as typeof fs.writeSync,
+    fsyncSync: ((fd: number) => {
+      work.fsyncs.push(files.get(fd) ?? "?");
+      return fs.fsyncSync(fd);
+    }) as typeof fs.fsyncSync,
     renameSync: ((from: fs.PathLike, to: fs.PathLike) => {
       work.renames.push(String(to));
       return fs.renameSync(from, to);
@@ -147,6 +158,32 @@ describe("a session's file work", () => {
     // The one byte before the offset is read to check that a line starts there.
     const before = work.reads.filter((read) => read.file === log && read.position < offset);
     expect(before.map((read) => [offset - read.position, read.length])).toEqual([[1, 1]]);
+  });
+});
+
+describe("a submitted mock's answers", () => {
+  it("reach the log in one write and one fsync, and count as the same answers recorded one by one", () => {
+    session(range(0, 5));
+    const { fs: counting, work } = countingFs();
+    const store = openProgressStore(options({ fs: counting }));
+    store.cards();
+    store.recordAll(range(5, 105));
+    const { log } = storePaths(dir);
+    expect(work.writes.filter((file) => file === log)).toHaveLength(1);
+    expect(work.fsyncs.filter((file) => file === log)).toHaveLength(1);
+    expect(store.cards()).toEqual(folded(range(0, 105)));
+    expect(store.tallies()).toEqual(foldTallies(new Map(), range(0, 105)));
+    expect(store.entries()).toEqual(range(0, 105));
+    store.close();
+    expect(fs.readFileSync(log, "utf8")).toBe(range(0, 105).map(toLogLine).join(""));
+  });
+
+  it("are checked before any is written: one bad entry, none in the log", () => {
+    const store = openProgressStore(options());
+    const bad = { ...entry(3), rating: "meh" } as unknown as ReviewLogEntry;
+    expect(() => store.recordAll([entry(1), entry(2), bad])).toThrow(TypeError);
+    store.close();
+    expect(fs.existsSync(storePaths(dir).log) ? fs.readFileSync(storePaths(dir).log, "utf8") : "").toBe("");
   });
 });
 

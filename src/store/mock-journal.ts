@@ -69,27 +69,48 @@ export function unrecordedJournal(id: string): OpenJournal {
 /** Creates the journal with its header; the attempt exists on disk from here on. */
 export function startJournal(dataDir: string, header: NewJournalHeader, fsys: StoreFs = nodeFs): OpenJournal {
   const folder = journalFolder(dataDir);
+  // The header holds the whole paper, a large line that a kill can cut: it is written to a temp file
+  // and linked into place, so a journal either has its whole header or does not exist.
+  const temp = path.join(folder, `.start-${process.pid}.tmp`);
   let id = header.id;
   let file = path.join(folder, `${id}.jsonl`);
   let fd: number | undefined;
   try {
     fsys.mkdirSync(folder, { recursive: true });
     for (let n = 2; fd === undefined; n++) {
+      fsys.rmSync(temp, { force: true });
+      const tempFd = fsys.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o644);
       try {
-        fd = fsys.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o644);
+        appendLine(tempFd, Buffer.from(`${JSON.stringify({ ...header, id, pid: process.pid })}\n`, "utf8"), fsys);
+      } finally {
+        fsys.closeSync(tempFd);
+      }
+      try {
+        // link() refuses a name that exists: two attempts started in the same second get different ids.
+        fsys.linkSync(temp, file);
+        fd = fsys.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND);
       } catch (error) {
         if ((error as { code?: string }).code !== "EEXIST" || n > 100) throw error;
         id = `${header.id}-${n}`;
         file = path.join(folder, `${id}.jsonl`);
       }
     }
-    appendLine(fd, Buffer.from(`${JSON.stringify({ ...header, id, pid: process.pid })}\n`, "utf8"), fsys);
+    fsys.rmSync(temp, { force: true });
     syncFolder(folder, fsys);
   } catch (error) {
     if (fd !== undefined) fsys.closeSync(fd);
+    fsys.rmSync(temp, { force: true });
     throw storeFailure(error, "start the mock attempt in", file);
   }
   return opened(id, file, fd, fsys);
+}
+
+/** Temp files of journals whose process died before linking them into place: nothing was recorded. */
+function removeStaleTemps(folder: string, names: readonly string[], fsys: StoreFs): void {
+  for (const name of names) {
+    const pid = /^\.start-(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !isProcessAlive(Number(pid))) fsys.rmSync(path.join(folder, name), { force: true });
+  }
 }
 
 /** Opens an unfinished attempt's journal to go on writing it. */
@@ -166,6 +187,8 @@ export function completeSubmissions(
   store: { entries(): readonly ReviewLogEntry[]; record(entry: ReviewLogEntry): void },
   fsys: StoreFs = nodeFs,
 ): { readonly completed: number; readonly entries: number } {
+  const folder = journalFolder(dataDir);
+  if (fsys.existsSync(folder)) removeStaleTemps(folder, fsys.readdirSync(folder), fsys);
   const journals = readJournals(dataDir, fsys).filter((journal) => !journal.live);
   if (journals.length === 0) return { completed: 0, entries: 0 };
   const attempts = new Map(readAttempts(dataDir).attempts.flatMap((attempt) => (attempt.id === undefined ? [] : [[attempt.id, attempt] as const])));

@@ -85,3 +85,28 @@ describe("completing a submission cut short", () => {
     expect(completionEntries({ ...attempt, id: undefined } as unknown as Attempt, new Set())).toEqual([]);
   });
 });
+
+describe("a journal's header, written whole", () => {
+  it("a temp file left by a process killed while starting an attempt is removed on the next open", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { spawnSync } = await import("node:child_process");
+    const { completeSubmissions, journalFolder } = await import("../../src/store/mock-journal.js");
+    const { createMemoryStore } = await import("../../src/store/memory-store.js");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prelim-journal-"));
+    try {
+      const folder = journalFolder(dir);
+      fs.mkdirSync(folder, { recursive: true });
+      // A pid that has just ended: its process is gone.
+      const dead = spawnSync(process.execPath, ["-e", "0"]).pid;
+      fs.writeFileSync(path.join(folder, `.start-${dead}.tmp`), '{"type":"start","id":"torn');
+      // This process's own temp (an attempt it is starting) is left alone.
+      fs.writeFileSync(path.join(folder, `.start-${process.pid}.tmp`), "{");
+      completeSubmissions(dir, createMemoryStore());
+      expect(fs.readdirSync(folder)).toEqual([`.start-${process.pid}.tmp`]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // A full disk in the middle of a session (RELIABILITY.md rows 20, 36), on a real small tmpfs: the first
 // error is the one told, with what was and was not saved, exit 2; what was saved before it stays.
-// Skipped where tmpfs cannot be mounted (tests run as root here; elsewhere they may not).
+// Tests run as root here (RELIABILITY.md), so the tmpfs is mounted for real; where it cannot be, the
+// test fails saying so rather than passing without having run.
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -13,12 +14,25 @@ afterEach(() => {
   for (const dir of mounts.splice(0)) spawnSync("umount", [dir]);
 });
 
-/** A fresh tmpfs of `kb` kilobytes, or undefined where tmpfs cannot be mounted. */
-function smallDisk(kb: number): string | undefined {
+/** A fresh tmpfs of `kb` kilobytes. */
+function smallDisk(kb: number): string {
   const dir = tempDir("prelim-tmpfs-");
-  if (spawnSync("mount", ["-t", "tmpfs", "-o", `size=${kb}k`, "tmpfs", dir]).status !== 0) return undefined;
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", `size=${kb}k`, "tmpfs", dir], { encoding: "utf8" });
+  if (mounted.status !== 0) throw new Error(`this test needs a small tmpfs (mount -t tmpfs, as root): ${mounted.stderr || mounted.error?.message}`);
   mounts.push(dir);
   return dir;
+}
+
+/**
+ * A data dir on a 128 KB tmpfs filled but for room for the bank cache, the lock and a few pages of the
+ * log: not for the 300 answers of bigBank().
+ */
+function nearlyFullHome(): string {
+  const disk = smallDisk(128);
+  const home = path.join(disk, "home");
+  fs.mkdirSync(home);
+  fill(disk, 20_480);
+  return home;
 }
 
 /** Fills the disk but for `leaveBytes`. */
@@ -42,13 +56,8 @@ function logLines(home: string): string[] {
 }
 
 describe("a full disk during a session", () => {
-  it("practice: the answer that could not be written is the error, with how many before it are saved, exit 2", async (context) => {
-    const disk = smallDisk(128);
-    if (disk === undefined) return context.skip();
-    const home = path.join(disk, "home");
-    fs.mkdirSync(home);
-    // Room for the bank cache, the lock and a few pages of the log: not for 300 answers.
-    fill(disk, 20_480);
+  it("practice: the answer that could not be written is the error, with how many before it are saved, exit 2", async () => {
+    const home = nearlyFullHome();
     const { bank, answers } = bigBank();
     const run = await runPrelim(["practice", bank, "--answers", answers, "--reporter", "json", "--seed", "1"], { home });
     expect(run.status).toBe(2);
@@ -62,12 +71,8 @@ describe("a full disk during a session", () => {
     for (const line of saved) expect(() => JSON.parse(line)).not.toThrow();
   });
 
-  it("mock: the score is shown, then what was not saved; the history and the log agree", async (context) => {
-    const disk = smallDisk(128);
-    if (disk === undefined) return context.skip();
-    const home = path.join(disk, "home");
-    fs.mkdirSync(home);
-    fill(disk, 20_480);
+  it("mock: the score is shown, then what was not saved; the history and the log agree", async () => {
+    const home = nearlyFullHome();
     const { bank, answers } = bigBank();
     const run = await runPrelim(["mock", bank, "--answers", answers, "-n", "300", "--seed", "1", "--reporter", "json"], { home });
     expect(run.status).toBe(2);

@@ -41,9 +41,10 @@ export function buildQuestion(raw: Raw, kind: QuestionKind, built: BuiltOptions,
       const ask = askOf(raw);
       const numbering = numberingOf(raw);
       const prompt = ownPrompt ?? defaultPrompt(ask, nounOf(kind), "codes" in raw);
+      const items = { ask, numbering, prompt, ...(built.optionItems && { optionItems: built.optionItems }) };
       return kind === "statements"
-        ? { ...common, kind, ask, numbering, prompt, statements: (raw.statements as Raw[]).map((item) => ({ text: item.text as string, correct: item.correct as boolean })) }
-        : { ...common, kind, ask, numbering, prompt, ...headings, pairs: (raw.pairs as Raw[]).map((item) => ({ left: item.left as string, right: item.right as string, correct: item.correct as boolean })) };
+        ? { ...common, kind, ...items, statements: (raw.statements as Raw[]).map((item) => ({ text: item.text as string, correct: item.correct as boolean })) }
+        : { ...common, kind, ...items, ...headings, pairs: (raw.pairs as Raw[]).map((item) => ({ left: item.left as string, right: item.right as string, correct: item.correct as boolean })) };
     }
     case "assertion": {
       const claim = raw.claim as Raw;

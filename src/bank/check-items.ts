@@ -48,7 +48,7 @@ export function checkItems(raw: Raw, kind: ItemsKind, error: ReportError): Built
     error([kind], "how-many-none", `with ask: how-many and ${items.length} ${kind} the options are ${generated.options.join(" / ")}, with no "None"; mark the correct ${kind}, or ask which-correct with codes that include []`);
     return undefined;
   }
-  return { options: generated.options, answer: [generated.answer] };
+  return { options: generated.options, answer: [generated.answer], ...(generated.sets && { optionItems: generated.sets }) };
 }
 
 /** The paper's codes: item numbers in range, no code twice, exactly one naming the right items. */
@@ -82,7 +82,7 @@ function checkCodes(raw: Raw, kind: ItemsKind, ask: Ask, correct: readonly boole
   }
   if (!valid) return undefined;
   const flags = ask === "which-incorrect" ? correct.map((value) => !value) : correct;
-  const { options, matching } = codeOptions(codes, flags, numberingOf(raw));
+  const { options, matching, sets: optionItems } = codeOptions(codes, flags, numberingOf(raw));
   if (matching.length !== 1) {
     const which = ask === "which-incorrect" ? "incorrect" : "correct";
     const right = itemsWhere(flags);
@@ -90,5 +90,5 @@ function checkCodes(raw: Raw, kind: ItemsKind, ask: Ask, correct: readonly boole
     error(["codes"], "codes-answer", `no code names exactly the ${which} ${kind} (${named}); add that code, or fix which ${kind} are marked correct`, "key");
     return undefined;
   }
-  return { options, answer: matching };
+  return { options, answer: matching, optionItems };
 }

@@ -12,6 +12,8 @@ export type ReportError = (field: DataPath, rule: string, message: string, on?: 
 export interface BuiltOptions {
   readonly options: readonly string[];
   readonly answer: readonly number[];
+  /** Statements and pairs asking which: the items each option names (GeneratedOptions.sets). */
+  readonly optionItems?: readonly (readonly number[])[];
 }
 
 export function isRecord(value: unknown): value is Raw {

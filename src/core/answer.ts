@@ -3,6 +3,7 @@
 
 import { isCorrectChoice, letterOf, type Question } from "./question.js";
 import type { Rating, ReviewLogEntry, SessionMode } from "./review.js";
+import { judgedItems } from "./statement-memory.js";
 
 export interface Answer {
   readonly question: Question;
@@ -41,6 +42,7 @@ export function safeLetterOf(index: number): string {
 
 /** The review-log line an answer leaves: what the learner's progress is derived from. */
 export function logEntryFor(answer: Answer, details: { rating: Rating; mode: SessionMode; at: Date; attempt?: string }): ReviewLogEntry {
+  const items = judgedItems(answer.question, answer.chosen);
   return {
     at: details.at.toISOString(),
     key: answer.question.key,
@@ -50,5 +52,6 @@ export function logEntryFor(answer: Answer, details: { rating: Rating; mode: Ses
     rating: details.rating,
     mode: details.mode,
     ...(details.attempt !== undefined && { attempt: details.attempt }),
+    ...(items !== undefined && { items }),
   };
 }

@@ -9,6 +9,11 @@ export interface GeneratedOptions {
   readonly options: readonly string[];
   /** Index of the right option. */
   readonly answer: number;
+  /**
+   * which-correct and which-incorrect: the items (1-based) each option names, in option order. How a
+   * wrong answer tells which items the learner misjudged (core/statement-memory.ts).
+   */
+  readonly sets?: readonly (readonly number[])[];
 }
 
 export type Noun = "statement" | "pair";
@@ -87,7 +92,7 @@ export function whichCorrectOptions(questionId: string, flags: readonly boolean[
   if (itemCount === 2) {
     const subsets = [[1], [2], [1, 2], []];
     const answer = subsets.findIndex((subset) => subset.join() === right.join());
-    return { options: subsets.map((subset) => subsetLabel(subset, 2, numbering)), answer };
+    return { options: subsets.map((subset) => subsetLabel(subset, 2, numbering)), answer, sets: subsets };
   }
   if (right.length === 0) throw new RangeError("which-correct with three or more items needs a right item");
   // Distractors as close as possible in size to the right combination (ties drawn with the seed), so
@@ -106,6 +111,7 @@ export function whichCorrectOptions(questionId: string, flags: readonly boolean[
   return {
     options: chosen.map((subset) => subsetLabel(subset, itemCount, numbering)),
     answer: chosen.indexOf(right),
+    sets: chosen,
   };
 }
 
@@ -114,12 +120,13 @@ export function codeOptions(
   codes: readonly (readonly number[])[],
   flags: readonly boolean[],
   numbering: Numbering = "arabic",
-): { options: readonly string[]; matching: readonly number[] } {
+): { options: readonly string[]; matching: readonly number[]; sets: readonly (readonly number[])[] } {
   const right = itemsWhere(flags).join();
   const sorted = codes.map((code) => [...new Set(code)].sort((a, b) => a - b));
   return {
     options: sorted.map((code) => subsetLabel(code, flags.length, numbering)),
     matching: sorted.flatMap((code, index) => (code.join() === right ? [index] : [])),
+    sets: sorted,
   };
 }
 

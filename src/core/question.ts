@@ -78,7 +78,14 @@ export interface StatementsQuestion extends QuestionCommon {
   readonly statements: readonly Statement[];
   /** The line after the statements, e.g. "Which of the statements given above is/are correct?" */
   readonly prompt: string;
+  readonly optionItems?: OptionItems;
 }
+
+/**
+ * which-correct and which-incorrect: for each option, the items (1-based) it names: the correct ones,
+ * or for which-incorrect the incorrect ones. Absent for how-many, whose options are counts.
+ */
+export type OptionItems = readonly (readonly number[])[];
 
 export interface PairsQuestion extends QuestionCommon {
   readonly kind: "pairs";
@@ -87,6 +94,7 @@ export interface PairsQuestion extends QuestionCommon {
   readonly pairs: readonly Pair[];
   readonly headings?: Headings;
   readonly prompt: string;
+  readonly optionItems?: OptionItems;
 }
 
 /** Statement-I (the claim) with Statement-II, or Statements II and III (the reasons). */

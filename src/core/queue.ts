@@ -4,6 +4,8 @@
 import type { CardState } from "./scheduler.js";
 import { standingEntries, type ReviewLogEntry } from "./review.js";
 import type { AnswerTally } from "./tally.js";
+import type { Question, TrueFalseQuestion } from "./question.js";
+import { isItemKey, isItemsQuestion, itemCount, itemKey, statementCheck } from "./statement-memory.js";
 
 export interface QueueLimits {
   /** Questions never reviewed before that may be introduced in one day. */
@@ -81,13 +83,15 @@ export function buildReviewQueue(request: QueueRequest): ReviewQueue {
  * new, any other question answered in the day counts once as a review. Every answer since `dayStart`
  * is in `recent`, so a question answered today was new today exactly when all its answers are today's
  * (an answer dated before the day may follow today's in the log when the clock was moved back: then it
- * is a review).
+ * is a review). Statement checks (core/statement-memory.ts) are left out.
  */
 export function countDoneToday(tallies: ReadonlyMap<string, AnswerTally>, dayStart: Date): DoneToday {
   const start = dayStart.getTime();
   let newCards = 0;
   let reviews = 0;
-  for (const tally of tallies.values()) {
+  for (const [key, tally] of tallies) {
+    // A statement check is not a question of its own: it counts against neither daily limit.
+    if (isItemKey(key)) continue;
     let today = 0;
     for (const [at] of tally.recent) if (at >= start) today++;
     if (today === 0) continue;
@@ -173,4 +177,21 @@ export function dueAhead(keys: Iterable<string>, cards: ReadonlyMap<string, Card
     if (at < until) due.push({ key, at });
   }
   return due.sort((a, b) => a.at - b.at).map((item) => item.key);
+}
+
+/**
+ * The statement checks due today among the questions' items, most overdue first (ties in the
+ * questions' order): each item a learner misjudged, on its own card's schedule.
+ */
+export function dueStatementChecks(questions: Iterable<Question>, cards: ReadonlyMap<string, CardState>, now: Date): TrueFalseQuestion[] {
+  const due: { check: TrueFalseQuestion; at: number; order: number }[] = [];
+  for (const question of questions) {
+    if (!isItemsQuestion(question)) continue;
+    for (let item = 1; item <= itemCount(question); item++) {
+      const card = cards.get(itemKey(question.key, item));
+      if (card !== undefined && isDueToday(card, now)) due.push({ check: statementCheck(question, item), at: Date.parse(card.due), order: due.length });
+    }
+  }
+  due.sort((a, b) => a.at - b.at || a.order - b.order);
+  return due.map((item) => item.check);
 }

@@ -31,6 +31,14 @@ export interface ReviewLogEntry {
    */
   readonly voids?: string;
   readonly restore?: CardState | null;
+  /**
+   * A statements or pairs question asking which: per item, whether the answer judged it right
+   * (core/statement-memory.ts). Each misjudged item, and from then on each judgement of it, moves the
+   * item's own card. Absent when the answer says nothing item by item (how-many, other kinds).
+   */
+  readonly items?: readonly boolean[];
+  /** Undo of an answer with `items`: each item's card as it was before (null: it had none). */
+  readonly restoreItems?: readonly (CardState | null)[];
 }
 
 /** The answers that stand: every undo line, and the answer it takes back, left out. */

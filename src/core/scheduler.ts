@@ -15,6 +15,7 @@ import {
 } from "ts-fsrs";
 import { MAX_INTERVAL_DAYS } from "./review-dates.js";
 import type { Rating, ReviewLogEntry } from "./review.js";
+import { itemKey } from "./statement-memory.js";
 
 export type CardPhase = "new" | "learning" | "review" | "relearning";
 export const CARD_PHASES: readonly CardPhase[] = ["new", "learning", "review", "relearning"];
@@ -191,18 +192,50 @@ export function foldReviews(
 /**
  * One answer's effect on its card, the only way an answer changes a schedule. A crammed answer logged
  * with `reschedule: false` (Anki's filtered decks without rescheduling) is kept in the log and counted,
- * and leaves the schedule alone.
+ * and leaves the schedule alone. An answer that judged a question's items (`items`) moves each item's
+ * own card too: a misjudged item is Again, and from its first misjudgement on, a right judgement Good.
  */
 export function applyReview(cards: Map<string, CardState>, entry: ReviewLogEntry, settings: SchedulerSettings): void {
   if (entry.voids !== undefined) {
-    // An undo puts the card back as it was before the answer it takes back.
-    if (entry.restore === undefined) return;
-    if (entry.restore === null) cards.delete(entry.key);
-    else cards.set(entry.key, entry.restore);
+    // An undo puts the cards back as they were before the answer it takes back.
+    entry.restoreItems?.forEach((card, index) => restoreCard(cards, itemKey(entry.key, index + 1), card));
+    if (entry.restore !== undefined) restoreCard(cards, entry.key, entry.restore);
     return;
   }
   if (entry.reschedule === false) return;
-  cards.set(entry.key, nextCardState(cards.get(entry.key), entry.rating, new Date(entry.at), settings));
+  const at = new Date(entry.at);
+  const next = nextCardState(cards.get(entry.key), entry.rating, at, settings);
+  cards.set(entry.key, entry.items === undefined ? next : soonerForWeakItems(next, judgeItems(cards, entry.key, entry.items, at, settings), at));
+}
+
+function restoreCard(cards: Map<string, CardState>, key: string, card: CardState | null): void {
+  if (card === null) cards.delete(key);
+  else cards.set(key, card);
+}
+
+/** Moves the cards of the items judged; returns the earliest time one of them is due again. */
+function judgeItems(cards: Map<string, CardState>, questionKey: string, items: readonly boolean[], at: Date, settings: SchedulerSettings): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  items.forEach((right, index) => {
+    const key = itemKey(questionKey, index + 1);
+    const card = cards.get(key);
+    // An item judged right that was never misjudged has no card: most statements are never weak, and
+    // a card for each would only be noise in the drill and in the snapshot.
+    if (card === undefined && right) return;
+    const next = nextCardState(card, right ? "good" : "again", at, settings);
+    cards.set(key, next);
+    earliest = Math.min(earliest, Date.parse(next.due));
+  });
+  return earliest;
+}
+
+/**
+ * A statements question comes back no later than its weakest item: a right answer given while one of
+ * its statements is still shaky (judged right by luck, or by elimination) is not the whole question known.
+ */
+function soonerForWeakItems(next: CardState, itemDue: number, at: Date): CardState {
+  if (!(itemDue < Date.parse(next.due))) return next;
+  return { ...next, due: new Date(itemDue).toISOString(), scheduledDays: Math.max(0, Math.round((itemDue - at.getTime()) / DAY)) };
 }
 
 /** Probability of recall at `now`, 0 to 1; 0 for a question never reviewed. */

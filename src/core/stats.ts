@@ -7,6 +7,7 @@ import { isFirstAnswer, RECENT_DAYS, type AnswerTally } from "./tally.js";
 import { isMastered } from "./scheduler.js";
 import type { CardState } from "./scheduler.js";
 import { forecast, isDueToday, startOfDay } from "./queue.js";
+import { weakestStatements, type WeakStatement } from "./statement-memory.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,6 +50,8 @@ export interface Stats {
   /** Answers per day for the last `activityDays` days, oldest first. */
   readonly activity: readonly { readonly date: string; readonly count: number }[];
   readonly weakest: readonly WeakQuestion[];
+  /** The statements and pairs misjudged most (core/statement-memory.ts). */
+  readonly weakestStatements: readonly WeakStatement[];
 }
 
 /** `activityDays` and the 30 days of retention must lie within the tallies' RECENT_DAYS. */
@@ -112,6 +115,7 @@ export function computeStats(
       .map(([key, row]) => ({ key, question: questionByKey.get(key)?.question ?? "", answers: row.answers, wrong: row.answers - row.correct, leech: row.answers - row.correct >= leechThreshold }))
       .sort((a, b) => Number(b.leech) - Number(a.leech) || b.wrong / b.answers - a.wrong / a.answers || b.wrong - a.wrong || (a.key < b.key ? -1 : 1))
       .slice(0, 5),
+    weakestStatements: weakestStatements(questionByKey.values(), tallies, 5),
   };
 }
 

@@ -4,6 +4,7 @@
 // command reads the log only past the snapshot's offset. Pure: time is a parameter.
 
 import type { ReviewLogEntry } from "./review.js";
+import { itemKey } from "./statement-memory.js";
 
 const DAY_MS = 86_400_000;
 
@@ -31,28 +32,42 @@ export interface AnswerTally {
 
 export type Tallies = Map<string, AnswerTally>;
 
-/** Adds entries, in log order, to `tallies`, which is updated in place and returned. */
+/**
+ * Adds entries, in log order, to `tallies`, which is updated in place and returned. An answer that
+ * judged its question's items (`items`) counts for each item too, under the item's key, from the
+ * item's first misjudgement on (as its card does: core/scheduler.ts).
+ */
 export function foldTallies(tallies: Tallies, entries: Iterable<ReviewLogEntry>): Tallies {
   for (const entry of entries) {
-    let tally = tallies.get(entry.key);
-    if (tally === undefined) {
-      tally = { answers: 0, correct: 0, recent: [] };
-      tallies.set(entry.key, tally);
-    }
-    if (entry.voids !== undefined) {
-      // An undo subtracts the answer it takes back; its line copies that answer's `correct`.
-      const at = Date.parse(entry.voids);
-      const index = tally.recent.findLastIndex(([time]) => time === at);
-      if (index !== -1) tally.recent.splice(index, 1);
-      tally.answers = Math.max(0, tally.answers - 1);
-      if (entry.correct) tally.correct = Math.max(0, tally.correct - 1);
-      continue;
-    }
-    tally.answers++;
-    if (entry.correct) tally.correct++;
-    tally.recent.push([Date.parse(entry.at), entry.correct ? 1 : 0]);
+    const undo = entry.voids === undefined ? undefined : Date.parse(entry.voids);
+    const at = Date.parse(entry.at);
+    countAnswer(tallies, entry.key, entry.correct, at, undo, true);
+    entry.items?.forEach((right, index) => countAnswer(tallies, itemKey(entry.key, index + 1), right, at, undo, !right));
   }
   return tallies;
+}
+
+/** One answer, or the undo (`undo`: the time of the answer taken back) of one, in a key's tally. */
+function countAnswer(tallies: Tallies, key: string, correct: boolean, at: number, undo: number | undefined, start: boolean): void {
+  let tally = tallies.get(key);
+  if (tally === undefined) {
+    if (!start || undo !== undefined) return;
+    tally = { answers: 0, correct: 0, recent: [] };
+    tallies.set(key, tally);
+  }
+  if (undo !== undefined) {
+    // An undo subtracts the answer it takes back; its line copies that answer's `correct` and items.
+    const index = tally.recent.findLastIndex(([time]) => time === undo);
+    if (index !== -1) tally.recent.splice(index, 1);
+    tally.answers = Math.max(0, tally.answers - 1);
+    if (correct) tally.correct = Math.max(0, tally.correct - 1);
+    // Back to no answers is back to untracked: an item's card goes with its first misjudgement too.
+    if (tally.answers === 0) tallies.delete(key);
+    return;
+  }
+  tally.answers++;
+  if (correct) tally.correct++;
+  tally.recent.push([at, correct ? 1 : 0]);
 }
 
 /** The same tallies with answers dated before `sinceMs` dropped from the front of each `recent`. */

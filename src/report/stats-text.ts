@@ -53,6 +53,13 @@ export function statsText(stats: Stats, style: Style, width = 80, exam?: ExamDay
       lines.push(`    ${style.dim(sanitizeLine(weak.key))}${weak.leech ? `  ${style.yellow("leech: rewrite it or study its source")}` : ""}`);
     }
   }
+  if (stats.weakestStatements.length > 0) {
+    lines.push("", style.bold("Statements you misjudge most") + style.dim(" (prelim review --statements)"));
+    for (const weak of stats.weakestStatements) {
+      lines.push(`  ${style.dim(`${weak.misjudged}/${weak.judged} misjudged`)}  ${sanitizeLine(weak.text)} ${style.dim(`(${weak.kind === "pair" ? (weak.correct ? "correctly matched" : "not correctly matched") : weak.correct ? "true" : "false"})`)}`);
+      lines.push(`    ${style.dim(sanitizeLine(weak.key))}`);
+    }
+  }
   if (exam !== undefined) lines.push("", ...examDayLines(exam, style, width));
   return `${fitLines(lines, width).join("\n")}\n`;
 }

@@ -4,13 +4,20 @@
 import { checkReviewDate } from "../core/review-dates.js";
 import { RATINGS, type Rating, type ReviewLogEntry, type SessionMode } from "../core/review.js";
 import type { CardState } from "../core/scheduler.js";
+import { MAX_ITEMS } from "../core/generated-options.js";
 
 const MODES: readonly SessionMode[] = ["practice", "review", "mock"];
 
 /** The line for an entry, newline included. Only known fields are written, in a fixed order. */
 export function toLogLine(entry: ReviewLogEntry): string {
-  const { at, key, given, correct, ms, rating, mode, attempt, reschedule, voids, restore } = entry;
-  return `${JSON.stringify({ at, key, given, correct, ms, rating, mode, ...(attempt !== undefined && { attempt }), ...(reschedule === false && { reschedule }), ...(voids !== undefined && { voids, restore: restore ?? null }) })}\n`;
+  const { at, key, given, correct, ms, rating, mode, attempt, reschedule, voids, restore, items, restoreItems } = entry;
+  return `${JSON.stringify({
+    at, key, given, correct, ms, rating, mode,
+    ...(attempt !== undefined && { attempt }),
+    ...(reschedule === false && { reschedule }),
+    ...(items !== undefined && { items }),
+    ...(voids !== undefined && { voids, restore: restore ?? null, ...(restoreItems !== undefined && { restoreItems }) }),
+  })}\n`;
 }
 
 export type ParsedLine =
@@ -52,10 +59,21 @@ export function parseLogLine(text: string, now: Date): ParsedLine {
   }
   const problem = entryProblem(value);
   if (problem !== undefined) return { ok: false, json: true, reason: problem };
-  const { at, key, given, correct, ms, rating, mode, attempt, reschedule, voids, restore } = value as ReviewLogEntry;
+  const { at, key, given, correct, ms, rating, mode, attempt, reschedule, voids, restore, items, restoreItems } = value as ReviewLogEntry;
   const date = checkReviewDate(at, now);
   if (!date.ok) return { ok: false, json: true, reason: date.reason, clockBehind: date.clockBehind };
-  return { ok: true, entry: { at, key, given: [...given], correct, ms, rating, mode, ...(typeof attempt === "string" && { attempt }), ...(reschedule === false && { reschedule }), ...(typeof voids === "string" && !Number.isNaN(Date.parse(voids)) && { voids, restore: isCardLike(restore) ? restore : null }) } };
+  const judged = isJudgements(items) ? { items: [...items] } : {};
+  const undo =
+    typeof voids === "string" && !Number.isNaN(Date.parse(voids))
+      ? { voids, restore: isCardLike(restore) ? restore : null, ...(judged.items && Array.isArray(restoreItems) && { restoreItems: judged.items.map((_, index) => (isCardLike(restoreItems[index]) ? restoreItems[index] : null)) }) }
+      : {};
+  return { ok: true, entry: { at, key, given: [...given], correct, ms, rating, mode, ...(typeof attempt === "string" && { attempt }), ...(reschedule === false && { reschedule }), ...judged, ...undo } };
+}
+
+// Item judgements that do not fit (a hand edit, a newer prelim's idea of them) are left out: the
+// answer itself still counts, only its items' cards do not move.
+function isJudgements(value: unknown): value is boolean[] {
+  return Array.isArray(value) && value.length >= 2 && value.length <= MAX_ITEMS && value.every((flag) => typeof flag === "boolean");
 }
 
 /** A card state as an undo line restores it; anything else restores "never reviewed". */

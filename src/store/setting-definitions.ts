@@ -16,6 +16,10 @@ export type LeechAction = (typeof LEECH_ACTIONS)[number];
 export const CRAM_CHOICES = ["false", "true"] as const;
 export type CramReschedules = (typeof CRAM_CHOICES)[number];
 
+/** Whether review mixes in the statement checks due (single misjudged statements as true/false). */
+export const STATEMENT_DRILL_CHOICES = ["false", "true"] as const;
+export type StatementDrill = (typeof STATEMENT_DRILL_CHOICES)[number];
+
 export interface Settings {
   readonly desiredRetention: number;
   readonly newPerDay: number;
@@ -24,6 +28,7 @@ export interface Settings {
   readonly leechThreshold: number;
   readonly leechAction: LeechAction;
   readonly cramReschedules: CramReschedules;
+  readonly statementDrill: StatementDrill;
   /** FSRS parameters fitted by `prelim optimize`; empty means FSRS's own defaults. */
   readonly fsrsWeights: readonly number[];
   /** The exam day as YYYY-MM-DD, which scheduling aims at; null for none. */
@@ -233,6 +238,12 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
     CRAM_CHOICES,
     "false",
   ),
+  statementDrill: choiceSetting(
+    "statementDrill",
+    "Whether review asks the statements you misjudged, each alone as a true/false check, after the due questions; false: only prelim review --statements asks them.",
+    STATEMENT_DRILL_CHOICES,
+    "false",
+  ),
   fsrsWeights: weightsSetting(
     "fsrsWeights",
     "FSRS parameters fitted to your own answers by `prelim optimize` (default: FSRS's own).",
@@ -244,7 +255,7 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
   ),
 };
 
-export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "leechThreshold", "leechAction", "cramReschedules", "fsrsWeights", "examDate"];
+export const SETTING_NAMES: readonly SettingName[] = ["desiredRetention", "newPerDay", "reviewsPerDay", "pauseAfterFeedback", "leechThreshold", "leechAction", "cramReschedules", "statementDrill", "fsrsWeights", "examDate"];
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: SETTINGS.desiredRetention.default,
@@ -254,6 +265,7 @@ export const DEFAULT_SETTINGS: Settings = {
   leechThreshold: SETTINGS.leechThreshold.default,
   leechAction: SETTINGS.leechAction.default,
   cramReschedules: SETTINGS.cramReschedules.default,
+  statementDrill: SETTINGS.statementDrill.default,
   fsrsWeights: SETTINGS.fsrsWeights.default,
   examDate: SETTINGS.examDate.default,
 };

@@ -60,6 +60,7 @@ export function openSettings(dataDir: string, options: SettingsOptions): Setting
         leechThreshold: stored.leechThreshold ?? DEFAULT_SETTINGS.leechThreshold,
         leechAction: stored.leechAction ?? DEFAULT_SETTINGS.leechAction,
         cramReschedules: stored.cramReschedules ?? DEFAULT_SETTINGS.cramReschedules,
+        statementDrill: stored.statementDrill ?? DEFAULT_SETTINGS.statementDrill,
         fsrsWeights: stored.fsrsWeights ?? DEFAULT_SETTINGS.fsrsWeights,
         examDate: stored.examDate ?? DEFAULT_SETTINGS.examDate,
       };

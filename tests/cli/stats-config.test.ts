@@ -28,7 +28,7 @@ describe("prelim stats", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const stats = JSON.parse(run.stdout) as StatsJson;
-    expect(Object.keys(stats).sort()).toEqual(["activity", "banks", "buried", "forecast", "retention", "suspended", "topics", "unfinishedMocks", "weakest"]);
+    expect(Object.keys(stats).sort()).toEqual(["activity", "banks", "buried", "forecast", "retention", "suspended", "topics", "unfinishedMocks", "weakest", "weakestStatements"]);
     expect(stats.banks).toEqual([
       { id: "daily", title: "Daily practice fixture", total: 6, seen: 6, due: 0, mastered: 0, accuracy: 4 / 6 },
       { id: "extra", title: "Extra practice fixture", total: 3, seen: 0, due: 0, mastered: 0, accuracy: null },
@@ -68,7 +68,7 @@ describe("prelim config", () => {
     expect(await runPrelim(["config", "set", "desiredRetention", "0.85"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.85\n" });
     expect(await runPrelim(["config", "get", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "0.85\n" });
     const list = await runPrelim(["config", "list", "--json"], { home });
-    expect(JSON.parse(list.stdout)).toEqual({ desiredRetention: 0.85, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag", cramReschedules: "false", fsrsWeights: [], examDate: null });
+    expect(JSON.parse(list.stdout)).toEqual({ desiredRetention: 0.85, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag", cramReschedules: "false", statementDrill: "false", fsrsWeights: [], examDate: null });
     expect(await runPrelim(["config", "reset", "desiredRetention"], { home })).toMatchObject({ status: 0, stdout: "desiredRetention = 0.9 (default)\n" });
   });
 

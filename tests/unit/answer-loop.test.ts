@@ -74,7 +74,8 @@ describe("runAnswerLoop", () => {
     expect(result.recorded.map((answer) => answer.position)).toEqual([1, 2, 3]);
     expect(store.entries()).toEqual([
       { at: "2024-05-20T08:00:01.000Z", key: "daily/capital", given: ["a"], correct: true, ms: 0, rating: "good", mode: "practice" },
-      { at: "2024-05-20T08:00:02.000Z", key: "daily/rivers", given: ["b"], correct: false, ms: 0, rating: "again", mode: "practice" },
+      // "2 only" against "1 only": both statements misjudged.
+      { at: "2024-05-20T08:00:02.000Z", key: "daily/rivers", given: ["b"], correct: false, ms: 0, rating: "again", mode: "practice", items: [false, false] },
       { at: "2024-05-20T08:00:03.000Z", key: "daily/primes", given: ["a", "c"], correct: true, ms: 0, rating: "good", mode: "practice" },
     ]);
   });

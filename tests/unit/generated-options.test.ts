@@ -65,8 +65,8 @@ describe("whichCorrectOptions for two statements", () => {
     [[true, true], 2],
     [[false, false], 3],
   ])("%j → the four fixed options, answer %i", (correct, answer) => {
-    expect(whichCorrectOptions("any-id", correct)).toEqual({ options: fixed, answer });
-    expect(whichCorrectOptions("another-id", correct)).toEqual({ options: fixed, answer });
+    expect(whichCorrectOptions("any-id", correct)).toEqual({ options: fixed, answer, sets: fixed.map(itemsOf) });
+    expect(whichCorrectOptions("another-id", correct)).toEqual({ options: fixed, answer, sets: fixed.map(itemsOf) });
   });
 });
 
@@ -101,6 +101,13 @@ describe.each([3, 4, 5, 6, 7])("whichCorrectOptions for %i statements", (itemCou
     }
   });
 
+  it("names the items of each option in `sets`, as its label does", () => {
+    for (const correct of combinations) {
+      const { options, sets } = whichCorrectOptions("sets", correct);
+      expect(sets).toEqual(options.map(itemsOf));
+    }
+  });
+
   it("offers distractors within one item of the right answer's count, so none gives itself away", () => {
     for (const correct of combinations) {
       const { options, answer } = whichCorrectOptions("close", correct);
@@ -131,7 +138,7 @@ describe("whichCorrectOptions pinned", () => {
     // All three true: the paper's classic set, where the answer is not the odd one out.
     ["all-three", [true, true, true], ["1 and 2 only", "1 and 3 only", "2 and 3 only", "1, 2 and 3"], 3],
   ])("%s %j", (id, correct, options, answer) => {
-    expect(whichCorrectOptions(id, correct)).toEqual({ options, answer });
+    expect(whichCorrectOptions(id, correct)).toEqual({ options, answer, sets: options.map(itemsOf) });
   });
 });
 
@@ -203,10 +210,13 @@ describe.each([2, 3, 4, 5, 6, 7])("which-incorrect with %i items", (itemCount) =
     for (const correct of truthTables(itemCount)) {
       const incorrect = correct.map((value) => !value);
       if (itemCount > 2 && !incorrect.includes(true)) continue; // a validation error: nothing is incorrect
-      const { options, answer } = generatedOptions("not-correct", "which-incorrect", correct, "statement", numbering);
+      const generated = generatedOptions("not-correct", "which-incorrect", correct, "statement", numbering);
+      const { options, answer } = generated;
       expect(options).toHaveLength(4);
       expect(itemsOf(options[answer] as string)).toEqual(rightItems(incorrect));
-      expect({ options, answer }).toEqual(whichCorrectOptions("not-correct", incorrect, numbering));
+      // The sets name the incorrect items each option takes: how a wrong answer's items are judged.
+      expect(generated.sets).toEqual(options.map(itemsOf));
+      expect(generated).toEqual(whichCorrectOptions("not-correct", incorrect, numbering));
     }
   });
 });
@@ -260,12 +270,12 @@ describe("codeOptions: the paper's own codes", () => {
   it("writes the 2022 pairs codes and finds the right one", () => {
     // The paper printed (a) 1 and 2 (b) 2 only (c) 1 and 3 (d) 3 only; a proper subset reads "… only".
     const codes = [[1, 2], [2], [1, 3], [3]];
-    expect(codeOptions(codes, [true, false, true])).toEqual({ options: ["1 and 2 only", "2 only", "1 and 3 only", "3 only"], matching: [2] });
+    expect(codeOptions(codes, [true, false, true])).toEqual({ options: ["1 and 2 only", "2 only", "1 and 3 only", "3 only"], matching: [2], sets: [[1, 2], [2], [1, 3], [3]] });
     expect(codeOptions(codes, [true, true, true]).matching).toEqual([]);
   });
 
   it("reads [] as none and sorts the numbers written in any order", () => {
-    expect(codeOptions([[3, 1], [], [1, 2, 3]], [false, false, false], "roman")).toEqual({ options: ["I and III only", "None of the above", "I, II and III"], matching: [1] });
+    expect(codeOptions([[3, 1], [], [1, 2, 3]], [false, false, false], "roman")).toEqual({ options: ["I and III only", "None of the above", "I, II and III"], matching: [1], sets: [[1, 3], [], [1, 2, 3]] });
     expect(codeOptions([[1], [2], [2, 1], []], [false, false]).options).toEqual(["1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2"]);
   });
 });

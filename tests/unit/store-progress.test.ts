@@ -578,7 +578,7 @@ describe("an undo line in the log", () => {
     const right = { ...entry(3), key: "bank/u" };
     const store = open();
     store.record(wrong);
-    store.record(undoEntry(wrong, undefined, new Date(Date.parse(wrong.at) + 1_000)));
+    store.record(undoEntry(wrong, { card: undefined }, new Date(Date.parse(wrong.at) + 1_000)));
     store.record(right);
     const inSession = store.cards().get("bank/u");
     store.close();

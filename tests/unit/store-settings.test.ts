@@ -33,7 +33,7 @@ function open(dataDir = dir) {
 
 describe("setting definitions", () => {
   it("has the documented defaults", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag", cramReschedules: "false", fsrsWeights: [], examDate: null });
+    expect(DEFAULT_SETTINGS).toEqual({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, pauseAfterFeedback: "auto", leechThreshold: 8, leechAction: "tag", cramReschedules: "false", statementDrill: "false", fsrsWeights: [], examDate: null });
   });
 
   it.each([

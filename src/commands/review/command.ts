@@ -12,6 +12,7 @@ export function makeReviewCommand(run: Runner): Command {
     feedbackSessionHelp("at most this many questions"),
   )
     .option("--due-ahead <days>", "review now what falls due in the next days (a cram: the schedule stays unless cramReschedules is true)")
+    .option("--statements", "only the statements and pairs you misjudged, each alone as a true/false check on its own schedule")
     .addHelpText(
       "after",
       `
@@ -19,9 +20,14 @@ A wrong answer brings a question back soon; a right one later, sooner when it wa
 rating with --confidence). Daily limits: prelim config set newPerDay 30. To see what another day's
 review holds, set the clock: PRELIM_NOW=2027-01-15T09:00 prelim review.
 
+A wrong answer to a "which of the statements" question tells which statements you misjudged: each comes
+back alone as a true/false check, scheduled on its own, and its question comes back sooner while one is
+weak. --statements asks only those; prelim config set statementDrill true mixes them into every review.
+
 Examples:
   $ prelim review                      today's reviews from every bank
   $ prelim review urban-mining -n 20
+  $ prelim review --statements         the statements you keep misjudging
   $ prelim review --answers answers.yaml --reporter json     scripted, no terminal needed`,
     )
     .action(

@@ -1,13 +1,13 @@
 // prelim review [banks…]: what spaced repetition says is due today, most overdue first, then new
 // questions up to the daily limit. With nothing due, when the next ones fall due.
 
-import { buildReviewQueue, countDoneToday, dueAhead, nextDue, startOfDay } from "../../core/queue.js";
+import { buildReviewQueue, countDoneToday, dueAhead, dueStatementChecks, nextDue, startOfDay } from "../../core/queue.js";
 import { relativeDay } from "../../core/relative-day.js";
 import { daysUntilExam, suggestNewPerDay } from "../../core/exam-day.js";
 import { filterQuestions } from "../../core/session.js";
 import type { Question } from "../../core/question.js";
 import type { Context } from "../../context.js";
-import { EXIT } from "../../errors.js";
+import { EXIT, UsageError } from "../../errors.js";
 import { loadSessionBanks } from "../session/load-banks.js";
 import { openReader, openStore } from "../session/open-store.js";
 import { nothingDueReport, type NothingDue } from "../../report/session.js";
@@ -19,6 +19,8 @@ import { isHeldBack } from "../../core/queue-controls.js";
 export interface ReviewOptions extends SessionRunOptions {
   /** Review what falls due in this many days, ahead of time. */
   readonly dueAhead?: string;
+  /** Only the statement checks due: single misjudged statements and pairs as true/false. */
+  readonly statements?: boolean;
 }
 
 export async function review(args: readonly string[], options: ReviewOptions, context: Context): Promise<number> {
@@ -45,6 +47,18 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   });
   const cards = reader.cards();
   reader.close();
+  // Each misjudged statement or pair on its own card (core/statement-memory.ts), as a true/false check.
+  const checks = dueStatementChecks(pool, cards, now).filter((check) => !isHeldBack(controls, check.key));
+
+  if (options.statements === true) {
+    if (options.dueAhead !== undefined) throw new UsageError("--statements and --due-ahead cannot be combined: --statements asks the statement checks due today.");
+    if (checks.length === 0) {
+      io.stdout.write("No misjudged statements are due. A statement comes back here after a wrong answer to its question.\n");
+      return EXIT.ok;
+    }
+    const drill = count === undefined ? checks : checks.slice(0, count);
+    return runSession({ mode: "review", questions: drill, seed, pool: [...questions, ...checks] }, openStore(context), options, context);
+  }
 
   // --due-ahead: Anki's review ahead, a cram of what falls due in the next days.
   if (options.dueAhead !== undefined) {
@@ -58,7 +72,8 @@ export async function review(args: readonly string[], options: ReviewOptions, co
     return runSession({ mode: "review", questions: count === undefined ? ahead : ahead.slice(0, count), seed, pool: questions, cram: true }, openStore(context), options, context);
   }
 
-  if (queue.keys.length === 0) {
+  const mixed = settings.statementDrill === "true" ? checks : [];
+  if (queue.keys.length === 0 && mixed.length === 0) {
     const next = nextDue(pool.map((question) => question.key), cards, now);
     const nothing: NothingDue = {
       dueLeft: queue.dueTotal,
@@ -72,14 +87,20 @@ export async function review(args: readonly string[], options: ReviewOptions, co
 
   const store = openStore(context);
   const byKey = new Map(pool.map((question) => [question.key, question]));
-  const ordered = queue.keys.map((key) => byKey.get(key)).filter((question): question is Question => question !== undefined);
+  const asked = (keys: readonly string[]) => keys.map((key) => byKey.get(key)).filter((question): question is Question => question !== undefined);
+  // Statement checks come after the due questions and before the new ones: reviews first, as always.
+  const ordered = [...asked(queue.dueKeys), ...mixed, ...asked(queue.newKeys)];
   if (io.stdout.isTTY && options.answers === undefined) {
-    io.stdout.write(`${queue.dueKeys.length} due, ${queue.newKeys.length} new.\n`);
+    const statements = mixed.length > 0 ? `, ${mixed.length} statement check${mixed.length === 1 ? "" : "s"}` : "";
+    io.stdout.write(`${queue.dueKeys.length} due${statements}, ${queue.newKeys.length} new.\n`);
+    if (mixed.length === 0 && checks.length > 0) {
+      io.stdout.write(`${checks.length} misjudged statement${checks.length === 1 ? " is" : "s are"} due as true/false checks: prelim review --statements (or mix them in: prelim config set statementDrill true).\n`);
+    }
     // Shown, not forced: the exam's pace is a suggestion beside the newPerDay setting.
     const pace = settings.examDate === null ? undefined : suggestNewPerDay(pool.map((question) => question.key), cards, now, settings.examDate);
     if (pace !== undefined && pace.newPerDay > settings.newPerDay && daysUntilExam(settings.examDate ?? "", now) > 0) {
       io.stdout.write(`To see every question twice before the exam, take ${pace.newPerDay} new a day (prelim config set newPerDay ${pace.newPerDay}).\n`);
     }
   }
-  return runSession({ mode: "review", questions: count === undefined ? ordered : ordered.slice(0, count), seed, pool: questions }, store, options, context);
+  return runSession({ mode: "review", questions: count === undefined ? ordered : ordered.slice(0, count), seed, pool: [...questions, ...mixed] }, store, options, context);
 }

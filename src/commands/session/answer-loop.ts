@@ -5,6 +5,7 @@ import { logEntryFor, outcomeOf, type Answer } from "../../core/answer.js";
 import type { ReviewLogEntry, SessionMode } from "../../core/review.js";
 import { ratingFor, type CardState, type Confidence } from "../../core/scheduler.js";
 import { readingLength, type PresentedQuestion, type RecordedAnswer } from "../../core/session.js";
+import { itemKey } from "../../core/statement-memory.js";
 
 export type { RecordedAnswer } from "../../core/session.js";
 import { InterruptedError, UserError } from "../../errors.js";
@@ -43,9 +44,25 @@ export interface LoopOptions {
   readonly undoable?: boolean;
 }
 
-/** The log line that takes `entry` back: it copies the answer (so counts can subtract it) and restores the card. */
-export function undoEntry(entry: ReviewLogEntry, before: CardState | undefined, at: Date): ReviewLogEntry {
-  return { ...entry, at: at.toISOString(), voids: entry.at, restore: before ?? null };
+/** The cards an answer can change, as they are before it: its question's and its items'. */
+export interface CardsBefore {
+  readonly card: CardState | undefined;
+  readonly items?: readonly (CardState | undefined)[];
+}
+
+export function cardsBefore(cards: ReadonlyMap<string, CardState>, entry: ReviewLogEntry): CardsBefore {
+  return { card: cards.get(entry.key), ...(entry.items && { items: entry.items.map((_, index) => cards.get(itemKey(entry.key, index + 1))) }) };
+}
+
+/** The log line that takes `entry` back: it copies the answer (so counts can subtract it) and restores the cards. */
+export function undoEntry(entry: ReviewLogEntry, before: CardsBefore, at: Date): ReviewLogEntry {
+  return {
+    ...entry,
+    at: at.toISOString(),
+    voids: entry.at,
+    restore: before.card ?? null,
+    ...(before.items && { restoreItems: before.items.map((card) => card ?? null) }),
+  };
 }
 
 export async function runAnswerLoop(questions: readonly PresentedQuestion[], source: AnswerSource, options: LoopOptions): Promise<LoopResult> {
@@ -66,14 +83,14 @@ export async function runAnswerLoop(questions: readonly PresentedQuestion[], sou
       });
       const logged = logEntryFor(answer, { rating, mode: options.mode, at: options.now() });
       const entry = options.reschedule === false ? { ...logged, reschedule: false as const } : logged;
-      const before = options.undoable ? options.store.cards().get(entry.key) : undefined;
+      const before = options.undoable ? cardsBefore(options.store.cards(), entry) : undefined;
       options.store.record(entry);
       const item = { answer, correct, entry, presented, position: index + 1 };
       recorded.push(item);
       const next = await options.onRecorded(item);
       if (next === "stop") break;
       if (next === "undo") {
-        options.store.record(undoEntry(entry, before, options.now()));
+        options.store.record(undoEntry(entry, before ?? { card: undefined }, options.now()));
         recorded.pop();
         index--;
       }

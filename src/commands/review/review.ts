@@ -15,6 +15,8 @@ import { checkCanRun, runSession, sessionReporter, type SessionRunOptions } from
 import { parseCount, parseSessionOptions } from "../session/options.js";
 import { readQueueControls } from "../session/queue-controls.js";
 import { isHeldBack } from "../../core/queue-controls.js";
+import { fitLines } from "../../report/text.js";
+import { textWidth } from "../../ui/text-width.js";
 
 export interface ReviewOptions extends SessionRunOptions {
   /** Review what falls due in this many days, ahead of time. */
@@ -94,7 +96,8 @@ export async function review(args: readonly string[], options: ReviewOptions, co
     const statements = mixed.length > 0 ? `, ${mixed.length} statement check${mixed.length === 1 ? "" : "s"}` : "";
     io.stdout.write(`${queue.dueKeys.length} due${statements}, ${queue.newKeys.length} new.\n`);
     if (mixed.length === 0 && checks.length > 0) {
-      io.stdout.write(`${checks.length} misjudged statement${checks.length === 1 ? " is" : "s are"} due as true/false checks: prelim review --statements (or mix them in: prelim config set statementDrill true).\n`);
+      const hint = `${checks.length} misjudged statement${checks.length === 1 ? " is" : "s are"} also due: prelim review --statements asks ${checks.length === 1 ? "it" : "them"}.`;
+      io.stdout.write(`${fitLines([hint], textWidth(io.stdout)).join("\n")}\n`);
     }
     // Shown, not forced: the exam's pace is a suggestion beside the newPerDay setting.
     const pace = settings.examDate === null ? undefined : suggestNewPerDay(pool.map((question) => question.key), cards, now, settings.examDate);

@@ -1,0 +1,130 @@
+// Memory per statement through the commands: a wrong answer to a which-statements question is logged
+// with the items it misjudged, `stats` names those sentences, `review --statements` asks them as
+// true/false checks, and the statementDrill setting mixes them into review.
+
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadBankFile } from "../../src/bank/load-bank.js";
+import { letterOf } from "../../src/core/question.js";
+import { FIXTURES } from "../fixtures/fixtures.js";
+import { readReviewLog, runPrelim, tempDir } from "./helpers.js";
+
+const BANK = path.join(FIXTURES, "statement-memory", "memory.yaml");
+const bank = loadBankFile(BANK, { maxBytes: 1_000_000 }).bank;
+if (bank === undefined) throw new Error("the statement-memory fixture does not load");
+
+/** The canonical letter of the option printed as `label`. */
+function letter(id: string, label: string): string {
+  const index = bank?.questions.find((question) => question.id === id)?.options.indexOf(label) ?? -1;
+  if (index === -1) throw new Error(`no option ${label} in ${id}`);
+  return letterOf(index);
+}
+
+function answers(dir: string, name: string, lines: Record<string, string>): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, `# prelim answers\n${Object.entries(lines).map(([key, value]) => `${key}: ${value}`).join("\n")}\n`);
+  return file;
+}
+
+interface SessionJson {
+  questions: { bank: string; id: string; outcome: string }[];
+}
+
+const DAY1 = { PRELIM_NOW: "2026-03-02T09:00:00Z" };
+const DAY2 = { PRELIM_NOW: "2026-03-03T09:00:00Z" };
+
+async function missedTwoStatements(home: string, dir: string): Promise<void> {
+  const file = answers(dir, "wrong.answers.yaml", { "which-correct": letter("which-correct", "1 and 3 only"), "how-many": letter("how-many", "Only one") });
+  const run = await runPrelim(["practice", BANK, "--answers", file, "--reporter", "tap"], { home, env: DAY1 });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+}
+
+describe("memory per statement", () => {
+  it("logs the items a wrong answer misjudged, and none for how-many", async () => {
+    const home = tempDir("prelim-home-");
+    await missedTwoStatements(home, tempDir());
+    const log = readReviewLog(home) as unknown as { key: string; items?: boolean[] }[];
+    expect(log.map((line) => [line.key, line.items]).sort()).toEqual([
+      ["memory/how-many", undefined],
+      ["memory/which-correct", [true, false, false]],
+    ]);
+  });
+
+  it("stats lists the statements misjudged, with their text", async () => {
+    const home = tempDir("prelim-home-");
+    await missedTwoStatements(home, tempDir());
+    const json = await runPrelim(["stats", BANK, "--json"], { home, env: DAY2 });
+    expect(json.status).toBe(0);
+    const stats = JSON.parse(json.stdout) as { weakestStatements: { key: string; text: string; misjudged: number; judged: number }[] };
+    expect(stats.weakestStatements.map((row) => [row.key, row.text, row.misjudged, row.judged])).toEqual([
+      ["memory/which-correct#2", "It took a stake in Lynas.", 1, 1],
+      ["memory/which-correct#3", "It is a Chinese state agency.", 1, 1],
+    ]);
+    const text = await runPrelim(["stats", BANK], { home, env: DAY2 });
+    expect(text.stdout).toContain("Statements you misjudge most");
+    expect(text.stdout).toMatch(/1\/1 misjudged {2}It is a Chinese state agency\. \(false\)/);
+  });
+
+  it("review --statements asks the misjudged items the next day, each on its own schedule", async () => {
+    const home = tempDir("prelim-home-");
+    const dir = tempDir();
+    await missedTwoStatements(home, dir);
+
+    const before = await runPrelim(["review", BANK, "--statements", "--reporter", "json", "--answers", answers(dir, "none.answers.yaml", {})], { home, env: DAY1 });
+    expect(before.stdout).toBe("No misjudged statements are due. A statement comes back here after a wrong answer to its question.\n");
+
+    // Item 2 (true) answered True: right. Item 3 (false) answered True again: misjudged again.
+    const file = answers(dir, "checks.answers.yaml", { "memory/which-correct#2": "true", "memory/which-correct#3": "true" });
+    const run = await runPrelim(["review", BANK, "--statements", "--answers", file, "--reporter", "json"], { home, env: DAY2 });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as SessionJson;
+    expect(report.questions.map((question) => [question.id, question.outcome])).toEqual([
+      ["which-correct#2", "correct"],
+      ["which-correct#3", "wrong"],
+    ]);
+    const stats = JSON.parse((await runPrelim(["stats", BANK, "--json"], { home, env: DAY2 })).stdout) as { weakestStatements: { key: string; misjudged: number; judged: number }[] };
+    expect(stats.weakestStatements.map((row) => [row.key, row.misjudged, row.judged])).toEqual([
+      ["memory/which-correct#3", 2, 2],
+      ["memory/which-correct#2", 1, 2],
+    ]);
+    // Item 3, missed again, is back the next day; item 2, judged right, days later.
+    const later = await runPrelim(["review", BANK, "--statements", "--answers", file, "--reporter", "json"], { home, env: { PRELIM_NOW: "2026-03-04T12:00:00Z" } });
+    const ids = (JSON.parse(later.stdout) as SessionJson).questions.map((question) => question.id);
+    expect(ids).toEqual(["which-correct#3"]);
+  });
+
+  it("statementDrill true mixes the checks into review after the due questions; false leaves them to --statements", async () => {
+    const home = tempDir("prelim-home-");
+    const dir = tempDir();
+    await missedTwoStatements(home, dir);
+    const file = answers(dir, "all.answers.yaml", {
+      "which-correct": letter("which-correct", "1 and 2 only"),
+      "how-many": letter("how-many", "Only two"),
+      "memory/which-correct#2": "true",
+      "memory/which-correct#3": "false",
+      "which-incorrect": letter("which-incorrect", "2 and 3 only"),
+      "coded-pairs": "c",
+      "plain-choice": "a",
+    });
+    const plain = await runPrelim(["review", BANK, "--answers", file, "--reporter", "json", "--no-record"], { home, env: DAY2 });
+    expect((JSON.parse(plain.stdout) as SessionJson).questions.map((question) => question.id)).not.toContain("which-correct#2");
+
+    expect((await runPrelim(["config", "set", "statementDrill", "true"], { home })).stdout).toBe("statementDrill = true\n");
+    const mixed = await runPrelim(["review", BANK, "--answers", file, "--reporter", "json"], { home, env: DAY2 });
+    expect(mixed.status).toBe(0);
+    const ids = (JSON.parse(mixed.stdout) as SessionJson).questions.map((question) => question.id);
+    // The two due questions (in the order practice asked them, which the seed drew), then the checks, then the new ones.
+    expect(ids.slice(0, 2).sort()).toEqual(["how-many", "which-correct"]);
+    expect(ids.slice(2, 4)).toEqual(["which-correct#2", "which-correct#3"]);
+    expect(ids.slice(4).sort()).toEqual(["coded-pairs", "plain-choice", "which-incorrect"]);
+  });
+
+  it("--statements with --due-ahead is a usage error", async () => {
+    const run = await runPrelim(["review", BANK, "--statements", "--due-ahead", "3", "--answers", "-"], { input: "" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--statements and --due-ahead cannot be combined/);
+  });
+});

@@ -14,6 +14,7 @@ import { foldTallies } from "../../src/core/tally.js";
 import { parseLogLine, toLogLine } from "../../src/store/log-entry.js";
 import { cardsBefore, undoEntry } from "../../src/commands/session/answer-loop.js";
 import { FIXTURES } from "../fixtures/fixtures.js";
+import { simulateStatementLearner } from "../fixtures/statement-learner.js";
 
 const loaded = loadBankFile(path.join(FIXTURES, "statement-memory", "memory.yaml"), { maxBytes: 1_000_000 });
 if (loaded.bank === undefined) throw new Error(`fixture does not load: ${JSON.stringify(loaded.problems)}`);
@@ -229,5 +230,26 @@ describe("the drill", () => {
       ["memory/which-incorrect#2", 1, 2],
     ]);
     expect(weakest[0]).toMatchObject({ text: "It is a Chinese state agency.", correct: false, kind: "statement" });
+  });
+});
+
+describe("a simulated learner of statements (tests/fixtures/statement-learner.ts)", () => {
+  // 300 three-statement questions over 120 days, 6 new a day; 40% of statements known before, 20% hard
+  // (forgotten far faster). The README quotes these runs.
+  const run = (mode: "off" | "items" | "drill") =>
+    simulateStatementLearner({ seed: 7, questions: 300, days: 120, start: new Date("2026-01-05T00:00:00Z"), newPerDay: 6, mode, knownBefore: 0.4, hardChance: 0.2 });
+  const off = run("off");
+  const items = run("items");
+  const drill = run("drill");
+
+  it("memory per statement costs little: under 10% more answers, and recall on the exam day no lower", () => {
+    expect(items.answers).toBeLessThan(off.answers * 1.1);
+    expect(items.examDayAccuracy).toBeGreaterThan(off.examDayAccuracy - 0.01);
+  });
+
+  it("the drill asks each misjudged statement alone, on top of the questions", () => {
+    expect(drill.checks).toBeGreaterThan(0);
+    expect(drill.answers - drill.checks).toBeLessThan(off.answers * 1.1);
+    expect(drill.examDayAccuracy).toBeGreaterThan(off.examDayAccuracy - 0.01);
   });
 });

@@ -26,11 +26,11 @@ export interface FsrsHistory {
 /** FSRS's own advice: fewer reviews than this fit noise rather than memory. */
 export const MIN_OPTIMIZE_REVIEWS = 400;
 
-// Days are counted in UTC, so every machine reads the same log the same way. A learner east of
-// Greenwich who studies past midnight UTC sees one day split in two; FSRS takes two answers on one
-// day as a same-day review, which these histories keep but do not predict.
+// Days are the learner's own, in the process's time zone, as the review queue counts them (queue.ts
+// startOfDay): counted in UTC, a learner in India who studies at 06:00 and again at 22:00 would have
+// answers split across days that were one day to them, and FSRS would fit intervals that never were.
 function dayNumber(at: number): number {
-  return Math.floor(at / DAY_MS);
+  return Math.floor((at - new Date(at).getTimezoneOffset() * 60_000) / DAY_MS);
 }
 
 /**

@@ -6,24 +6,34 @@ import type { ReviewLogEntry } from "../../src/core/review.js";
 import { simulateLearner } from "../fixtures/simulated-learner.js";
 import { SCHEDULING } from "../fixtures/scheduling.js";
 
+/** `at` in the learner's local time ("2026-01-01T09:00"), as the log would hold it from their clock. */
 function entry(key: string, at: string, rating: ReviewLogEntry["rating"]): ReviewLogEntry {
-  return { at, key, given: ["a"], correct: rating !== "again", ms: 5000, rating, mode: "review" };
+  return { at: new Date(at).toISOString(), key, given: ["a"], correct: rating !== "again", ms: 5000, rating, mode: "review" };
 }
 
 describe("fsrsHistories", () => {
   it("gives each answer on a later day its question's history in whole days", () => {
     const histories = fsrsHistories([
-      entry("b/x", "2026-01-01T09:00:00Z", "good"),
-      entry("b/y", "2026-01-01T09:01:00Z", "again"),
-      entry("b/x", "2026-01-01T18:00:00Z", "hard"),
-      entry("b/x", "2026-01-04T08:00:00Z", "good"),
-      entry("b/y", "2026-01-02T23:00:00Z", "good"),
+      entry("b/x", "2026-01-01T09:00:00", "good"),
+      entry("b/y", "2026-01-01T09:01:00", "again"),
+      entry("b/x", "2026-01-01T18:00:00", "hard"),
+      entry("b/x", "2026-01-04T08:00:00", "good"),
+      entry("b/y", "2026-01-02T23:00:00", "good"),
     ]);
     expect(histories).toEqual([
-      { steps: [{ grade: 1, days: 0 }, { grade: 3, days: 1 }], at: Date.parse("2026-01-02T23:00:00Z") },
+      { steps: [{ grade: 1, days: 0 }, { grade: 3, days: 1 }], at: Date.parse(new Date("2026-01-02T23:00:00").toISOString()) },
       // The same-day answer stays in the history, but is not predicted itself.
-      { steps: [{ grade: 3, days: 0 }, { grade: 2, days: 0 }, { grade: 3, days: 3 }], at: Date.parse("2026-01-04T08:00:00Z") },
+      { steps: [{ grade: 3, days: 0 }, { grade: 2, days: 0 }, { grade: 3, days: 3 }], at: Date.parse(new Date("2026-01-04T08:00:00").toISOString()) },
     ]);
+  });
+
+  it("counts the learner's own days, as the review queue does: 05:30 and 23:30 are one day, 23:30 and 00:30 two", () => {
+    const histories = fsrsHistories([
+      entry("b/x", "2026-01-01T05:30:00", "good"),
+      entry("b/x", "2026-01-01T23:30:00", "good"),
+      entry("b/x", "2026-01-02T00:30:00", "good"),
+    ]);
+    expect(histories).toEqual([{ steps: [{ grade: 3, days: 0 }, { grade: 3, days: 0 }, { grade: 3, days: 1 }], at: new Date("2026-01-02T00:30:00").getTime() }]);
   });
 
   it("splits by time: the held-out part is the newest", () => {

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readReviewLog } from "../cli/helpers.js";
+import { readReviewLog, runPrelim } from "../cli/helpers.js";
+import { loadBankFile } from "../../src/bank/load-bank.js";
 import { REPO_ROOT, runPrelimOnPty, screenText, type PtyResult, type PtyStep } from "./pty.js";
 
 const BANKS = path.join(REPO_ROOT, "tests", "fixtures", "session", "banks");
@@ -207,5 +208,41 @@ describe("a terminal without prompts or colour (row 27)", () => {
     const coloured = run({ NO_COLOR: undefined });
     expect(coloured.exit, explain(coloured)).toBe(0);
     expect(coloured.output).toContain("\u001b[");
+  });
+});
+
+describe("statement checks on a pseudo-terminal", () => {
+  it("a misjudged statement comes back the next day as a true/false check, answered with t or f", async () => {
+    const home = freshHome();
+    const bank = path.join(REPO_ROOT, "tests", "fixtures", "statement-memory", "memory.yaml");
+    const question = loadBankFile(bank, { maxBytes: 1_000_000 }).bank?.questions.find((q) => q.id === "which-correct");
+    const wrong = "abcd"[question?.options.indexOf("1 and 3 only") ?? -1];
+    const answers = path.join(home, "wrong.answers.yaml");
+    fs.writeFileSync(answers, `# prelim answers\nwhich-correct: ${wrong}\n`);
+    expect((await runPrelim(["practice", bank, "--answers", answers, "--reporter", "tap"], { home, env: { PRELIM_NOW: "2026-03-02T09:00:00Z" } })).status).toBe(0);
+
+    const result = runPrelimOnPty({
+      args: ["review", bank, "--statements"],
+      env: env(home, { PRELIM_NOW: "2026-03-03T09:00:00Z" }),
+      steps: [
+        { waitFor: "Question 1 of 2" },
+        { send: "t" },
+        { waitFor: "Source:", newOnly: true },
+        { waitFor: "Question 2 of 2" },
+        { send: "t" },
+        { waitFor: "Summary" },
+      ],
+    });
+    expect(result.failedWait, explain(result)).toBeNull();
+    expect(result.exit, explain(result)).toBe(0);
+    const screen = screenText(result.output);
+    expect(screen).toContain("2. It took a stake in Lynas.");
+    expect(screen).toContain("3. It is a Chinese state agency.");
+    expect(screen).toContain("JOGMEC is Japan's; it financed Lynas.");
+    expect(feedbackCount(screen)).toBe(2);
+    expect(readReviewLog(home).slice(1).map((line) => [line.key, line.correct])).toEqual([
+      ["memory/which-correct#2", true],
+      ["memory/which-correct#3", false],
+    ]);
   });
 });

@@ -35,6 +35,16 @@ export interface TerminalAnswers {
   pause(): Promise<FeedbackKey>;
 }
 
+/** The keys after the feedback, said as fully as the terminal's width allows, on one line (two at 40 columns). */
+export function feedbackKeysLine(width: number): string {
+  const lines = [
+    "Enter: next question · u: undo the answer · s: suspend it · b: bury it until tomorrow · q: stop",
+    "Enter: next · u: undo · s: suspend · b: bury until tomorrow · q: stop",
+    "Enter next · u undo · s suspend · b bury · q stop",
+  ];
+  return lines.find((line) => line.length <= width) ?? "Enter next · u undo · q stop\ns suspend · b bury until tomorrow";
+}
+
 export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
   const context = {
     signal: options.signal,
@@ -47,7 +57,7 @@ export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
       (promptContext) =>
         keyPrompt(
           {
-            message: options.style.dim("Enter: next question · u: undo the answer · s: suspend it · b: bury it until tomorrow · q: stop"),
+            message: options.style.dim(feedbackKeysLine(options.width)),
             keys: ["enter", "space", "n", "q", "s", "b", "u"],
             style: options.style,
           },

@@ -99,7 +99,7 @@ describe("practice on a small terminal", () => {
       steps: [
         { waitFor: "Question 1 of 2" },
         { send: "a" },
-        { waitFor: "q: stop" },
+        { waitFor: "u undo" },
         { sleep: 0.3 },
         { send: "\r" },
         { waitFor: "Question 2 of 2", newOnly: true },
@@ -111,8 +111,10 @@ describe("practice on a small terminal", () => {
     expect(result.exit, explain(result)).toBe(0);
     const screen = screenText(result.output);
     // The pause came before the second question was drawn, and not after the last one.
-    expect(screen.indexOf("Enter: next question")).toBeLessThan(screen.indexOf("Question 2 of 2"));
-    expect(screen.slice(screen.indexOf("Question 2 of 2"))).not.toContain("Enter: next question");
+    expect(screen.indexOf("Enter next")).toBeLessThan(screen.indexOf("Question 2 of 2"));
+    expect(screen.slice(screen.indexOf("Question 2 of 2"))).not.toContain("Enter next");
+    // The keys fit 40 columns: nothing on the screen ran past the edge.
+    expect(replay(result.output, 40, 15).wraps).toBe(0);
     expect(readReviewLog(home)).toHaveLength(2);
   });
 
@@ -127,7 +129,7 @@ describe("practice on a small terminal", () => {
       steps: [{ waitFor: "Question 1 of 2" }, { send: "a" }, { waitFor: "Question 2 of 2" }, { send: "a" }, { waitFor: "Score" }],
     });
     expect(result.exit, explain(result)).toBe(0);
-    expect(screenText(result.output)).not.toContain("Enter: next question");
+    expect(screenText(result.output)).not.toContain("Enter next");
   });
 });
 

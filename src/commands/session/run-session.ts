@@ -9,6 +9,7 @@ import { nextReviewText } from "../../core/relative-day.js";
 import { sanitizeLine } from "../../core/sanitize.js";
 import { answerFromFile, noneDrawnWarning } from "../../core/answer-file.js";
 import { tapComment, tapHeader, tapLine, tapPlan } from "../../report/index.js";
+import { fitLines } from "../../report/text.js";
 import type { ProgressStore } from "../../store/progress-store.js";
 import { makeStyle, type Style } from "../../ui/color.js";
 import { trapSignals } from "../../ui/interrupts.js";
@@ -122,7 +123,9 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
     if (reporter === "tap") io.stdout.write(tapPlan(result.recorded.length));
     else if (reporter === "json") io.stdout.write(jsonSummary(result.recorded, { mode: plan.mode, seed: plan.seed, interrupted, warnings }));
     else io.stdout.write(prettySummary(result.recorded, { interrupted, style, width }));
-    if (reporter === "pretty" && !interrupted && plan.questions.length > 0) io.stdout.write(style.dim(`Seed ${plan.seed}: run again with --seed ${plan.seed} for the same questions.\n`));
+    if (reporter === "pretty" && !interrupted && plan.questions.length > 0) {
+      io.stdout.write(`${fitLines([`Seed ${plan.seed}: run again with --seed ${plan.seed} for the same questions.`], width).map((line) => style.dim(line)).join("\n")}\n`);
+    }
     // Everything answered is saved and summarised; main.ts turns the interrupt into 128 + the signal.
     if (result.interrupted) throw result.interrupted;
     const unanswered = plan.questions.length - result.recorded.length;

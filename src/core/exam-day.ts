@@ -3,7 +3,7 @@
 // twice before it, and the load per week until then. Pure: the cards, the time and the settings are
 // parameters. (Kept apart from stats.ts: it is about a day to come, not the history.)
 
-import type { Question } from "./question.js";
+import { questionHeadline, type Question } from "./question.js";
 import { startOfDay } from "./queue.js";
 import { examStart, nextCardState, retrievability, type CardState, type SchedulerSettings } from "./scheduler.js";
 import { UNTAGGED } from "./topics.js";
@@ -94,7 +94,7 @@ export function examDayRecall(
       .filter((row) => row.recall < settings.desiredRetention)
       .sort((a, b) => a.recall - b.recall || (a.question.key < b.question.key ? -1 : 1))
       .slice(0, atRiskCount)
-      .map((row) => ({ key: row.question.key, question: row.question.question, recall: row.recall })),
+      .map((row) => ({ key: row.question.key, question: questionHeadline(row.question), recall: row.recall })),
     suggestion: suggestNewPerDay(questions.map((question) => question.key), cards, now, settings.examDate),
   };
 }

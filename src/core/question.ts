@@ -176,3 +176,20 @@ export function isCorrectChoice(question: Question, chosen: readonly number[]): 
 export function isMultiAnswer(question: Question): boolean {
   return question.kind === "choice" && question.multiple;
 }
+
+/**
+ * The question in one line for a list (stats' weakest, the exam day's most at risk): its stem, and when
+ * the stem is only a lead-in ("Consider the following statements:"), the first item after it, so
+ * that two such questions in a list can be told apart.
+ */
+export function questionHeadline(question: Question | Pick<Question, "question">): string {
+  const stem = question.question.trim();
+  if (!stem.endsWith(":") || !("kind" in question)) return stem;
+  const first =
+    question.kind === "statements" ? `1. ${question.statements[0]?.text ?? ""}`
+    : question.kind === "pairs" ? `1. ${question.pairs[0]?.left ?? ""} — ${question.pairs[0]?.right ?? ""}`
+    : question.kind === "assertion" ? `Statement-I: ${question.claim.text}`
+    : question.kind === "match" ? `A. ${question.list1[0] ?? ""}`
+    : undefined;
+  return first === undefined ? stem : `${stem} ${first}`;
+}

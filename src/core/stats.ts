@@ -2,7 +2,9 @@
 // bank, per topic, retention, what falls due, activity by day and the weakest questions. Pure: time and
 // data are parameters. Its cost follows the questions and the last weeks' answers, not the history.
 
-import type { Bank } from "./question.js";
+import { questionHeadline, type Bank, type Question } from "./question.js";
+
+const headlineOf = (question: Question | undefined) => (question === undefined ? "" : questionHeadline(question));
 import { isFirstAnswer, RECENT_DAYS, type AnswerTally } from "./tally.js";
 import { isMastered } from "./scheduler.js";
 import type { CardState } from "./scheduler.js";
@@ -112,7 +114,7 @@ export function computeStats(
     activity: activityByDay(perKey.values(), now, activityDays),
     weakest: [...perKey]
       .filter(([, row]) => row.answers > row.correct)
-      .map(([key, row]) => ({ key, question: questionByKey.get(key)?.question ?? "", answers: row.answers, wrong: row.answers - row.correct, leech: row.answers - row.correct >= leechThreshold }))
+      .map(([key, row]) => ({ key, question: headlineOf(questionByKey.get(key)), answers: row.answers, wrong: row.answers - row.correct, leech: row.answers - row.correct >= leechThreshold }))
       .sort((a, b) => Number(b.leech) - Number(a.leech) || b.wrong / b.answers - a.wrong / a.answers || b.wrong - a.wrong || (a.key < b.key ? -1 : 1))
       .slice(0, 5),
     weakestStatements: weakestStatements(questionByKey.values(), tallies, 5),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBankFile } from "../../src/bank/load-bank.js";
 import { logEntryFor, makeAnswer } from "../../src/core/answer.js";
-import type { Question } from "../../src/core/question.js";
+import { questionHeadline, type Question } from "../../src/core/question.js";
 import { countDoneToday, dueStatementChecks } from "../../src/core/queue.js";
 import type { ReviewLogEntry } from "../../src/core/review.js";
 import { foldReviews, type CardState } from "../../src/core/scheduler.js";
@@ -251,5 +251,13 @@ describe("a simulated learner of statements (tests/fixtures/statement-learner.ts
     expect(drill.checks).toBeGreaterThan(0);
     expect(drill.answers - drill.checks).toBeLessThan(off.answers * 1.1);
     expect(drill.examDayAccuracy).toBeGreaterThan(off.examDayAccuracy - 0.01);
+  });
+});
+
+describe("questionHeadline", () => {
+  it("adds the first item to a stem that is only a lead-in, so two such questions in a list differ", () => {
+    expect(questionHeadline(question("which-correct"))).toBe("Consider the following statements about JOGMEC: 1. It invests in overseas mining projects.");
+    expect(questionHeadline(question("coded-pairs"))).toBe("Consider the following pairs: 1. METI — Japan");
+    expect(questionHeadline(question("plain-choice"))).toBe("Which ministry leads Japan's rare-earth strategy?");
   });
 });

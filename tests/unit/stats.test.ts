@@ -111,9 +111,9 @@ describe("computeStats", () => {
 
   it("lists the weakest questions by share wrong, then count, then key", () => {
     expect(stats.weakest).toEqual([
-      { key: "daily/founders", question: "Consider the following pairs:", answers: 1, wrong: 1, leech: false },
+      { key: "daily/founders", question: "Consider the following pairs: 1. Amazon — Jeff Bezos", answers: 1, wrong: 1, leech: false },
       { key: "daily/capital", question: "Which city is the capital of France?", answers: 2, wrong: 1, leech: false },
-      { key: "daily/rivers", question: "Consider the following statements:", answers: 2, wrong: 1, leech: false },
+      { key: "daily/rivers", question: "Consider the following statements: 1. The Ganga rises at Gangotri.", answers: 2, wrong: 1, leech: false },
     ]);
   });
 

@@ -1,7 +1,8 @@
 // One bank file in, a Bank and every problem found in it out. Nothing here throws for a bad bank: a
 // tutor wants the whole list, and `prelim banks` must list a broken bank beside the good ones.
 
-import { parseYaml } from "./parse-yaml.js";
+import { isNode, isSeq } from "yaml";
+import { MAX_ALIAS_COUNT, parseYaml } from "./parse-yaml.js";
 import type { ParsedYaml } from "./parse-yaml.js";
 import { readBankText } from "./read-file.js";
 import { makeLocator } from "./locate.js";
@@ -39,9 +40,46 @@ export function loadBankFile(file: string, options: LoadOptions): LoadedBank {
 export function loadBankText(file: string, text: string): LoadedBank {
   const parsed = parseYaml(text);
   const problems: Problem[] = parsed.issues.map((issue) => problem(file, issue.at, "error", issue.rule, issue.message));
-  if (problems.length > 0) return { file, questionCount: 0, problems: capProblems(explainYamlMistakes(problems, text)).sort(compareProblems) };
+  if (problems.length > 0) {
+    const beyond = problemsBeyondYamlErrors(file, parsed);
+    return { file, questionCount: 0, problems: capProblems([...explainYamlMistakes(problems, text), ...beyond]).sort(compareProblems) };
+  }
   const checked = checkBankData(file, parsed, text.split(/\r?\n/, 1)[0] ?? "");
   return checked.problems.some((entry) => entry.rule === "unknown-key" || entry.rule === "type") ? { ...checked, problems: explainYamlMistakes(checked.problems, text) } : checked;
+}
+
+/**
+ * After a YAML error, the problems of the questions the error does not touch: the parser goes on past
+ * most mistakes, so a tutor who fixes the quote on line 12 does not find the missing answer on line
+ * 80 only on the next run. Only questions whose lines hold no YAML error are checked; what the error
+ * may have bent (its own question, the bank's fields) is left until the file parses.
+ */
+function problemsBeyondYamlErrors(file: string, parsed: ParsedYaml): Problem[] {
+  const document = parsed.document;
+  const list = document?.getIn(["questions"], true);
+  if (document === undefined || !isSeq(list)) return [];
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return [];
+  }
+  if (!isRecord(data)) return [];
+  const errorLines = parsed.issues.map((issue) => issue.at.line);
+  // After a quote or bracket never closed, nothing the parser read can be trusted.
+  const trustedUntil = Math.min(...parsed.issues.filter((issue) => issue.toEnd === true).map((issue) => issue.at.line));
+  // A question runs from its first line to the line before the next one (the last, to the end of the
+  // file): an error just past what the parser kept of a question, a tab-indented line say, bent it too.
+  const starts = list.items.map((item) => (isNode(item) && item.range ? parsed.lineCounter.linePos(item.range[0]).line : undefined));
+  const clean = starts.flatMap((first, index) => {
+    if (first === undefined) return [];
+    const next = starts.slice(index + 1).find((line) => line !== undefined);
+    const last = next === undefined ? Number.POSITIVE_INFINITY : next - 1;
+    return (Number.isFinite(trustedUntil) && last >= trustedUntil) || errorLines.some((line) => line >= first && line <= last) ? [] : [{ first, last }];
+  });
+  if (clean.length === 0) return [];
+  const checked = checkBankData(file, { ...parsed, value: data, issues: [] }, "");
+  return checked.problems.filter((entry) => clean.some((range) => entry.line >= range.first && entry.line <= range.last));
 }
 
 function checkBankData(file: string, parsed: ParsedYaml, firstLine: string): LoadedBank {

@@ -16,6 +16,8 @@ export interface YamlIssue {
   readonly at: Position;
   readonly rule: string;
   readonly message: string;
+  /** A quote or bracket never closed: everything after it may be read wrongly, not only its own line. */
+  readonly toEnd?: boolean;
 }
 
 export interface ParsedYaml {
@@ -210,13 +212,13 @@ function yamlIssue(error: YAMLError, at: (offset: number) => Position, cst: CstF
   // needs the place it was opened.
   if (/closing ['"]?quote/i.test(message)) {
     const quote = cst.quoted.find((token) => token.offset < offset && offset <= token.end);
-    if (quote) return { at: at(quote.offset), rule: "yaml-syntax", message: "this quote is never closed; end the text with the same quote mark" };
+    if (quote) return { at: at(quote.offset), rule: "yaml-syntax", message: "this quote is never closed; end the text with the same quote mark", toEnd: true };
   }
   const expected = /end with an? ([\]}])/.exec(message)?.[1];
   if (expected !== undefined) {
     const opener = expected === "}" ? "{" : "[";
     const opened = cst.unclosedFlows.filter((flow) => flow.opener === opener && flow.offset < offset).sort((a, b) => b.offset - a.offset)[0];
-    if (opened) return { at: at(opened.offset), rule: "yaml-syntax", message: `this ${opener} is never closed; end it with ${expected}` };
+    if (opened) return { at: at(opened.offset), rule: "yaml-syntax", message: `this ${opener} is never closed; end it with ${expected}`, toEnd: true };
   }
   switch (error.code) {
     case "DUPLICATE_KEY":

@@ -43,3 +43,34 @@ describe("YAML beginner mistakes", () => {
     expect(first('    question: "Q?"\n    answer: true\n    colour: red\n')?.message).toMatch(/^unknown key 'colour'; allowed here: [a-z0-9, ]+$/);
   });
 });
+
+describe("after a YAML error, the other questions are still checked", () => {
+  const bank = [
+    "id: broken",
+    "title: Broken bank",
+    "questions:",
+    "  - id: first",
+    "    question: Consider the following statements about X: which is right?",
+    "    options: [a, b, c, d]",
+    "    answer: a",
+    "  - id: second",
+    "    question: No answer here?",
+    "    options: [one, two, three, four]",
+    "  - id: third",
+    "    question: Answer out of range?",
+    "    options: [one, two]",
+    "    answer: e",
+    "",
+  ].join("\n");
+
+  it("reports the YAML error and the problems of the questions it does not touch, each at its line", () => {
+    const errors = loadBankText("b.yaml", bank).problems.filter((problem) => problem.severity === "error");
+    expect(errors.map((problem) => `${problem.line}:${problem.col} ${problem.rule}`)).toEqual(["5:15 yaml-syntax", "8:5 required", "14:13 answer-range"]);
+  });
+
+  it("after a quote never closed, checks only the questions before it", () => {
+    const unclosed = bank.replace("question: Answer out of range?", 'question: "Answer out of range?');
+    const errors = loadBankText("b.yaml", unclosed).problems.filter((problem) => problem.severity === "error");
+    expect(errors.map((problem) => `${problem.line}:${problem.col} ${problem.rule}`)).toEqual(["5:15 yaml-syntax", "8:5 required", "12:15 yaml-syntax"]);
+  });
+});

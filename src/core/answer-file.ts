@@ -1,6 +1,7 @@
 // Matching an answer file's entries to questions: one rule for practice, review and mock.
 
 import { makeAnswer, type Answer } from "./answer.js";
+import { statementCheckFor } from "./statement-memory.js";
 import { indexOfLetter, type Question } from "./question.js";
 
 /** What an answer file says, read and checked for syntax: key → the letters written, as strings. */
@@ -29,7 +30,9 @@ export function matchAnswerFile(questions: readonly Question[], entries: AnswerE
 
   for (const [key, letters] of entries) {
     const sameId = byId.get(key) ?? [];
-    const question = byKey.get(key) ?? (sameId.length === 1 ? sameId[0] : undefined);
+    // A statement check (bank/id#2) answers the statement of a question in the file's banks: not a mistake
+    // when this session asks the question itself, or asks no check of it today.
+    const question = byKey.get(key) ?? statementCheckFor(key, byKey) ?? (sameId.length === 1 ? sameId[0] : undefined);
     if (question === undefined) {
       warnings.push(
         sameId.length > 1

@@ -6,6 +6,7 @@ import { logEntryFor, safeLetterOf, type Answer, type Outcome } from "./answer.j
 import type { Paper } from "./paper.js";
 import type { ReviewLogEntry } from "./review.js";
 import { ratingFor } from "./scheduler.js";
+import { judgedItems } from "./statement-memory.js";
 import { scoreAttempt, type MockResult, type PassMark } from "./scoring.js";
 
 export const ATTEMPT_VERSION = 1;
@@ -19,6 +20,8 @@ export interface AttemptOutcome {
   readonly marked: boolean;
   /** Time on screen, at a terminal. */
   readonly ms?: number;
+  /** Which statements the answer judged right (core/statement-memory.ts), for completing a submission. */
+  readonly items?: readonly boolean[];
 }
 
 /** One line of the attempts journal: the totals of a MockResult and each question's outcome. */
@@ -101,13 +104,17 @@ export function attemptFrom(result: MockResult, details: { at: Date; banks: read
     ...(result.timeUsedMs === undefined ? {} : { timeUsedMs: result.timeUsedMs }),
     ...(result.timeLimitMs === undefined ? {} : { timeLimitMs: result.timeLimitMs }),
     scripted: details.scripted,
-    outcomes: result.questions.map((item) => ({
-      key: item.question.key,
-      given: item.chosen.map(safeLetterOf),
-      outcome: item.outcome,
-      marked: item.marked,
-      ...(item.ms !== undefined && { ms: Math.max(0, Math.round(item.ms)) }),
-    })),
+    outcomes: result.questions.map((item) => {
+      const items = judgedItems(item.question, item.chosen);
+      return {
+        key: item.question.key,
+        given: item.chosen.map(safeLetterOf),
+        outcome: item.outcome,
+        marked: item.marked,
+        ...(item.ms !== undefined && { ms: Math.max(0, Math.round(item.ms)) }),
+        ...(items !== undefined && { items }),
+      };
+    }),
   };
 }
 
@@ -133,7 +140,7 @@ export function completionEntries(attempt: Attempt, logged: ReadonlySet<string>)
   return attempt.outcomes.flatMap((item): ReviewLogEntry[] => {
     if (item.outcome === "unanswered" || logged.has(item.key)) return [];
     const correct = item.outcome === "correct";
-    return [{ at: attempt.at, key: item.key, given: [...item.given], correct, ms: item.ms ?? 0, rating: ratingFor({ correct }), mode: "mock", attempt: id }];
+    return [{ at: attempt.at, key: item.key, given: [...item.given], correct, ms: item.ms ?? 0, rating: ratingFor({ correct }), mode: "mock", attempt: id, ...(item.items !== undefined && { items: [...item.items] }) }];
   });
 }
 

@@ -34,6 +34,15 @@ export function isItemsQuestion(question: Question): question is ItemsQuestion {
   return question.kind === "statements" || question.kind === "pairs";
 }
 
+/** Every item key of the questions' statements and pairs. */
+export function itemKeysOf(questions: Iterable<Question>): string[] {
+  const keys: string[] = [];
+  for (const question of questions) {
+    if (isItemsQuestion(question)) for (let item = 1; item <= itemCount(question); item++) keys.push(itemKey(question.key, item));
+  }
+  return keys;
+}
+
 /** An item as the learner reads it alone: the statement, or "left — right" for a pair. */
 export function itemText(question: ItemsQuestion, item: number): string {
   if (question.kind === "statements") return question.statements[item - 1]?.text ?? "";
@@ -58,6 +67,15 @@ export function judgedItems(question: Question, chosen: readonly number[]): bool
   const right = question.optionItems[question.answer[0] as number];
   if (picked === undefined || right === undefined) return undefined;
   return Array.from({ length: itemCount(question) }, (_, index) => picked.includes(index + 1) === right.includes(index + 1));
+}
+
+/**
+ * Judgements as a file may hold them (the log, the attempts journal): 2 to `maxItems` true/false.
+ * Anything else (a hand edit, a newer prelim's idea of them) is not used: the answer still counts,
+ * only its items' cards do not move.
+ */
+export function isItemJudgements(value: unknown, maxItems: number): value is boolean[] {
+  return Array.isArray(value) && value.length >= 2 && value.length <= maxItems && value.every((flag) => typeof flag === "boolean");
 }
 
 /** Whether the item is true as written: a correct statement, a correctly matched pair. */
@@ -103,7 +121,8 @@ export function statementCheckFor(key: string, questionsByKey: ReadonlyMap<strin
 export interface WeakStatement {
   /** The item's key, `<bank>/<question>#<item>`. */
   readonly key: string;
-  readonly question: string;
+  /** Its question's key. */
+  readonly questionKey: string;
   readonly item: number;
   readonly kind: "statement" | "pair";
   readonly text: string;
@@ -132,7 +151,7 @@ export function weakestStatements(questions: Iterable<Question>, tallies: Readon
       const key = itemKey(question.key, item);
       const tally = tallies.get(key);
       if (tally === undefined || tally.answers === tally.correct) continue;
-      rows.push({ key, question: question.key, item, kind: question.kind === "statements" ? "statement" : "pair", text: itemText(question, item), correct: itemTruth(question, item), judged: tally.answers, misjudged: tally.answers - tally.correct });
+      rows.push({ key, questionKey: question.key, item, kind: question.kind === "statements" ? "statement" : "pair", text: itemText(question, item), correct: itemTruth(question, item), judged: tally.answers, misjudged: tally.answers - tally.correct });
     }
   }
   rows.sort((a, b) => b.misjudged - a.misjudged || b.misjudged / b.judged - a.misjudged / a.judged || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

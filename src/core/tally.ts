@@ -42,7 +42,10 @@ export function foldTallies(tallies: Tallies, entries: Iterable<ReviewLogEntry>)
     const undo = entry.voids === undefined ? undefined : Date.parse(entry.voids);
     const at = Date.parse(entry.at);
     countAnswer(tallies, entry.key, entry.correct, at, undo, true);
-    entry.items?.forEach((right, index) => countAnswer(tallies, itemKey(entry.key, index + 1), right, at, undo, !right));
+    // A crammed answer leaves the schedule alone and starts no item's card: nor its tally, so that stats
+    // never lists a statement the drill could not ask.
+    const starts = entry.reschedule !== false;
+    entry.items?.forEach((right, index) => countAnswer(tallies, itemKey(entry.key, index + 1), right, at, undo, starts && !right));
   }
   return tallies;
 }

@@ -101,11 +101,17 @@ export function nothingDueText(nothing: NothingDue): string {
 
 /** The same as text, JSON or TAP, so a scripted run always gets its own format. */
 export function nothingDueReport(nothing: NothingDue, reporter: "pretty" | "json" | "tap"): string {
-  const text = nothingDueText(nothing);
-  if (reporter === "json") {
-    return `${JSON.stringify({ mode: "review", answered: 0, nothingDue: true, message: text, dueLeft: nothing.dueLeft, newLeft: nothing.newLeft, ...(nothing.next && { next: { count: nothing.next.count, at: nothing.next.at } }), questions: [] }, null, 2)}\n`;
-  }
+  return nothingToAskReport(nothingDueText(nothing), reporter, {
+    dueLeft: nothing.dueLeft,
+    newLeft: nothing.newLeft,
+    ...(nothing.next && { next: { count: nothing.next.count, at: nothing.next.at } }),
+  });
+}
+
+/** A review with nothing to ask, in the reporter's format: `fields` go into the JSON beside the message. */
+export function nothingToAskReport(message: string, reporter: "pretty" | "json" | "tap", fields: Record<string, unknown> = {}): string {
+  if (reporter === "json") return `${JSON.stringify({ mode: "review", answered: 0, nothingDue: true, message, ...fields, questions: [] }, null, 2)}\n`;
   // TAP 14: a plan of 0 with a SKIP directive is a run with nothing to test, and says why.
-  if (reporter === "tap") return `TAP version 14\n1..0 # SKIP ${text.replace(/[\\#]/g, (char) => `\\${char}`)}\n`;
-  return `${text}\n`;
+  if (reporter === "tap") return `TAP version 14\n1..0 # SKIP ${message.replace(/[\\#]/g, (char) => `\\${char}`)}\n`;
+  return `${message}\n`;
 }

@@ -58,12 +58,14 @@ export function fitLines(lines: readonly string[], width: number): string[] {
   const visible = (text: string) => Array.from(text.replace(/\u001b\[[0-9;]*m/g, "")).length;
   return lines.flatMap((line) => {
     if (visible(line) <= width) return [line];
-    const indent = " ".repeat((/^ */.exec(line)?.[0].length ?? 0) + 2);
+    const lead = /^ */.exec(line)?.[0] ?? "";
+    const indent = `${lead}  `;
     const out: string[] = [];
-    let current = "";
-    for (const word of line.split(" ")) {
-      const next = current === "" ? word : `${current} ${word}`;
-      if (current !== "" && visible(next) > width) {
+    // The line's own indent is kept: split only what follows it into words.
+    let current = lead;
+    for (const word of line.slice(lead.length).split(" ")) {
+      const next = current.trim() === "" ? `${current}${word}` : `${current} ${word}`;
+      if (current.trim() !== "" && visible(next) > width) {
         out.push(current);
         current = `${indent}${word}`;
       } else current = next;

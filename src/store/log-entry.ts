@@ -5,6 +5,7 @@ import { checkReviewDate } from "../core/review-dates.js";
 import { RATINGS, type Rating, type ReviewLogEntry, type SessionMode } from "../core/review.js";
 import type { CardState } from "../core/scheduler.js";
 import { MAX_ITEMS } from "../core/generated-options.js";
+import { isItemJudgements } from "../core/statement-memory.js";
 
 const MODES: readonly SessionMode[] = ["practice", "review", "mock"];
 
@@ -62,7 +63,7 @@ export function parseLogLine(text: string, now: Date): ParsedLine {
   const { at, key, given, correct, ms, rating, mode, attempt, reschedule, voids, restore, items, restoreItems } = value as ReviewLogEntry;
   const date = checkReviewDate(at, now);
   if (!date.ok) return { ok: false, json: true, reason: date.reason, clockBehind: date.clockBehind };
-  const judged = isJudgements(items) ? { items: [...items] } : {};
+  const judged = isItemJudgements(items, MAX_ITEMS) ? { items: [...items] } : {};
   const undo =
     typeof voids === "string" && !Number.isNaN(Date.parse(voids))
       ? { voids, restore: isCardLike(restore) ? restore : null, ...(judged.items && Array.isArray(restoreItems) && { restoreItems: judged.items.map((_, index) => (isCardLike(restoreItems[index]) ? restoreItems[index] : null)) }) }
@@ -70,11 +71,6 @@ export function parseLogLine(text: string, now: Date): ParsedLine {
   return { ok: true, entry: { at, key, given: [...given], correct, ms, rating, mode, ...(typeof attempt === "string" && { attempt }), ...(reschedule === false && { reschedule }), ...judged, ...undo } };
 }
 
-// Item judgements that do not fit (a hand edit, a newer prelim's idea of them) are left out: the
-// answer itself still counts, only its items' cards do not move.
-function isJudgements(value: unknown): value is boolean[] {
-  return Array.isArray(value) && value.length >= 2 && value.length <= MAX_ITEMS && value.every((flag) => typeof flag === "boolean");
-}
 
 /** A card state as an undo line restores it; anything else restores "never reviewed". */
 function isCardLike(value: unknown): value is CardState {

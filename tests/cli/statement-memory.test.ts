@@ -72,8 +72,14 @@ describe("memory per statement", () => {
     const dir = tempDir();
     await missedTwoStatements(home, dir);
 
-    const before = await runPrelim(["review", BANK, "--statements", "--reporter", "json", "--answers", answers(dir, "none.answers.yaml", {})], { home, env: DAY1 });
-    expect(before.stdout).toBe("No misjudged statements are due. A statement comes back here after a wrong answer to its question.\n");
+    // Nothing due yet, in the reporter's own format: JSON that says when the next ones come, or a TAP skip.
+    const none = answers(dir, "none.answers.yaml", {});
+    const before = await runPrelim(["review", BANK, "--statements", "--reporter", "json", "--answers", none], { home, env: DAY1 });
+    expect(JSON.parse(before.stdout)).toMatchObject({ nothingDue: true, answered: 0, message: "No misjudged statements are due. Next: 2 statements tomorrow.", next: { count: 2 } });
+    const tap = await runPrelim(["review", BANK, "--statements", "--answers", none], { home, env: DAY1 });
+    expect(tap.stdout).toBe("TAP version 14\n1..0 # SKIP No misjudged statements are due. Next: 2 statements tomorrow.\n");
+    const fresh = await runPrelim(["review", BANK, "--statements", "--reporter", "pretty", "--answers", none], { env: DAY1 });
+    expect(fresh.stdout).toBe("No misjudged statements are due. A statement comes back here after a wrong answer to its question.\n");
 
     // Item 2 (true) answered True: right. Item 3 (false) answered True again: misjudged again.
     const file = answers(dir, "checks.answers.yaml", { "memory/which-correct#2": "true", "memory/which-correct#3": "true" });
@@ -96,7 +102,7 @@ describe("memory per statement", () => {
     expect(ids).toEqual(["which-correct#3"]);
   });
 
-  it("statementDrill true mixes the checks into review after the due questions; false leaves them to --statements", async () => {
+  it("statementDrill true mixes in the checks of questions the session does not ask, never both", async () => {
     const home = tempDir("prelim-home-");
     const dir = tempDir();
     await missedTwoStatements(home, dir);
@@ -109,17 +115,49 @@ describe("memory per statement", () => {
       "coded-pairs": "c",
       "plain-choice": "a",
     });
-    const plain = await runPrelim(["review", BANK, "--answers", file, "--reporter", "json", "--no-record"], { home, env: DAY2 });
-    expect((JSON.parse(plain.stdout) as SessionJson).questions.map((question) => question.id)).not.toContain("which-correct#2");
-
+    const ids = async (run: Promise<{ stdout: string }>) => (JSON.parse((await run).stdout) as SessionJson).questions.map((question) => question.id);
     expect((await runPrelim(["config", "set", "statementDrill", "true"], { home })).stdout).toBe("statementDrill = true\n");
-    const mixed = await runPrelim(["review", BANK, "--answers", file, "--reporter", "json"], { home, env: DAY2 });
-    expect(mixed.status).toBe(0);
-    const ids = (JSON.parse(mixed.stdout) as SessionJson).questions.map((question) => question.id);
-    // The two due questions (in the order practice asked them, which the seed drew), then the checks, then the new ones.
-    expect(ids.slice(0, 2).sort()).toEqual(["how-many", "which-correct"]);
-    expect(ids.slice(2, 4)).toEqual(["which-correct#2", "which-correct#3"]);
-    expect(ids.slice(4).sort()).toEqual(["coded-pairs", "plain-choice", "which-incorrect"]);
+
+    // The question is due with its weak statements: the session asks it, and its answer judges them.
+    const asked = await ids(runPrelim(["review", BANK, "--answers", file, "--reporter", "json", "--no-record"], { home, env: DAY2 }));
+    expect(asked).toContain("which-correct");
+    expect(asked.filter((id) => id.includes("#"))).toEqual([]);
+
+    // With no room left for reviews today, the checks still come: they count against neither limit.
+    await runPrelim(["config", "set", "reviewsPerDay", "0"], { home });
+    await runPrelim(["config", "set", "newPerDay", "0"], { home });
+    expect(await ids(runPrelim(["review", BANK, "--answers", file, "--reporter", "json", "--no-record"], { home, env: DAY2 }))).toEqual(["which-correct#2", "which-correct#3"]);
+    await runPrelim(["config", "set", "statementDrill", "false"], { home });
+    const off = JSON.parse((await runPrelim(["review", BANK, "--answers", file, "--reporter", "json", "--no-record"], { home, env: DAY2 })).stdout) as { nothingDue?: boolean };
+    expect(off.nothingDue).toBe(true);
+  });
+
+  it("suspend takes a statement's key; the drill leaves it out; an answer file naming checks warns of nothing", async () => {
+    const home = tempDir("prelim-home-");
+    const dir = tempDir();
+    await missedTwoStatements(home, dir);
+    const suspended = await runPrelim(["suspend", "memory/which-correct#3"], { home, env: { PRELIM_BANKS: path.dirname(BANK) } });
+    expect(suspended.stderr).toBe("");
+    expect(suspended.status).toBe(0);
+    const file = answers(dir, "checks.answers.yaml", { "memory/which-correct#2": "true", "memory/which-correct#3": "false", "which-correct": "a" });
+    const drill = JSON.parse((await runPrelim(["review", BANK, "--statements", "--answers", file, "--reporter", "json"], { home, env: DAY2 })).stdout) as SessionJson & { warnings: string[] };
+    expect(drill.questions.map((question) => question.id)).toEqual(["which-correct#2"]);
+    expect(drill.warnings).toEqual([]);
+    const plain = JSON.parse((await runPrelim(["review", BANK, "--answers", file, "--reporter", "json", "--no-record"], { home, env: DAY2 })).stdout) as { warnings: string[] };
+    expect(plain.warnings).toEqual([]);
+  });
+
+  it("a statement missed leechThreshold times is no leech: nothing suspended, no 'rewrite the question'", async () => {
+    const home = tempDir("prelim-home-");
+    const dir = tempDir();
+    await runPrelim(["config", "set", "leechThreshold", "2"], { home });
+    await runPrelim(["config", "set", "leechAction", "suspend"], { home });
+    await missedTwoStatements(home, dir);
+    const file = answers(dir, "checks.answers.yaml", { "memory/which-correct#2": "false", "memory/which-correct#3": "true" });
+    const run = await runPrelim(["review", BANK, "--statements", "--answers", file, "--reporter", "tap"], { home, env: DAY2 });
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toMatch(/leech/);
+    expect(fs.existsSync(path.join(home, "queue.jsonl")) ? fs.readFileSync(path.join(home, "queue.jsonl"), "utf8") : "").not.toContain("which-correct#");
   });
 
   it("--statements with --due-ahead is a usage error", async () => {

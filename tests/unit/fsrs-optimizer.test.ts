@@ -28,12 +28,22 @@ describe("fsrsHistories", () => {
   });
 
   it("counts the learner's own days, as the review queue does: 05:30 and 23:30 are one day, 23:30 and 00:30 two", () => {
-    const histories = fsrsHistories([
-      entry("b/x", "2026-01-01T05:30:00", "good"),
-      entry("b/x", "2026-01-01T23:30:00", "good"),
-      entry("b/x", "2026-01-02T00:30:00", "good"),
-    ]);
-    expect(histories).toEqual([{ steps: [{ grade: 3, days: 0 }, { grade: 3, days: 0 }, { grade: 3, days: 1 }], at: new Date("2026-01-02T00:30:00").getTime() }]);
+    // Far from UTC either way, where a UTC day would split or join these answers.
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ["Asia/Kolkata", "America/Los_Angeles"]) {
+        process.env.TZ = tz;
+        const histories = fsrsHistories([
+          entry("b/x", "2026-01-01T05:30:00", "good"),
+          entry("b/x", "2026-01-01T23:30:00", "good"),
+          entry("b/x", "2026-01-02T00:30:00", "good"),
+        ]);
+        expect(histories, tz).toEqual([{ steps: [{ grade: 3, days: 0 }, { grade: 3, days: 0 }, { grade: 3, days: 1 }], at: new Date("2026-01-02T00:30:00").getTime() }]);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it("splits by time: the held-out part is the newest", () => {

@@ -1,6 +1,7 @@
 // Memory per statement: which items a wrong answer misjudged, a card per item in the fold, the drill's
 // checks, and the statements a learner keeps misjudging.
 
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBankFile } from "../../src/bank/load-bank.js";
@@ -13,7 +14,11 @@ import { itemKey, judgedItems, parseItemKey, statementCheck, weakestStatements, 
 import { foldTallies } from "../../src/core/tally.js";
 import { parseLogLine, toLogLine } from "../../src/store/log-entry.js";
 import { cardsBefore, undoEntry } from "../../src/commands/session/answer-loop.js";
-import { FIXTURES } from "../fixtures/fixtures.js";
+import { FIXTURES, REPO_ROOT, makeTempDir } from "../fixtures/fixtures.js";
+import { attemptFrom, completionEntries, reviewEntries, type Attempt } from "../../src/core/attempt.js";
+import { scoreAttempt } from "../../src/core/scoring.js";
+import { UPSC_MARKING } from "../../src/core/question.js";
+import { appendAttempt, readAttempts } from "../../src/store/attempts.js";
 import { simulateStatementLearner } from "../fixtures/statement-learner.js";
 
 const loaded = loadBankFile(path.join(FIXTURES, "statement-memory", "memory.yaml"), { maxBytes: 1_000_000 });
@@ -157,9 +162,37 @@ describe("a card per item, in the one fold", () => {
     expect(tallies).toEqual(foldTallies(new Map(), first));
   });
 
+  it("a crammed answer (reschedule: false) starts no item's card nor its tally, and counts for items already followed", () => {
+    const crammed = { ...wrong, reschedule: false as const };
+    expect(fold([crammed]).size).toBe(0);
+    expect([...foldTallies(new Map(), [crammed]).keys()]).toEqual([key]);
+    const later = { ...answered("which-correct", "2 and 3 only", 1), reschedule: false as const };
+    const tallies = foldTallies(new Map(), [wrong, later]);
+    expect(tallies.get(itemKey(key, 1))).toBeUndefined();
+    expect(tallies.get(itemKey(key, 2))).toMatchObject({ answers: 2, correct: 1 });
+  });
+
   it("statement checks count against neither daily limit", () => {
     const entries = [wrong, checked("which-correct", 2, true, 0), checked("which-correct", 3, true, 0)];
     expect(countDoneToday(foldTallies(new Map(), entries), at(0))).toEqual({ newCards: 1, reviews: 0 });
+  });
+});
+
+describe("a mock's answers", () => {
+  it("carry the judgements, and a submission completed after a crash carries the same, through the attempts file", () => {
+    const answers = [makeAnswer(question("which-correct"), [option("which-correct", "1 and 3 only")]), makeAnswer(question("how-many"), [0])];
+    const result = scoreAttempt(answers, UPSC_MARKING);
+    const attempt = { ...attemptFrom(result, { at: at(0), banks: ["memory"], seed: 1, scripted: true }), id: "a-1" };
+    const submitted = reviewEntries(result, at(0), "a-1");
+    expect(submitted[0]?.items).toEqual([true, false, false]);
+    const temp = makeTempDir();
+    try {
+      appendAttempt(temp.dir, attempt);
+      const [read] = readAttempts(temp.dir).attempts;
+      expect(completionEntries(read as Attempt, new Set())).toEqual(submitted);
+    } finally {
+      temp.remove();
+    }
   });
 });
 
@@ -245,6 +278,14 @@ describe("a simulated learner of statements (tests/fixtures/statement-learner.ts
   it("memory per statement costs little: under 10% more answers, and recall on the exam day no lower", () => {
     expect(items.answers).toBeLessThan(off.answers * 1.1);
     expect(items.examDayAccuracy).toBeGreaterThan(off.examDayAccuracy - 0.01);
+  });
+
+  it("the README quotes these runs", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8").replace(/\s+/g, " ");
+    const count = (n: number) => n.toLocaleString("en-US");
+    expect(readme).toContain(`**${off.examDayAccuracy.toFixed(3)}** without memory per statement (${count(off.answers)} answers)`);
+    expect(readme).toContain(`**${items.examDayAccuracy.toFixed(3)}** with it (${count(items.answers)} answers)`);
+    expect(readme).toContain(`**${drill.examDayAccuracy.toFixed(3)}** with the drill mixed in (${count(drill.answers - drill.checks)} answers to questions plus ${count(drill.checks)} checks)`);
   });
 
   it("the drill asks each misjudged statement alone, on top of the questions", () => {

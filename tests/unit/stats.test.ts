@@ -7,6 +7,7 @@ import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 import { SCHEDULING } from "../fixtures/scheduling.js";
 import { computeStats, isoDate } from "../../src/core/stats.js";
 import { foldTallies } from "../../src/core/tally.js";
+import { fitLines } from "../../src/report/text.js";
 
 const tallied = (list: readonly ReviewLogEntry[]) => foldTallies(new Map(), list);
 import { sessionBank } from "../fixtures/fixtures.js";
@@ -152,5 +153,13 @@ describe("stats as text at the terminal's width", () => {
     // stats prints to the terminal width given (the command passes textWidth + 2).
     const text = statsText(computeStats(banks, cards, tallied(entries), NOW), plainStyle, columns);
     expect(text.split("\n").filter((line) => Array.from(line).length > columns)).toEqual([]);
+  });
+});
+
+describe("fitLines", () => {
+  it("keeps a line's own indent and indents its continuations two more", () => {
+    expect(fitLines(["  aaa bbb ccc"], 9)).toEqual(["  aaa bbb", "    ccc"]);
+    expect(fitLines(["    one-long-word"], 8)).toEqual(["    one-long-word"]);
+    expect(fitLines(["no indent here"], 8)).toEqual(["no", "  indent", "  here"]);
   });
 });

@@ -6,6 +6,7 @@
 import { fsrsHistories, MIN_OPTIMIZE_REVIEWS, timeSeriesSplit } from "../../core/fsrs-items.js";
 import { evaluateWeights, fitWeights } from "../../core/fsrs-optimizer.js";
 import { standingEntries } from "../../core/review.js";
+import { isItemKey } from "../../core/statement-memory.js";
 import { DEFAULT_WEIGHTS } from "../../core/scheduler.js";
 import { sanitize, terminalSafeJson } from "../../core/sanitize.js";
 import type { Context } from "../../context.js";
@@ -27,7 +28,9 @@ export async function optimize(options: OptimizeOptions, context: Context): Prom
   let current: readonly number[];
   try {
     // Answers taken back (undo) are not memory: they and their undo lines are left out.
-    entries = standingEntries(reader.entries());
+    // Statement checks are left out: a true/false guess is right half the time, and an item's history
+    // begins inside its question's answer, which the log keeps under the question's key.
+    entries = standingEntries(reader.entries()).filter((entry) => !isItemKey(entry.key));
     current = reader.settings.get("fsrsWeights");
   } finally {
     reader.close();

@@ -10,7 +10,9 @@ import type { Context } from "../../context.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { loadSessionBanks } from "../session/load-banks.js";
 import { openReader, openStore } from "../session/open-store.js";
-import { nothingDueReport, type NothingDue } from "../../report/session.js";
+import { nothingDueReport, nothingToAskReport, type NothingDue } from "../../report/session.js";
+import { itemKeysOf, parseItemKey } from "../../core/statement-memory.js";
+import type { CardState } from "../../core/scheduler.js";
 import { checkCanRun, runSession, sessionReporter, type SessionRunOptions } from "../session/run-session.js";
 import { parseCount, parseSessionOptions } from "../session/options.js";
 import { readQueueControls } from "../session/queue-controls.js";
@@ -54,12 +56,7 @@ export async function review(args: readonly string[], options: ReviewOptions, co
 
   if (options.statements === true) {
     if (options.dueAhead !== undefined) throw new UsageError("--statements and --due-ahead cannot be combined: --statements asks the statement checks due today.");
-    if (checks.length === 0) {
-      io.stdout.write("No misjudged statements are due. A statement comes back here after a wrong answer to its question.\n");
-      return EXIT.ok;
-    }
-    const drill = count === undefined ? checks : checks.slice(0, count);
-    return runSession({ mode: "review", questions: drill, seed, pool: [...questions, ...checks] }, openStore(context), options, context);
+    return reviewStatements(checks, { pool, cards, now, seed, questions, ...(count !== undefined && { count }) }, options, context);
   }
 
   // --due-ahead: Anki's review ahead, a cram of what falls due in the next days.
@@ -68,13 +65,17 @@ export async function review(args: readonly string[], options: ReviewOptions, co
     const byKey = new Map(pool.map((question) => [question.key, question]));
     const ahead = dueAhead(byKey.keys(), cards, now, days ?? 1).flatMap((key) => (byKey.has(key) ? [byKey.get(key) as Question] : []));
     if (ahead.length === 0) {
-      io.stdout.write(`Nothing falls due in the next ${days} day${days === 1 ? "" : "s"}.\n`);
+      io.stdout.write(nothingToAskReport(`Nothing falls due in the next ${days} day${days === 1 ? "" : "s"}.`, sessionReporter(options, io)));
       return EXIT.ok;
     }
     return runSession({ mode: "review", questions: count === undefined ? ahead : ahead.slice(0, count), seed, pool: questions, cram: true }, openStore(context), options, context);
   }
 
-  const mixed = settings.statementDrill === "true" ? checks : [];
+  // A check whose question this session asks would ask the statement twice: the answer to the question
+  // judges it again anyway.
+  const asking = new Set([...queue.dueKeys, ...queue.newKeys]);
+  const apart = checks.filter((check) => !asking.has(parseItemKey(check.key)?.questionKey ?? ""));
+  const mixed = settings.statementDrill === "true" ? apart : [];
   if (queue.keys.length === 0 && mixed.length === 0) {
     const next = nextDue(pool.map((question) => question.key), cards, now);
     const nothing: NothingDue = {
@@ -95,8 +96,8 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   if (io.stdout.isTTY && options.answers === undefined) {
     const statements = mixed.length > 0 ? `, ${mixed.length} statement check${mixed.length === 1 ? "" : "s"}` : "";
     io.stdout.write(`${queue.dueKeys.length} due${statements}, ${queue.newKeys.length} new.\n`);
-    if (mixed.length === 0 && checks.length > 0) {
-      const hint = `${checks.length} misjudged statement${checks.length === 1 ? " is" : "s are"} also due: prelim review --statements asks ${checks.length === 1 ? "it" : "them"}.`;
+    if (mixed.length === 0 && apart.length > 0) {
+      const hint = `${apart.length} misjudged statement${apart.length === 1 ? " is" : "s are"} also due: prelim review --statements asks ${apart.length === 1 ? "it" : "them"}.`;
       io.stdout.write(`${fitLines([hint], textWidth(io.stdout)).join("\n")}\n`);
     }
     // Shown, not forced: the exam's pace is a suggestion beside the newPerDay setting.
@@ -105,5 +106,29 @@ export async function review(args: readonly string[], options: ReviewOptions, co
       io.stdout.write(`To see every question twice before the exam, take ${pace.newPerDay} new a day (prelim config set newPerDay ${pace.newPerDay}).\n`);
     }
   }
-  return runSession({ mode: "review", questions: count === undefined ? ordered : ordered.slice(0, count), seed, pool: [...questions, ...mixed] }, store, options, context);
+  return runSession({ mode: "review", questions: count === undefined ? ordered : ordered.slice(0, count), seed, pool: questions }, store, options, context);
+}
+
+interface StatementsPlan {
+  readonly pool: readonly Question[];
+  readonly questions: readonly Question[];
+  readonly cards: ReadonlyMap<string, CardState>;
+  readonly now: Date;
+  readonly seed: number;
+  readonly count?: number;
+}
+
+/** review --statements: the statement checks due, or when the next ones fall due. */
+async function reviewStatements(checks: readonly Question[], plan: StatementsPlan, options: ReviewOptions, context: Context): Promise<number> {
+  const { io } = context;
+  if (checks.length === 0) {
+    const next = nextDue(itemKeysOf(plan.pool), plan.cards, plan.now);
+    const message = next
+      ? `No misjudged statements are due. Next: ${next.count} statement${next.count === 1 ? "" : "s"} ${relativeDay(next.at, plan.now)}.`
+      : "No misjudged statements are due. A statement comes back here after a wrong answer to its question.";
+    io.stdout.write(nothingToAskReport(message, sessionReporter(options, io), next ? { next: { count: next.count, at: next.at.toISOString() } } : {}));
+    return EXIT.ok;
+  }
+  const drill = plan.count === undefined ? checks : checks.slice(0, plan.count);
+  return runSession({ mode: "review", questions: drill, seed: plan.seed, pool: plan.questions }, openStore(context), options, context);
 }

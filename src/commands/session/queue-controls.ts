@@ -3,6 +3,7 @@
 
 import { foldQueueEvents, type QueueAction, type QueueControls } from "../../core/queue-controls.js";
 import type { Question } from "../../core/question.js";
+import { statementCheckFor } from "../../core/statement-memory.js";
 import type { Context } from "../../context.js";
 import { UsageError } from "../../errors.js";
 import { appendQueueEvents, queueFile, readQueueEvents } from "../../store/queue-log.js";
@@ -24,13 +25,13 @@ export function changeQueue(context: Context, action: QueueAction, keys: readonl
 export function questionsNamed(names: readonly string[], questions: readonly Question[]): Question[] {
   const byKey = new Map(questions.map((question) => [question.key, question]));
   return names.map((name) => {
-    const exact = byKey.get(name);
+    const exact = byKey.get(name) ?? statementCheckFor(name, byKey);
     if (exact) return exact;
     const sameId = questions.filter((question) => question.id === name);
     if (sameId.length === 1 && sameId[0]) return sameId[0];
     throw new UsageError(
       sameId.length > 1 ? `'${name}' is in several banks: ${sameId.map((question) => question.key).join(", ")}` : `no question '${name}' in the banks found`,
-      "Name questions as bank/id, as the feedback and prelim suspended show them.",
+      "Name questions as bank/id (a statement of one as bank/id#2), as the feedback and prelim suspended show them.",
     );
   });
 }

@@ -10,6 +10,7 @@ import { sanitizeLine } from "../../core/sanitize.js";
 import { answerFromFile, noneDrawnWarning } from "../../core/answer-file.js";
 import { tapComment, tapHeader, tapLine, tapPlan } from "../../report/index.js";
 import { fitLines } from "../../report/text.js";
+import { isItemKey } from "../../core/statement-memory.js";
 import type { ProgressStore } from "../../store/progress-store.js";
 import { makeStyle, type Style } from "../../ui/color.js";
 import { trapSignals } from "../../ui/interrupts.js";
@@ -146,7 +147,8 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
  * leechAction suspend kept out of the queue. Counted from the store's tallies, which include this answer.
  */
 function leechNotice(answer: RecordedAnswer, store: ProgressStore, context: Context): string | undefined {
-  if (answer.correct) return undefined;
+  // A statement check is no question to rewrite: stats lists the statements misjudged most instead.
+  if (answer.correct || isItemKey(answer.entry.key)) return undefined;
   const tally = store.tallies().get(answer.entry.key);
   const threshold = store.settings.get("leechThreshold");
   if (tally === undefined || tally.answers - tally.correct !== threshold) return undefined;

@@ -45,6 +45,11 @@ export interface SchedulerSettings {
   readonly weights?: readonly number[];
   /** The exam day, YYYY-MM-DD: no next review is put past it while recall on that day would fall below desiredRetention. */
   readonly examDate?: string;
+  /**
+   * Weak statements come back alone, as checks in review (core/statement-memory.ts): a question then
+   * keeps its own schedule. Without the drill, a question comes back no later than its weakest statement.
+   */
+  readonly statementDrill?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -205,7 +210,12 @@ export function applyReview(cards: Map<string, CardState>, entry: ReviewLogEntry
   if (entry.reschedule === false) return;
   const at = new Date(entry.at);
   const next = nextCardState(cards.get(entry.key), entry.rating, at, settings);
-  cards.set(entry.key, entry.items === undefined ? next : soonerForWeakItems(next, judgeItems(cards, entry.key, entry.items, at, settings), at));
+  if (entry.items === undefined) {
+    cards.set(entry.key, next);
+    return;
+  }
+  const itemDue = judgeItems(cards, entry.key, entry.items, at, settings);
+  cards.set(entry.key, settings.statementDrill === true ? next : soonerForWeakItems(next, itemDue, at));
 }
 
 function restoreCard(cards: Map<string, CardState>, key: string, card: CardState | null): void {

@@ -9,5 +9,6 @@ export function schedulerSettings(values: Settings): SchedulerSettings {
     desiredRetention: values.desiredRetention,
     ...(values.fsrsWeights.length > 0 && { weights: values.fsrsWeights }),
     ...(values.examDate !== null && { examDate: values.examDate }),
+    ...(values.statementDrill === "true" && { statementDrill: true }),
   };
 }

@@ -109,7 +109,7 @@ function numberSetting<K extends NumberSettingName>(
 }
 
 /** A setting that takes one word of a fixed list. */
-function choiceSetting<K extends ChoiceSettingName>(name: K, description: string, choices: readonly Settings[K][], defaultValue: Settings[K]): SettingDefinition<K> {
+function choiceSetting<K extends ChoiceSettingName>(name: K, description: string, choices: readonly Settings[K][], defaultValue: Settings[K], reschedules = false): SettingDefinition<K> {
   const allowed = `one of ${choices.join(", ")}`;
   const check = (value: unknown): Settings[K] => {
     const found = choices.find((choice) => choice === value);
@@ -126,7 +126,7 @@ function choiceSetting<K extends ChoiceSettingName>(name: K, description: string
     parse: (text) => check(text.trim().toLowerCase()),
     check,
     format: String,
-    reschedules: false,
+    reschedules,
   };
 }
 
@@ -240,9 +240,12 @@ export const SETTINGS: { readonly [K in SettingName]: SettingDefinition<K> } = {
   ),
   statementDrill: choiceSetting(
     "statementDrill",
-    "Whether review asks the statements you misjudged, each alone as a true/false check, after the due questions; false: only prelim review --statements asks them.",
+    "Whether review asks the statements you misjudged, each alone as a true/false check, on its own schedule; false: a question comes back when its weakest statement is due, and only prelim review --statements asks them alone.",
     STATEMENT_DRILL_CHOICES,
     "false",
+    // The drill changes what brings a question back (its weak statements, or not), so existing
+    // schedules are recomputed, as for the exam date.
+    true,
   ),
   fsrsWeights: weightsSetting(
     "fsrsWeights",

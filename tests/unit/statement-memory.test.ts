@@ -142,6 +142,10 @@ describe("a card per item, in the one fold", () => {
     const itemDues = [2, 3].map((item) => Date.parse(withItems.get(itemKey(key, item))?.due ?? ""));
     expect(due).toBe(Math.min(...itemDues));
     expect(due).toBeLessThan(Date.parse(withoutItems.get(key)?.due ?? ""));
+    // With the drill the statements come back alone, and the question keeps its own schedule.
+    const drilled = foldReviews(new Map(), log, { ...SETTINGS, statementDrill: true });
+    expect(drilled.get(key)).toEqual(withoutItems.get(key));
+    expect(drilled.get(itemKey(key, 2))).toEqual(withItems.get(itemKey(key, 2)));
   });
 
   it("right judgements after the first misjudgement count for the item; items never misjudged have no tally", () => {
@@ -285,7 +289,7 @@ describe("a simulated learner of statements (tests/fixtures/statement-learner.ts
     const count = (n: number) => n.toLocaleString("en-US");
     expect(readme).toContain(`**${off.examDayAccuracy.toFixed(3)}** without memory per statement (${count(off.answers)} answers)`);
     expect(readme).toContain(`**${items.examDayAccuracy.toFixed(3)}** with it (${count(items.answers)} answers)`);
-    expect(readme).toContain(`**${drill.examDayAccuracy.toFixed(3)}** with the drill mixed in (${count(drill.answers - drill.checks)} answers to questions plus ${count(drill.checks)} checks)`);
+    expect(readme).toContain(`**${drill.examDayAccuracy.toFixed(3)}** with the drill (${count(drill.answers - drill.checks)} answers to questions plus ${count(drill.checks)} checks)`);
   });
 
   it("the drill asks each misjudged statement alone, on top of the questions", () => {

@@ -20,9 +20,10 @@ A wrong answer brings a question back soon; a right one later, sooner when it wa
 rating with --confidence). Daily limits: prelim config set newPerDay 30. To see what another day's
 review holds, set the clock: PRELIM_NOW=2027-01-15T09:00 prelim review.
 
-A wrong answer to a "which of the statements" question tells which statements you misjudged: each comes
-back alone as a true/false check, scheduled on its own, and its question comes back sooner while one is
-weak. --statements asks only those; prelim config set statementDrill true mixes them into every review.
+A wrong answer to a "which of the statements" question tells which statements you misjudged, and each
+gets a schedule of its own: its question comes back when the weakest is due, or, with
+prelim config set statementDrill true, each comes back alone as a true/false check in review.
+--statements asks only the statements due, as true/false checks.
 
 Examples:
   $ prelim review                      today's reviews from every bank

@@ -4,6 +4,7 @@
 // ',' or spaces.
 
 import { DIFFICULTIES, type Difficulty } from "../../core/question.js";
+import { unguardCell } from "../../core/spreadsheet-cell.js";
 import { ImportError } from "../../errors.js";
 import { cleanText, slugOf, type DraftQuestion, type ImportResult, type SkippedQuestion } from "./draft.js";
 
@@ -53,7 +54,8 @@ export function parseCsvRows(text: string): { cells: string[]; line: number }[] 
 const OPTION_COLUMN = /^[a-z]$/;
 
 export function parseCsv(text: string): ImportResult {
-  const [header, ...rows] = parseCsvRows(text);
+  // Cells an export guarded against spreadsheet formulas ("'=…") are read as written.
+  const [header, ...rows] = parseCsvRows(text).map((row) => ({ ...row, cells: row.cells.map(unguardCell) }));
   if (header === undefined) throw new ImportError("the CSV file is empty", `start it with the header ${CSV_HEADER.join(",")}`);
   const names = header.cells.map((name) => name.trim().toLowerCase());
   if (!names.includes("question") || !names.includes("answer")) {

@@ -2,12 +2,13 @@
 // more option columns when a question has more than four options, so an export imports back.
 
 import { letterOf } from "../../core/question.js";
+import { guardCell } from "../../core/spreadsheet-cell.js";
 import type { Bank } from "../../core/question.js";
 import { paperLines } from "./paper-text.js";
 import { withoutControls, type ExportResult, type Question } from "./export-result.js";
 
 export function csvCell(text: string): string {
-  const clean = withoutControls(text);
+  const clean = guardCell(withoutControls(text));
   return /[",\n\r]|^\s|\s$/.test(clean) ? `"${clean.replace(/"/g, '""')}"` : clean;
 }
 

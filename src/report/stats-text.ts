@@ -56,8 +56,9 @@ export function statsText(stats: Stats, style: Style, width = 80, exam?: ExamDay
   if (stats.weakestStatements.length > 0) {
     lines.push("", style.bold("Statements you misjudge most") + style.dim(" (prelim review --statements)"));
     for (const weak of stats.weakestStatements) {
-      lines.push(`  ${style.dim(`${weak.misjudged}/${weak.judged} misjudged`)}  ${sanitizeLine(weak.text)} ${style.dim(`(${weak.kind === "pair" ? (weak.correct ? "correctly matched" : "not correctly matched") : weak.correct ? "true" : "false"})`)}`);
-      lines.push(`    ${style.dim(sanitizeLine(weak.key))}`);
+      // The key first, then the sentence alone on its lines: wrapped, it stays apart from the next key.
+      lines.push(`  ${style.dim(`${weak.misjudged}/${weak.judged} misjudged`)}  ${style.dim(sanitizeLine(weak.key))}`);
+      lines.push(`    ${sanitizeLine(weak.text)} ${style.dim(`(${weak.kind === "pair" ? (weak.correct ? "correctly matched" : "not correctly matched") : weak.correct ? "true" : "false"})`)}`);
     }
   }
   if (exam !== undefined) lines.push("", ...examDayLines(exam, style, width));

@@ -64,7 +64,7 @@ describe("memory per statement", () => {
     ]);
     const text = await runPrelim(["stats", BANK], { home, env: DAY2 });
     expect(text.stdout).toContain("Statements you misjudge most");
-    expect(text.stdout).toMatch(/1\/1 misjudged {2}It is a Chinese state agency\. \(false\)/);
+    expect(text.stdout).toContain("  1/1 misjudged  memory/which-correct#3\n    It is a Chinese state agency. (false)\n");
   });
 
   it("review --statements asks the misjudged items the next day, each on its own schedule", async () => {

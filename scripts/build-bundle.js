@@ -41,8 +41,10 @@ const GROUPS = [
   { name: "yaml", test: within(/^src\/bank\/(?!import\/)/, /^node_modules\/yaml\//) },
   // Questions and feedback as text, signals: what every session shows, scripted or not.
   { name: "screens", test: within(/^src\/ui\/(interrupts|require-terminal|question-view|wrap-styled|pause-after-feedback|scroll-view)\.ts$/) },
-  // The interactive terminal: Inquirer and the prompts and screens on it. Not line mode (TERM=dumb).
-  { name: "prompts", test: within(/^src\/ui\/(?!line-answers)/) },
+  // The interactive terminal: Inquirer and the prompts and screens on it. Not line mode (TERM=dumb),
+  // which reads lines with no Inquirer: practice's and the mock's line modes share a chunk.
+  { name: "lines", test: within(/^src\/ui\/(line-answers|line-reader|line-exam|exam-run)\.ts$/) },
+  { name: "prompts", test: within(/^src\/ui\/(?!line-|exam-run)/) },
   { name: "inquirer", test: within(/^node_modules\/@inquirer\//), includeDependenciesRecursively: true },
 ];
 

@@ -3,12 +3,11 @@
 // movement, no colour, nothing redrawn; the terminal echoes what is typed. Ctrl-C arrives as SIGINT
 // (the line discipline is left cooked) and aborts the session's signal like anywhere else.
 
-import readline from "node:readline";
 import { makeAnswer, type Answer } from "../core/answer.js";
 import { isMultiAnswer, letterOf } from "../core/question.js";
 import type { PresentedQuestion } from "../core/session.js";
 import type { Style } from "../core/style.js";
-import { InterruptedError } from "../errors.js";
+import { lineReader } from "./line-reader.js";
 import { questionBody, questionHeader, wrap } from "./question-view.js";
 
 export interface LineOptions {
@@ -45,55 +44,29 @@ export function parseTyped(text: string, count: number, options: { multiple: boo
   return positions.sort((a, b) => a - b);
 }
 
+/** A question as plain lines: its header and body, then its options numbered 1, 2, 3 with their letters. */
+export function questionLines(presented: PresentedQuestion, position: number, total: number, view: { style: Style; width: number; header?: string }): string {
+  const { question } = presented;
+  const count = presented.order.length;
+  const lines = ["", view.header ?? questionHeader(position, total, question, view.style), questionBody(question, view.width, view.style)];
+  presented.order.forEach((canonical, index) => {
+    const label = `  ${String(index + 1).padStart(String(count).length)}. (${letterOf(index)}) `;
+    const text = wrap(question.options[canonical] ?? "", Math.max(10, view.width - label.length), " ".repeat(label.length));
+    lines.push(`${label}${(text[0] ?? "").trimStart()}`, ...text.slice(1));
+  });
+  return `${lines.join("\n")}\n`;
+}
+
 export function lineAnswers(options: LineOptions): LineAnswers {
   const { style, width, write, signal } = options;
-  const rl = readline.createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
-  const queue: string[] = [];
-  let waiting: ((line: string | undefined) => void) | undefined;
-  let closed = false;
-  rl.on("line", (line) => {
-    const resolve = waiting;
-    waiting = undefined;
-    if (resolve) resolve(line);
-    else queue.push(line);
-  });
-  rl.on("close", () => {
-    closed = true;
-    waiting?.(undefined);
-    waiting = undefined;
-  });
-
-  /** The next line typed, or undefined at the end of input; the session's signal rejects it. */
-  const readLine = (prompt: string) =>
-    new Promise<string | undefined>((resolve, reject) => {
-      const reason = () => (signal.reason instanceof Error ? signal.reason : new InterruptedError("SIGINT"));
-      if (signal.aborted) return reject(reason());
-      write(prompt);
-      if (queue.length > 0) return resolve(queue.shift());
-      if (closed) return resolve(undefined);
-      const onAbort = () => {
-        waiting = undefined;
-        write("\n");
-        reject(reason());
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
-      waiting = (line) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(line);
-      };
-    });
+  const reader = lineReader(options.input, write, signal);
+  const readLine = (prompt: string) => reader.read(prompt);
 
   const answer = async (presented: PresentedQuestion, position: number, total: number): Promise<Answer | "stop"> => {
     const { question } = presented;
     const count = presented.order.length;
     const multiple = isMultiAnswer(question);
-    const lines = ["", questionHeader(position, total, question, style), questionBody(question, width, style)];
-    presented.order.forEach((canonical, index) => {
-      const label = `  ${String(index + 1).padStart(String(count).length)}. (${letterOf(index)}) `;
-      const text = wrap(question.options[canonical] ?? "", Math.max(10, width - label.length), " ".repeat(label.length));
-      lines.push(`${label}${(text[0] ?? "").trimStart()}`, ...text.slice(1));
-    });
-    write(`${lines.join("\n")}\n`);
+    write(questionLines(presented, position, total, { style, width }));
     const trueFalse = question.kind === "true-false" ? { t: presented.order.indexOf(0), f: presented.order.indexOf(1) } : undefined;
     const range = `1–${count}`;
     const ask = trueFalse
@@ -113,5 +86,5 @@ export function lineAnswers(options: LineOptions): LineAnswers {
       write(`"${typed.trim()}" is not an answer here: type ${multiple ? "one or more of" : "one of"} ${range}${trueFalse ? ", or t or f" : ""}.\n`);
     }
   };
-  return { source: { answer }, close: () => rl.close() };
+  return { source: { answer }, close: () => reader.close() };
 }

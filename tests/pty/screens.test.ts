@@ -169,10 +169,62 @@ describe("TERM=dumb (row 40)", () => {
     expect(readReviewLog(home)).toHaveLength(1);
   });
 
-  it("the mock test, which needs a full screen, says so and how to run it without one", () => {
-    const result = runPrelimOnPty({ args: ["mock", EXTRA], env: env(tempDir(), { TERM: "dumb" }), steps: [], timeout: 15 });
-    expect(result.exit, explain(result)).toBe(2);
-    expect(result.output).toContain("TERM=dumb cannot move the cursor");
-    expect(result.output).toContain("--answers");
+  it("sits a mock test in line mode: typed answers, a mark, submit, the scorecard; nothing redrawn", () => {
+    const home = tempDir();
+    const result = runPrelimOnPty({
+      args: ["mock", EXTRA, "-n", "3", "--seed", "1"],
+      env: env(home, { TERM: "dumb" }),
+      steps: [
+        { waitFor: "(? for help): " },
+        { send: "1\r" },
+        { waitFor: "Question 2 of 3" },
+        { send: "m\r" },
+        { waitFor: "Marked for review." },
+        { send: "s\r" },
+        { waitFor: "(y/n) " },
+        { send: "y\r" },
+        { waitFor: "Same paper again" },
+      ],
+    });
+    expect(result.failedWait, explain(result)).toBeNull();
+    expect(result.exit, explain(result)).toBe(0);
+    expect(result.output).toContain("Submit the test with 2 unanswered and 1 marked for review? (y/n)");
+    expect(result.output).toContain("Mock test scorecard");
+    // No cursor movement, no erase, no colour: a dumb terminal shows every byte as text.
+    expect(result.output).not.toMatch(/\u001b\[/);
+    expect(readReviewLog(home)).toHaveLength(1);
+    expect(fs.readFileSync(path.join(home, "mock-attempts.jsonl"), "utf8").trim().split("\n")).toHaveLength(1);
+  });
+
+  it("a line-mode mock left with Ctrl-D is kept, and --resume goes on from the same question", () => {
+    const home = tempDir();
+    const first = runPrelimOnPty({
+      args: ["mock", EXTRA, "-n", "3", "--seed", "1"],
+      env: env(home, { TERM: "dumb" }),
+      steps: [{ waitFor: "(? for help): " }, { send: "2\r" }, { waitFor: "Question 2 of 3" }, { send: "\u0004" }, { waitFor: "Mock stopped" }],
+    });
+    expect(first.failedWait, explain(first)).toBeNull();
+    expect(first.exit, explain(first)).toBe(129);
+    expect(readReviewLog(home)).toHaveLength(0);
+    const resumed = runPrelimOnPty({
+      args: ["mock", EXTRA, "--resume"],
+      env: env(home, { TERM: "dumb" }),
+      steps: [
+        { waitFor: "Question 2 of 3" },
+        { send: "p\r" },
+        // Back on question 1, its answer from before Ctrl-D is there.
+        { waitFor: "Answer (b); " },
+        { send: "s\r" },
+        { waitFor: "(y/n) " },
+        { send: "y\r" },
+        { waitFor: "Same paper again" },
+      ],
+    });
+    expect(resumed.failedWait, explain(resumed)).toBeNull();
+    expect(resumed.exit, explain(resumed)).toBe(0);
+    // The answer typed before Ctrl-D is the one submitted (its canonical letter: the options were shuffled).
+    const log = readReviewLog(home);
+    expect(log).toHaveLength(1);
+    expect(log[0]?.given).toHaveLength(1);
   });
 });

@@ -40,7 +40,8 @@ export async function mock(args: readonly string[], options: MockOptions, contex
   const { io } = context;
   const settings = parseMockOptions(options);
   const scripted = options.answers !== undefined;
-  if (!scripted) requireTerminal(context.noTerminal, "A mock test");
+  // TERM=dumb sits the test in line mode (ui/line-exam.ts); anything else without a terminal needs answers.
+  if (!scripted && !context.lineMode) requireTerminal(context.noTerminal, "A mock test");
   const output = options.output === undefined ? undefined : resolveOutput(options.output, io.cwd, context.dataDir);
 
   if (options.resume !== undefined) {
@@ -86,7 +87,8 @@ async function sitAndSubmit(paper: Paper, settings: MockSettings, output: Output
     if (scripted) await report(finished.result, chooseReporter(settings.reporter, output?.name, io.stdout.isTTY), output, context);
     else await scorecard(finished.result, paper, settings, output, context);
     if (saveError !== undefined) throw saveError;
-    if (!scripted) await walkMistakes(finished.result, paper, context);
+    // The walk is a full screen; in line mode the scorecard above lists what was wrong.
+    if (!scripted && !context.lineMode) await walkMistakes(finished.result, paper, context);
     if (settings.requireAnswers && scripted && finished.result.unanswered > 0) {
       io.stderr.write(`prelim: ${finished.result.unanswered} of ${finished.result.questions.length} questions were not answered by the answer file (--require-answers)\n`);
       return EXIT.no;
@@ -201,19 +203,20 @@ async function sitAtTerminal(paper: Paper, context: Context, journal: OpenJourna
   const style = await makeStyle(context.color);
   const signals = trapSignals();
   try {
-    // The exam and the mistakes walk load Inquirer: only at a terminal, never in scripted runs.
-    const { takeExam } = await import("../../ui/take-exam.js");
-    const run = await takeExam({
+    const sitting = {
       questions: paper.presented,
       timeLimitMs: paper.timeLimitMs,
       signal: signals.signal,
       now: () => io.now().getTime(),
       ...(resume && { resume }),
-      record: (state, usedMs) => journal.write(journalState(state, usedMs, io.now(), io.now().getTime())),
+      record: (state: ExamState, usedMs: number) => journal.write(journalState(state, usedMs, io.now(), io.now().getTime())),
       title: paperTitle(paper),
       style,
-      ...terminalSize(context),
-    });
+    };
+    // The exam and the mistakes walk load Inquirer: only at a terminal, never in scripted runs.
+    const run = context.lineMode
+      ? await (await import("../../ui/line-exam.js")).takeExamInLines({ ...sitting, width: terminalSize(context).width, input: io.stdin, write: (text) => io.stdout.write(text) })
+      : await (await import("../../ui/take-exam.js")).takeExam({ ...sitting, ...terminalSize(context) });
     if (run.ending === "time-up") io.stdout.write(`\n${style.yellow(style.bold("Time is up: the test was submitted with the answers given."))}\n`);
     return {
       answers: paper.questions.map((question, index) =>

@@ -6,6 +6,11 @@
 //
 // rolldown, not esbuild: it is already installed (vitest's vite is built on it), its platform binary
 // comes as an optional dependency with no install script to approve, and it lets chunks be grouped.
+//
+// The CLI's chunks are CommonJS (.cjs), loaded with require() from a CommonJS bin/prelim.js: Node 20's
+// ESM loader costs about 7 ms before the first line of ours runs (its own modules compiled, each file
+// resolved and read asynchronously, then linked), about a tenth of `prelim banks`. The sources stay
+// ESM, and so does what code outside the CLI imports (below).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -51,20 +56,21 @@ fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
 
 const common = { cwd: root, platform: "node", logLevel: "warn" };
 const output = { dir: "dist", format: "esm", entryFileNames: "[name].js" };
+const cliOutput = { dir: "dist", format: "cjs", strict: true, entryFileNames: "[name].cjs", chunkFileNames: "[name]-[hash].cjs" };
 
-// The CLI. No group takes main.ts and what it imports (errors, io, version): they stay in cli.js, so
-// --version reads bin/prelim.js and dist/cli.js and nothing else. Groups take only the modules they
-// match, not what those import, so none of them can pull main's imports out of cli.js.
+// The CLI. No group takes main.ts and what it imports (errors, io, version): they stay in cli.cjs, so
+// --version reads bin/prelim.js and dist/cli.cjs and nothing else. Groups take only the modules they
+// match, not what those import, so none of them can pull main's imports out of cli.cjs.
 const cli = await build({
   ...common,
   input: { cli: "src/cli.ts" },
-  output: { ...output, chunkFileNames: "[name]-[hash].js", codeSplitting: { groups: GROUPS, includeDependenciesRecursively: false } },
-  // cli.js exports nothing; without this rolldown says it has to decide so itself.
+  output: { ...cliOutput, codeSplitting: { groups: GROUPS, includeDependenciesRecursively: false } },
+  // cli.cjs exports nothing; without this rolldown says it has to decide so itself.
   preserveEntrySignatures: "allow-extension",
 });
 
 // What code outside the CLI imports from dist/, built apart: in the CLI's build a module these share
-// with cli.js would either leave cli.js or, imported from it, start the CLI. Same sources, same bundler.
+// with cli.cjs would either leave cli.cjs or, imported from it, start the CLI. Same sources, same bundler.
 const outside = await build({
   ...common,
   input: Object.fromEntries(OUTSIDE.map((entry) => [entry, `src/${entry}.ts`])),
@@ -79,7 +85,7 @@ for (const result of [cli, outside]) {
   if (holder.fileName.includes("/")) throw new Error(`build: src/package-files.ts landed in dist/${holder.fileName}; it must be at the top of dist/`);
   // Chunks that import each other statically run in an order the sources did not ask for (a class
   // could extend one not yet defined): the groups above must not make a cycle.
-  const imports = new Map(chunks.map((chunk) => [chunk.fileName, chunk.imports.filter((name) => name.endsWith(".js"))]));
+  const imports = new Map(chunks.map((chunk) => [chunk.fileName, chunk.imports.filter((name) => /\.c?js$/.test(name))]));
   const done = new Set();
   const visit = (name, trail) => {
     if (trail.includes(name)) throw new Error(`build: chunks import each other: ${[...trail.slice(trail.indexOf(name)), name].join(" -> ")}`);

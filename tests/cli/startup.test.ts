@@ -50,7 +50,7 @@ function loadsOf(args: readonly string[], home = tempDir()): { files: string[]; 
 describe("what a command loads", () => {
   it("--version reads the executable and one bundled file, nothing else", () => {
     const { files, packages } = loadsOf(["--version"]);
-    expect(files).toEqual(["bin/prelim.js", "dist/cli.js"]);
+    expect(files).toEqual(["bin/prelim.js", "dist/cli.cjs"]);
     expect(packages).toEqual([]);
   });
 

@@ -51,6 +51,19 @@ const GROUPS = [
   { name: "inquirer", test: within(/^node_modules\/@inquirer\//), includeDependenciesRecursively: true },
 ];
 
+// commander requires node:child_process at its top for subcommands that are executables of their own,
+// which prelim has none of; that builtin brings net, dgram and the socket code, ~3 ms of every start.
+// It is required when first spawned instead. The build fails if commander's line changes.
+const CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    if (!code.includes(CHILD_PROCESS)) throw new Error(`build: ${id} no longer has the line ${CHILD_PROCESS}`);
+    return code.replace(CHILD_PROCESS, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+  },
+};
+
 // A clean dist/: a file left from an older layout would still be importable and hide a missing entry.
 fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
 
@@ -64,6 +77,7 @@ const cliOutput = { dir: "dist", format: "cjs", strict: true, entryFileNames: "[
 const cli = await build({
   ...common,
   input: { cli: "src/cli.ts" },
+  plugins: [lazyChildProcess],
   output: { ...cliOutput, codeSplitting: { groups: GROUPS, includeDependenciesRecursively: false } },
   // cli.cjs exports nothing; without this rolldown says it has to decide so itself.
   preserveEntrySignatures: "allow-extension",

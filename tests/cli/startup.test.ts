@@ -35,16 +35,18 @@ describe("bank loading at start-up", () => {
 const DIST = path.join(REPO_ROOT, "dist");
 const RECORDER = pathToFileURL(path.join(REPO_ROOT, "tests", "fixtures", "record-loads.mjs")).href;
 
-/** The files a run loaded (relative to the repo) and the modules they hold: src/… and package names. */
-function loadsOf(args: readonly string[], home = tempDir()): { files: string[]; sources: string[]; packages: string[] } {
+/** The files a run loaded (relative to the repo), the modules they hold (src/… and package names) and the Node builtins. */
+function loadsOf(args: readonly string[], home = tempDir()): { files: string[]; sources: string[]; packages: string[]; builtins: string[] } {
   const record = path.join(tempDir(), "loads.txt");
   const run = spawnPrelim(args, { home, env: { NODE_OPTIONS: `--import=${RECORDER}`, PRELIM_LOADS: record } });
   expect(run.status, run.stderr).toBe(0);
   const chunks = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8")) as Record<string, string[]>;
-  const files = [...new Set(fs.readFileSync(record, "utf8").trim().split("\n"))].map((url) => path.relative(REPO_ROOT, new URL(url).pathname)).filter((file) => !file.startsWith(".."));
+  const urls = [...new Set(fs.readFileSync(record, "utf8").trim().split("\n"))];
+  const builtins = urls.filter((url) => url.startsWith("node:")).map((url) => url.slice("node:".length));
+  const files = urls.filter((url) => url.startsWith("file:")).map((url) => path.relative(REPO_ROOT, new URL(url).pathname)).filter((file) => !file.startsWith(".."));
   const modules = files.flatMap((file) => (file.startsWith("dist/") ? (chunks[file.slice("dist/".length)] ?? [file]) : [file]));
   const packages = [...new Set(modules.filter((id) => id.startsWith("node_modules/")).map((id) => id.split("/").slice(1, id.split("/")[1]!.startsWith("@") ? 3 : 2).join("/")))];
-  return { files, sources: modules.filter((id) => id.startsWith("src/")), packages };
+  return { files, sources: modules.filter((id) => id.startsWith("src/")), packages, builtins };
 }
 
 describe("what a command loads", () => {
@@ -66,6 +68,10 @@ describe("what a command loads", () => {
     const { packages, sources } = loadsOf(args);
     expect(packages.filter((name) => /^(yaml|@inquirer\/.*|conf|ajv|fast-xml-parser|ora)$/.test(name))).toEqual([]);
     expect(sources.filter((file) => file.startsWith("src/ui/") && /prompt/.test(file))).toEqual([]);
+  });
+
+  it.each([["--version"], ["banks"], ["stats"], ["--help"]])("%s starts no child_process (commander requires it only to spawn)", (args) => {
+    expect(loadsOf([args]).builtins).not.toContain("child_process");
   });
 
   it("banks loads neither the scheduler (ts-fsrs) nor the progress store", () => {

@@ -74,6 +74,11 @@ describe("what a command loads", () => {
     expect(loadsOf([args]).builtins).not.toContain("child_process");
   });
 
+  it.each([["banks"], ["stats"]])("%s reads no bank file to hash it when the banks are unchanged (no node:crypto)", (args) => {
+    // The built-in banks' stamps come with the build; a bank of the learner's own has its stamp kept in the data dir.
+    expect(loadsOf([args]).builtins).not.toContain("crypto");
+  });
+
   it("banks loads neither the scheduler (ts-fsrs) nor the progress store", () => {
     const { packages, sources } = loadsOf(["banks"]);
     expect(packages).not.toContain("ts-fsrs");

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../fixtures/fixtures.js";
-import { spawnPrelim, tempDir } from "./helpers.js";
+import { runPrelim, spawnPrelim, tempDir } from "./helpers.js";
 
 describe("bank loading at start-up", () => {
   it("parses none of the built-in banks on a fresh data dir (they come parsed with the build)", () => {
@@ -77,6 +77,12 @@ describe("what a command loads", () => {
   it.each([["banks"], ["stats"]])("%s reads no bank file to hash it when the banks are unchanged (no node:crypto)", (args) => {
     // The built-in banks' stamps come with the build; a bank of the learner's own has its stamp kept in the data dir.
     expect(loadsOf([args]).builtins).not.toContain("crypto");
+  });
+
+  it.each([["banks"], ["stats"], ["validate", path.join(REPO_ROOT, "questions")]])("%s never asks for standard input (process.stdin is made on first use)", async (...args) => {
+    const run = await runPrelim(args);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdinOpened).toBe(false);
   });
 
   it("banks loads neither the scheduler (ts-fsrs) nor the progress store", () => {

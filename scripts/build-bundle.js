@@ -40,8 +40,8 @@ const GROUPS = [
   { name: "common", test: within(/^src\/core\/(?!(sanitize|scheduler|stats|attempt|exam-day|fsrs-optimizer)\.ts)/, /^src\/ui\/(color|text-width|display-path|spinner)\.ts$/, /^src\/store\/setting-definitions\.ts$/, /^src\/report\/names\.ts$/, /^src\/bank\/closest-word\.ts$/) },
   // Progress: the review log, the snapshot, the scheduler (ts-fsrs). Settings (conf) are config's alone.
   { name: "store", test: within(/^src\/store\/(?!settings\.ts)/, /^src\/core\/(scheduler|attempt|exam-day)\.ts$/, /^src\/commands\/session\/open-store\.ts$/, /^node_modules\/ts-fsrs\//) },
-  // Finding banks and taking them from the cache.
-  { name: "banks", test: within(/^src\/bank\/(find-banks|load-banks|bank-cache|bank-load-options|read-file|cross-bank|problem|answer-file-shape)\.ts$/, /^src\/commands\/session\/load-banks\.ts$/, /^src\/report\/problem-report\.ts$/) },
+  // Finding banks and taking them from the cache; reading an answer file of plain lines.
+  { name: "banks", test: within(/^src\/bank\/(find-banks|load-banks|bank-cache|bank-load-options|read-file|cross-bank|problem|answer-file-shape|read-answers|answer-lines)\.ts$/, /^src\/commands\/session\/load-banks\.ts$/, /^src\/report\/problem-report\.ts$/) },
   // Parsing a bank or an answer file, which the cache spares most runs: yaml and the bank checks.
   { name: "yaml", test: within(/^src\/bank\/(?!import\/)/, /^node_modules\/yaml\//) },
   // Questions and feedback as text, signals: what every session shows, scripted or not.

@@ -91,11 +91,16 @@ describe("what a command loads", () => {
     expect(sources.filter((file) => file.startsWith("src/store/") && file !== "src/store/setting-definitions.ts")).toEqual([]);
   });
 
-  it("a scripted practice loads yaml for its answer file, and no Inquirer", () => {
-    const answers = path.join(tempDir(), "answers.yaml");
-    fs.writeFileSync(answers, "senkaku-2010-q1: a\n");
-    const { packages } = loadsOf(["practice", path.join(REPO_ROOT, "questions", "senkaku-2010.yaml"), "--answers", answers, "--reporter", "tap", "--no-record"]);
-    expect(packages).toContain("yaml");
-    expect(packages.filter((name) => name.startsWith("@inquirer/"))).toEqual([]);
+  it("a scripted practice with a plain answer file loads neither yaml nor Inquirer; another shape loads yaml", () => {
+    const dir = tempDir();
+    const bank = path.join(REPO_ROOT, "questions", "senkaku-2010.yaml");
+    const run = (text: string) => {
+      const answers = path.join(dir, `answers-${text.length}.yaml`);
+      fs.writeFileSync(answers, text);
+      return loadsOf(["practice", bank, "--answers", answers, "--reporter", "tap", "--no-record"]).packages;
+    };
+    const plain = run("# prelim answers\nsenkaku-2010-q1: a\nsenkaku-2010-q2: [a, c]\n");
+    expect(plain.filter((name) => name === "yaml" || name.startsWith("@inquirer/"))).toEqual([]);
+    expect(run('senkaku-2010-q1: "a"\n')).toContain("yaml");
   });
 });

@@ -118,22 +118,27 @@ function shapeProblem(data: unknown, schemaVersion: number, now: Date): string |
   if (typeof data.writtenBy !== "string") return "writtenBy is missing";
   if (!isCount(data.logBytes)) return "logBytes is not a byte count";
   if (!isRecord(data.cards)) return "cards is not an object";
-  // for…in, not Object.entries: no pair array for each of 100,000 cards at the moment memory peaks.
-  for (const key in data.cards) {
-    if (!isCardState(data.cards[key], now)) return `the card for ${JSON.stringify(key)} is not valid`;
+  // Object.keys, not Object.entries: no pair array for each of 100,000 cards at the moment memory
+  // peaks. (Not for…in either: on an object of that many keys it takes the slow path, 2 µs a key.)
+  const cards = data.cards;
+  for (const key of Object.keys(cards)) {
+    if (!isCardState(cards[key], now)) return `the card for ${JSON.stringify(key)} is not valid`;
   }
   if (!isRecord(data.tallies)) return "tallies is not an object";
-  for (const key in data.tallies) {
-    if (toTally(data.tallies[key]) === undefined) return `the tally for ${JSON.stringify(key)} is not valid`;
+  const tallies = data.tallies;
+  for (const key of Object.keys(tallies)) {
+    if (toTally(tallies[key]) === undefined) return `the tally for ${JSON.stringify(key)} is not valid`;
   }
   return undefined;
 }
 
 function toSnapshot(data: Record<string, unknown>): Snapshot {
+  const cardData = data.cards as Record<string, CardState>;
+  const tallyData = data.tallies as Record<string, unknown>;
   const cards = new Map<string, CardState>();
-  for (const key in data.cards as Record<string, CardState>) cards.set(key, (data.cards as Record<string, CardState>)[key] as CardState);
+  for (const key of Object.keys(cardData)) cards.set(key, cardData[key] as CardState);
   const tallies = new Map<string, AnswerTally>();
-  for (const key in data.tallies as Record<string, unknown>) tallies.set(key, toTally((data.tallies as Record<string, unknown>)[key]) as AnswerTally);
+  for (const key of Object.keys(tallyData)) tallies.set(key, toTally(tallyData[key]) as AnswerTally);
   return { schemaVersion: data.schemaVersion as number, writtenBy: data.writtenBy as string, logBytes: data.logBytes as number, cards, tallies };
 }
 

@@ -6,6 +6,11 @@
 //
 // rolldown, not esbuild: it is already installed (vitest's vite is built on it), its platform binary
 // comes as an optional dependency with no install script to approve, and it lets chunks be grouped.
+//
+// The CLI's chunks are CommonJS (.cjs), loaded with require() from a CommonJS bin/prelim.js: Node 20's
+// ESM loader costs about 7 ms before the first line of ours runs (its own modules compiled, each file
+// resolved and read asynchronously, then linked), about a tenth of `prelim banks`. The sources stay
+// ESM, and so does what code outside the CLI imports (below).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -35,8 +40,8 @@ const GROUPS = [
   { name: "common", test: within(/^src\/core\/(?!(sanitize|scheduler|stats|attempt|exam-day|fsrs-optimizer)\.ts)/, /^src\/ui\/(color|text-width|display-path|spinner)\.ts$/, /^src\/store\/setting-definitions\.ts$/, /^src\/report\/names\.ts$/, /^src\/bank\/closest-word\.ts$/) },
   // Progress: the review log, the snapshot, the scheduler (ts-fsrs). Settings (conf) are config's alone.
   { name: "store", test: within(/^src\/store\/(?!settings\.ts)/, /^src\/core\/(scheduler|attempt|exam-day)\.ts$/, /^src\/commands\/session\/open-store\.ts$/, /^node_modules\/ts-fsrs\//) },
-  // Finding banks and taking them from the cache.
-  { name: "banks", test: within(/^src\/bank\/(find-banks|load-banks|bank-cache|bank-load-options|read-file|cross-bank|problem|answer-file-shape)\.ts$/, /^src\/commands\/session\/load-banks\.ts$/, /^src\/report\/problem-report\.ts$/) },
+  // Finding banks and taking them from the cache; reading an answer file of plain lines.
+  { name: "banks", test: within(/^src\/bank\/(find-banks|load-banks|bank-cache|bank-load-options|read-file|cross-bank|problem|answer-file-shape|read-answers|answer-lines)\.ts$/, /^src\/commands\/session\/load-banks\.ts$/, /^src\/report\/problem-report\.ts$/) },
   // Parsing a bank or an answer file, which the cache spares most runs: yaml and the bank checks.
   { name: "yaml", test: within(/^src\/bank\/(?!import\/)/, /^node_modules\/yaml\//) },
   // Questions and feedback as text, signals: what every session shows, scripted or not.
@@ -48,25 +53,40 @@ const GROUPS = [
   { name: "inquirer", test: within(/^node_modules\/@inquirer\//), includeDependenciesRecursively: true },
 ];
 
+// commander requires node:child_process at its top for subcommands that are executables of their own,
+// which prelim has none of; that builtin brings net, dgram and the socket code, ~3 ms of every start.
+// It is required when first spawned instead. The build fails if commander's line changes.
+const CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    if (!code.includes(CHILD_PROCESS)) throw new Error(`build: ${id} no longer has the line ${CHILD_PROCESS}`);
+    return code.replace(CHILD_PROCESS, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+  },
+};
+
 // A clean dist/: a file left from an older layout would still be importable and hide a missing entry.
 fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
 
 const common = { cwd: root, platform: "node", logLevel: "warn" };
 const output = { dir: "dist", format: "esm", entryFileNames: "[name].js" };
+const cliOutput = { dir: "dist", format: "cjs", strict: true, entryFileNames: "[name].cjs", chunkFileNames: "[name]-[hash].cjs" };
 
-// The CLI. No group takes main.ts and what it imports (errors, io, version): they stay in cli.js, so
-// --version reads bin/prelim.js and dist/cli.js and nothing else. Groups take only the modules they
-// match, not what those import, so none of them can pull main's imports out of cli.js.
+// The CLI. No group takes main.ts and what it imports (errors, io, version): they stay in cli.cjs, so
+// --version reads bin/prelim.js and dist/cli.cjs and nothing else. Groups take only the modules they
+// match, not what those import, so none of them can pull main's imports out of cli.cjs.
 const cli = await build({
   ...common,
   input: { cli: "src/cli.ts" },
-  output: { ...output, chunkFileNames: "[name]-[hash].js", codeSplitting: { groups: GROUPS, includeDependenciesRecursively: false } },
-  // cli.js exports nothing; without this rolldown says it has to decide so itself.
+  plugins: [lazyChildProcess],
+  output: { ...cliOutput, codeSplitting: { groups: GROUPS, includeDependenciesRecursively: false } },
+  // cli.cjs exports nothing; without this rolldown says it has to decide so itself.
   preserveEntrySignatures: "allow-extension",
 });
 
 // What code outside the CLI imports from dist/, built apart: in the CLI's build a module these share
-// with cli.js would either leave cli.js or, imported from it, start the CLI. Same sources, same bundler.
+// with cli.cjs would either leave cli.cjs or, imported from it, start the CLI. Same sources, same bundler.
 const outside = await build({
   ...common,
   input: Object.fromEntries(OUTSIDE.map((entry) => [entry, `src/${entry}.ts`])),
@@ -81,7 +101,7 @@ for (const result of [cli, outside]) {
   if (holder.fileName.includes("/")) throw new Error(`build: src/package-files.ts landed in dist/${holder.fileName}; it must be at the top of dist/`);
   // Chunks that import each other statically run in an order the sources did not ask for (a class
   // could extend one not yet defined): the groups above must not make a cycle.
-  const imports = new Map(chunks.map((chunk) => [chunk.fileName, chunk.imports.filter((name) => name.endsWith(".js"))]));
+  const imports = new Map(chunks.map((chunk) => [chunk.fileName, chunk.imports.filter((name) => /\.c?js$/.test(name))]));
   const done = new Set();
   const visit = (name, trail) => {
     if (trail.includes(name)) throw new Error(`build: chunks import each other: ${[...trail.slice(trail.indexOf(name)), name].join(" -> ")}`);

@@ -46,15 +46,24 @@ function whyNoTerminal(io: Io): string | undefined {
 export function resolveContext(options: GlobalOptions, io: Io): Context {
   const chosen = options.dataDir ?? io.env.PRELIM_HOME;
   const dataDir = chosen ? path.resolve(io.cwd, chosen) : envPaths("prelim", { suffix: "" }).config;
-  const noTerminal = whyNoTerminal(io);
+  // Asked when first needed: process.stdin is a stream made on first use (about 2.5 ms, the tty or net
+  // code with it), which banks, stats and the other commands that never prompt have no use for.
+  let noTerminal: { why: string | undefined } | undefined;
+  const why = () => (noTerminal ??= { why: whyNoTerminal(io) }).why;
   return {
     io,
     dataDir,
     debug: Boolean(options.debug),
     record: options.record !== false,
     color: colorEnabled(io.env, io.stdout.isTTY),
-    interactive: noTerminal === undefined,
-    lineMode: Boolean(io.stdin.isTTY) && io.stdout.isTTY && io.env.TERM === "dumb",
-    ...(noTerminal !== undefined && { noTerminal }),
+    get interactive() {
+      return why() === undefined;
+    },
+    get lineMode() {
+      return Boolean(io.stdin.isTTY) && io.stdout.isTTY && io.env.TERM === "dumb";
+    },
+    get noTerminal() {
+      return why();
+    },
   };
 }

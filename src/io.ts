@@ -1,6 +1,6 @@
 // What a command may touch of the outside world, passed in so tests can hand it temp dirs and buffers.
 
-import os from "node:os";
+import { hostname } from "node:os";
 
 export interface Output {
   write(text: string): void;
@@ -65,6 +65,6 @@ export function processIo(): Io {
     cwd: process.cwd(),
     now: clockFrom(process.env),
     randomSeed: () => Math.floor(Math.random() * 1_000_000),
-    hostname: () => os.hostname(),
+    hostname: () => hostname(),
   };
 }

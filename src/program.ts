@@ -2,11 +2,12 @@
 // and each action lazy-imports its command, so a command loads just what it uses.
 
 import { Command, CommanderError } from "commander";
+import type { CommandName } from "./commands/command-names.js";
 import type { Io } from "./io.js";
 import { packageVersion } from "./version.js";
 import { sanitize } from "./core/sanitize.js";
 import { UsageError } from "./errors.js";
-import { makeRunner } from "./commands/define.js";
+import { makeRunner, type Runner } from "./commands/define.js";
 import { makePracticeCommand } from "./commands/practice/command.js";
 import { makeReviewCommand } from "./commands/review/command.js";
 import { makeMockCommand } from "./commands/mock/command.js";
@@ -22,9 +23,49 @@ import { makeCompletionCommand } from "./commands/completion/command.js";
 import { makeOptimizeCommand } from "./commands/optimize/command.js";
 import { makePlanCommand } from "./commands/plan/command.js";
 
+// In the order `prelim --help` lists them; practice is the default command.
+const COMMANDS: Record<CommandName, (run: Runner) => Command> = {
+  practice: makePracticeCommand,
+  review: makeReviewCommand,
+  mock: makeMockCommand,
+  stats: makeStatsCommand,
+  config: makeConfigCommand,
+  banks: makeBanksCommand,
+  validate: makeValidateCommand,
+  import: makeImportCommand,
+  export: makeExportCommand,
+  init: makeInitCommand,
+  completion: makeCompletionCommand,
+  suspend: makeSuspendCommand,
+  unsuspend: makeUnsuspendCommand,
+  suspended: makeSuspendedCommand,
+  optimize: makeOptimizeCommand,
+  plan: makePlanCommand,
+};
+
+/**
+ * The commands a run needs defined: the one its first word names (after the program's own options
+ * alone), or practice when there is no word; every command for help, completion (its script lists
+ * them all) and anything else: a mistyped command is told from a bank id against all of them, and a
+ * default-command run with options first is commander's to read. Building a command's options was
+ * most of commander's start-up.
+ */
+export function commandsFor(args: readonly string[]): CommandName[] {
+  const all = Object.keys(COMMANDS) as CommandName[];
+  let at = 0;
+  for (;;) {
+    if (args[at] === "--debug" || args[at]?.startsWith("--data-dir=")) at += 1;
+    else if (args[at] === "--data-dir") at += 2;
+    else break;
+  }
+  const word = args[at];
+  if (word === undefined) return ["practice"];
+  return word !== "completion" && (all as string[]).includes(word) ? [word as CommandName] : all;
+}
+
 export async function runProgram(args: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, makeRunner(io, (code) => (exitCode = code)));
+  const program = buildProgram(io, makeRunner(io, (code) => (exitCode = code)), commandsFor(args));
   try {
     await program.parseAsync([...args], { from: "user" });
   } catch (error) {
@@ -49,7 +90,7 @@ function jsonMeansReporter(_program: Command, action: Command): void {
   action.setOptionValue("reporter", "json");
 }
 
-function buildProgram(io: Io, run: ReturnType<typeof makeRunner>): Command {
+function buildProgram(io: Io, run: Runner, names: readonly CommandName[]): Command {
   const program = new Command("prelim")
     .description("Practise multiple-choice questions in the terminal: YAML banks, spaced repetition, mock tests.")
     .version(packageVersion(), "-V, --version", "print the version")
@@ -87,21 +128,6 @@ Banks are read from the paths given, else from $PRELIM_BANKS (':'-separated fold
 
   // Made apart, a command inherits nothing until told: it throws rather than exits, and writes where the program does.
   const add = (command: Command, options?: { isDefault: boolean }) => program.addCommand(command.copyInheritedSettings(program), options);
-  add(makePracticeCommand(run), { isDefault: true });
-  add(makeReviewCommand(run));
-  add(makeMockCommand(run));
-  add(makeStatsCommand(run));
-  add(makeConfigCommand(run));
-  add(makeBanksCommand(run));
-  add(makeValidateCommand(run));
-  add(makeImportCommand(run));
-  add(makeExportCommand(run));
-  add(makeInitCommand(run));
-  add(makeCompletionCommand(run));
-  add(makeSuspendCommand(run));
-  add(makeUnsuspendCommand(run));
-  add(makeSuspendedCommand(run));
-  add(makeOptimizeCommand(run));
-  add(makePlanCommand(run));
+  for (const name of names) add(COMMANDS[name](run), { isDefault: name === "practice" });
   return program;
 }

@@ -2,16 +2,27 @@
 // every command that reads banks (the built-in banks alone cost about twice a bare Node start), so a bank
 // whose bytes were loaded before is taken from here: from the data dir's cache, or from the one the build
 // makes of the built-in banks (dist/bank/builtin-banks.json), so even a first run on a new machine parses
-// nothing. Hashing a file costs far less than parsing it. It is only a cache: any problem reading or
-// writing it means the banks are parsed again, never an error.
+// nothing. Hashing a file costs far less than parsing it, and a file whose stamp (device, inode, size,
+// modification and change times) was seen before is not even read: its hash is looked up by the stamp.
+// It is only a cache: any problem reading or writing it means the banks are parsed again, never an error.
 
-import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { LoadedBank } from "./load-bank.js";
 import { builtFile } from "../package-files.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
+
+// node:crypto is required when a file has to be hashed, not at start-up: most runs take every bank by
+// its stamp, and the builtin costs about 3 ms to load.
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * A stamp is trusted only for a file last written this long ago: file-system times tick coarsely (a
+ * few ms, or a whole second), so a file written again within the tick of its stamp could keep it.
+ */
+const SETTLED_MS = 2000;
 
 export interface CacheFile {
   readonly format: number;
@@ -20,6 +31,17 @@ export interface CacheFile {
   readonly maxBytes: number;
   /** Loaded banks by the SHA-256 of their file's bytes, stored with an empty file name. */
   readonly entries: Record<string, LoadedBank>;
+  /** The SHA-256 of a file's bytes by its stamp (see fileStamp), so an unchanged file is not read. */
+  readonly stamps: Record<string, string>;
+}
+
+export interface BankCacheOptions {
+  /** The build's cache of the built-in banks. */
+  readonly seed?: string | URL;
+  /** The system clock, to tell a settled file from one just written (never PRELIM_NOW's clock). */
+  readonly realNow?: () => number;
+  /** How a file's bytes are hashed (a test counts the calls). */
+  readonly hash?: (file: string, maxBytes: number) => string | undefined;
 }
 
 export interface BankCache {
@@ -41,44 +63,72 @@ export function buildId(version: string): string | undefined {
   }
 }
 
-function readCacheFile(file: string | URL, build: string, maxBytes: number): Record<string, LoadedBank> {
+function readCacheFile(file: string | URL, build: string, maxBytes: number): Pick<CacheFile, "entries" | "stamps"> {
   try {
     const data = JSON.parse(fs.readFileSync(file, "utf8")) as CacheFile;
-    if (data.format === FORMAT && data.build === build && data.maxBytes === maxBytes && typeof data.entries === "object") return data.entries;
+    if (data.format === FORMAT && data.build === build && data.maxBytes === maxBytes && typeof data.entries === "object" && typeof data.stamps === "object") return data;
   } catch {
     // No cache yet, or an unreadable one: start empty.
   }
-  return {};
+  return { entries: {}, stamps: {} };
 }
 
-export function serializeCache(entries: Record<string, LoadedBank>, build: string, maxBytes: number): string {
-  return JSON.stringify({ format: FORMAT, build, maxBytes, entries } satisfies CacheFile);
+export function serializeCache(entries: Record<string, LoadedBank>, build: string, maxBytes: number, stamps: Record<string, string> = {}): string {
+  return JSON.stringify({ format: FORMAT, build, maxBytes, entries, stamps } satisfies CacheFile);
 }
 
 /** The SHA-256 of a file's bytes, or undefined when it cannot be read or is over the size cap. */
 export function fileHash(file: string, maxBytes: number): string | undefined {
   try {
     if (fs.statSync(file).size > maxBytes) return undefined;
+    const { createHash } = requireHere("node:crypto") as typeof import("node:crypto");
     return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
   } catch {
     return undefined;
   }
 }
 
-export function openBankCache(cacheFile: string, build: string, maxBytes: number, seed: string | URL = BUILT_IN_CACHE): BankCache {
-  const entries = readCacheFile(cacheFile, build, maxBytes);
-  let seeded: Record<string, LoadedBank> | undefined;
-  const fromSeed = (hash: string) => (seeded ??= readCacheFile(seed, build, maxBytes))[hash];
+/**
+ * What changes whenever a file is written, renamed over or replaced: device, inode, size and the
+ * modification and change times (the change time cannot be set back by hand, as the modification
+ * time can). Undefined for a file that cannot be stat'ed or was written too recently to trust it.
+ */
+export function fileStamp(file: string, realNow: () => number = Date.now): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (realNow() - Math.max(stat.mtimeMs, stat.ctimeMs) < SETTLED_MS) return undefined;
+    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export function openBankCache(cacheFile: string, build: string, maxBytes: number, options: BankCacheOptions = {}): BankCache {
+  const { seed = BUILT_IN_CACHE, realNow = Date.now, hash: hashFile = fileHash } = options;
+  const { entries, stamps } = readCacheFile(cacheFile, build, maxBytes);
+  let seeded: Pick<CacheFile, "entries" | "stamps"> | undefined;
+  const fromSeed = () => (seeded ??= readCacheFile(seed, build, maxBytes));
   const hashes = new Map<string, string | undefined>();
+  let changed = false;
   const hashOf = (file: string) => {
-    if (!hashes.has(file)) hashes.set(file, fileHash(file, maxBytes));
+    if (!hashes.has(file)) {
+      const stamp = fileStamp(file, realNow);
+      let hash = stamp === undefined ? undefined : (stamps[stamp] ?? fromSeed().stamps[stamp]);
+      if (hash === undefined) {
+        hash = hashFile(file, maxBytes);
+        if (hash !== undefined && stamp !== undefined) {
+          stamps[stamp] = hash;
+          changed = true;
+        }
+      }
+      hashes.set(file, hash);
+    }
     return hashes.get(file);
   };
-  let changed = false;
   return {
     get(file) {
       const hash = hashOf(file);
-      const loaded = hash === undefined ? undefined : (entries[hash] ?? fromSeed(hash));
+      const loaded = hash === undefined ? undefined : (entries[hash] ?? fromSeed().entries[hash]);
       return loaded && withFile(loaded, file);
     },
     set(file, loaded) {
@@ -92,7 +142,7 @@ export function openBankCache(cacheFile: string, build: string, maxBytes: number
       const temp = `${cacheFile}.${process.pid}.tmp`;
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-        fs.writeFileSync(temp, serializeCache(entries, build, maxBytes));
+        fs.writeFileSync(temp, serializeCache(entries, build, maxBytes, stamps));
         fs.renameSync(temp, cacheFile);
       } catch {
         // rmSync's force only forgives ENOENT; a data dir under a file (ENOTDIR) must not fail the command.

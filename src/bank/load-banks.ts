@@ -48,8 +48,9 @@ export async function loadBanks(files: readonly string[], options: CachedLoadOpt
       done();
     }
     for (const [file, loaded] of parsed) options.cache?.set(file, loaded);
-    options.cache?.save();
   }
+  // Also when nothing was parsed: stamps seen for the first time spare reading those files next time.
+  options.cache?.save();
   return withCrossBankProblems(files.map((file, index) => cached[index] ?? (parsed.get(file) as LoadedBank)));
 }
 

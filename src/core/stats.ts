@@ -67,7 +67,11 @@ export function computeStats(
   leechThreshold = Number.POSITIVE_INFINITY,
 ): Stats {
   if (activityDays > RECENT_DAYS) throw new RangeError(`activity is kept for ${RECENT_DAYS} days, not ${activityDays}`);
-  const questionByKey = new Map(banks.flatMap((bank) => bank.questions.map((question) => [question.key, question] as const)));
+  // Loops, not pairs spread into a Map: at 100,000 questions the pairs were megabytes at the peak.
+  const questionByKey = new Map<string, Bank["questions"][number]>();
+  for (const bank of banks) for (const question of bank.questions) questionByKey.set(question.key, question);
+  const shownCards = new Map<string, CardState>();
+  for (const [key, card] of cards) if (questionByKey.has(key)) shownCards.set(key, card);
   // History of removed questions is kept in the log but not shown.
   const perKey = new Map<string, AnswerTally>();
   for (const [key, tally] of tallies) if (questionByKey.has(key)) perKey.set(key, tally);
@@ -110,7 +114,7 @@ export function computeStats(
       .map(([topic, row]) => ({ topic, ...row, accuracy: row.correct / row.answers }))
       .sort((a, b) => a.accuracy - b.accuracy || b.answers - a.answers),
     retention: retentionOver(perKey.values(), now, 30),
-    forecast: forecast(new Map([...cards].filter(([key]) => questionByKey.has(key))), now, 7).map((day) => ({ date: isoDate(day.day), count: day.count })),
+    forecast: forecast(shownCards, now, 7).map((day) => ({ date: isoDate(day.day), count: day.count })),
     activity: activityByDay(perKey.values(), now, activityDays),
     weakest: [...perKey]
       .filter(([, row]) => row.answers > row.correct)

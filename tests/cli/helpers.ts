@@ -30,6 +30,8 @@ export interface RunResult {
   readonly stderr: string;
   /** stdout and stderr together, for "never anywhere" assertions. */
   readonly output: string;
+  /** In process only: whether the command asked for standard input at all. */
+  readonly stdinOpened?: boolean;
 }
 
 /** No JavaScript stack frame ("    at fn (file:1:2)") in the text. */
@@ -129,10 +131,14 @@ export async function runPrelim(args: readonly string[], options: RunOptions = {
   const stdout = bufferOutput();
   const stderr = bufferOutput();
   const stdin = Object.assign(Readable.from(options.input === undefined || options.input === "" ? [] : [options.input]), { isTTY: false });
+  let stdinOpened = false;
   const io: Io = {
     stdout,
     stderr,
-    stdin,
+    get stdin() {
+      stdinOpened = true;
+      return stdin;
+    },
     env: env as NodeJS.ProcessEnv,
     cwd: options.cwd ?? tempDir("prelim-cwd-"),
     now: clockFrom(env as NodeJS.ProcessEnv),
@@ -141,5 +147,5 @@ export async function runPrelim(args: readonly string[], options: RunOptions = {
   };
   const status = await main(args, io);
   stderrs.push(stderr.text());
-  return { status, signal: null, stdout: stdout.text(), stderr: stderr.text(), output: stdout.text() + stderr.text() };
+  return { status, signal: null, stdout: stdout.text(), stderr: stderr.text(), output: stdout.text() + stderr.text(), stdinOpened };
 }

@@ -64,3 +64,29 @@ describe("a session without a usable terminal", () => {
     expect([...listed].sort()).toEqual([...COMMAND_NAMES].sort());
   });
 });
+
+describe("which commands a run defines", () => {
+  it("defines just the command its first word names, after the program's own options", async () => {
+    const { commandsFor } = await import("../../src/program.js");
+    expect(commandsFor(["banks", "--json"])).toEqual(["banks"]);
+    expect(commandsFor(["--data-dir", "/tmp/x", "--debug", "stats"])).toEqual(["stats"]);
+    expect(commandsFor(["--data-dir=/tmp/x", "mock", "-n", "5"])).toEqual(["mock"]);
+    expect(commandsFor([])).toEqual(["practice"]);
+    expect(commandsFor(["--debug"])).toEqual(["practice"]);
+  });
+
+  it("defines them all for help, completion, a mistyped command and options before the word", async () => {
+    const { COMMAND_NAMES } = await import("../../src/commands/command-names.js");
+    const { commandsFor } = await import("../../src/program.js");
+    for (const args of [["--help"], ["help", "banks"], ["completion", "bash"], ["practise"], ["senkaku-2010"], ["-n", "5", "banks"]]) {
+      expect([...commandsFor(args)].sort(), args.join(" ")).toEqual([...COMMAND_NAMES].sort());
+    }
+  });
+
+  it("prints a command's help the same when it is the only one defined", async () => {
+    const alone = await runPrelim(["banks", "--help"]);
+    const among = await runPrelim(["help", "banks"]);
+    expect(alone.status).toBe(0);
+    expect(alone.stdout).toBe(among.stdout);
+  });
+});

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../fixtures/fixtures.js";
-import { spawnPrelim, tempDir } from "./helpers.js";
+import { runPrelim, spawnPrelim, tempDir } from "./helpers.js";
 
 describe("bank loading at start-up", () => {
   it("parses none of the built-in banks on a fresh data dir (they come parsed with the build)", () => {
@@ -35,22 +35,24 @@ describe("bank loading at start-up", () => {
 const DIST = path.join(REPO_ROOT, "dist");
 const RECORDER = pathToFileURL(path.join(REPO_ROOT, "tests", "fixtures", "record-loads.mjs")).href;
 
-/** The files a run loaded (relative to the repo) and the modules they hold: src/… and package names. */
-function loadsOf(args: readonly string[], home = tempDir()): { files: string[]; sources: string[]; packages: string[] } {
+/** The files a run loaded (relative to the repo), the modules they hold (src/… and package names) and the Node builtins. */
+function loadsOf(args: readonly string[], home = tempDir()): { files: string[]; sources: string[]; packages: string[]; builtins: string[] } {
   const record = path.join(tempDir(), "loads.txt");
   const run = spawnPrelim(args, { home, env: { NODE_OPTIONS: `--import=${RECORDER}`, PRELIM_LOADS: record } });
   expect(run.status, run.stderr).toBe(0);
   const chunks = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8")) as Record<string, string[]>;
-  const files = [...new Set(fs.readFileSync(record, "utf8").trim().split("\n"))].map((url) => path.relative(REPO_ROOT, new URL(url).pathname)).filter((file) => !file.startsWith(".."));
+  const urls = [...new Set(fs.readFileSync(record, "utf8").trim().split("\n"))];
+  const builtins = urls.filter((url) => url.startsWith("node:")).map((url) => url.slice("node:".length));
+  const files = urls.filter((url) => url.startsWith("file:")).map((url) => path.relative(REPO_ROOT, new URL(url).pathname)).filter((file) => !file.startsWith(".."));
   const modules = files.flatMap((file) => (file.startsWith("dist/") ? (chunks[file.slice("dist/".length)] ?? [file]) : [file]));
   const packages = [...new Set(modules.filter((id) => id.startsWith("node_modules/")).map((id) => id.split("/").slice(1, id.split("/")[1]!.startsWith("@") ? 3 : 2).join("/")))];
-  return { files, sources: modules.filter((id) => id.startsWith("src/")), packages };
+  return { files, sources: modules.filter((id) => id.startsWith("src/")), packages, builtins };
 }
 
 describe("what a command loads", () => {
   it("--version reads the executable and one bundled file, nothing else", () => {
     const { files, packages } = loadsOf(["--version"]);
-    expect(files).toEqual(["bin/prelim.js", "dist/cli.js"]);
+    expect(files).toEqual(["bin/prelim.js", "dist/cli.cjs"]);
     expect(packages).toEqual([]);
   });
 
@@ -68,17 +70,37 @@ describe("what a command loads", () => {
     expect(sources.filter((file) => file.startsWith("src/ui/") && /prompt/.test(file))).toEqual([]);
   });
 
+  it.each([["--version"], ["banks"], ["stats"], ["--help"]])("%s starts no child_process (commander requires it only to spawn)", (args) => {
+    expect(loadsOf([args]).builtins).not.toContain("child_process");
+  });
+
+  it.each([["banks"], ["stats"]])("%s reads no bank file to hash it when the banks are unchanged (no node:crypto)", (args) => {
+    // The built-in banks' stamps come with the build; a bank of the learner's own has its stamp kept in the data dir.
+    expect(loadsOf([args]).builtins).not.toContain("crypto");
+  });
+
+  it.each([["banks"], ["stats"], ["validate", path.join(REPO_ROOT, "questions")]])("%s never asks for standard input (process.stdin is made on first use)", async (...args) => {
+    const run = await runPrelim(args);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdinOpened).toBe(false);
+  });
+
   it("banks loads neither the scheduler (ts-fsrs) nor the progress store", () => {
     const { packages, sources } = loadsOf(["banks"]);
     expect(packages).not.toContain("ts-fsrs");
     expect(sources.filter((file) => file.startsWith("src/store/") && file !== "src/store/setting-definitions.ts")).toEqual([]);
   });
 
-  it("a scripted practice loads yaml for its answer file, and no Inquirer", () => {
-    const answers = path.join(tempDir(), "answers.yaml");
-    fs.writeFileSync(answers, "senkaku-2010-q1: a\n");
-    const { packages } = loadsOf(["practice", path.join(REPO_ROOT, "questions", "senkaku-2010.yaml"), "--answers", answers, "--reporter", "tap", "--no-record"]);
-    expect(packages).toContain("yaml");
-    expect(packages.filter((name) => name.startsWith("@inquirer/"))).toEqual([]);
+  it("a scripted practice with a plain answer file loads neither yaml nor Inquirer; another shape loads yaml", () => {
+    const dir = tempDir();
+    const bank = path.join(REPO_ROOT, "questions", "senkaku-2010.yaml");
+    const run = (text: string) => {
+      const answers = path.join(dir, `answers-${text.length}.yaml`);
+      fs.writeFileSync(answers, text);
+      return loadsOf(["practice", bank, "--answers", answers, "--reporter", "tap", "--no-record"]).packages;
+    };
+    const plain = run("# prelim answers\nsenkaku-2010-q1: a\nsenkaku-2010-q2: [a, c]\n");
+    expect(plain.filter((name) => name === "yaml" || name.startsWith("@inquirer/"))).toEqual([]);
+    expect(run('senkaku-2010-q1: "a"\n')).toContain("yaml");
   });
 });

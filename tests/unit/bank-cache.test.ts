@@ -87,11 +87,11 @@ describe("bank cache", () => {
     fs.writeFileSync(seed, serializeCache({ [fileHash(bankFile, 1_000_000) as string]: loaded }, "b1", 1_000_000));
     const copy = path.join(dir, "elsewhere.yaml");
     fs.copyFileSync(bankFile, copy);
-    const cache = openBankCache(cacheFile, "b1", 1_000_000, seed);
+    const cache = openBankCache(cacheFile, "b1", 1_000_000, { seed });
     expect(cache.get(copy)?.bank?.title).toBe("Cached bank");
     expect(cache.get(copy)?.bank?.file).toBe(copy);
     fs.appendFileSync(copy, "# edited\n");
-    expect(openBankCache(cacheFile, "b1", 1_000_000, seed).get(copy)).toBeUndefined();
+    expect(openBankCache(cacheFile, "b1", 1_000_000, { seed }).get(copy)).toBeUndefined();
   });
 
   it("never fails when the cache cannot be written", async () => {
@@ -100,5 +100,56 @@ describe("bank cache", () => {
     const cache = openBankCache(path.join(blocked, "cache", "banks.json"), "b1", 1_000_000);
     const [loaded] = await loadBanks([bankFile], { maxBytes: 1_000_000, cache });
     expect(loaded?.bank?.id).toBe("cached");
+  });
+});
+
+describe("bank cache by file stamp", () => {
+  const later = () => Date.now() + 60_000;
+
+  function countingHash(): { hash: (file: string, maxBytes: number) => string | undefined; calls: () => number } {
+    let calls = 0;
+    return {
+      hash: (file, maxBytes) => {
+        calls += 1;
+        return fileHash(file, maxBytes);
+      },
+      calls: () => calls,
+    };
+  }
+
+  it("does not read an unchanged file again: its hash is found by its stamp", async () => {
+    const first = countingHash();
+    await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { realNow: later, hash: first.hash }) });
+    expect(first.calls()).toBe(1);
+    const second = countingHash();
+    const [loaded] = await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { realNow: later, hash: second.hash }) });
+    expect(second.calls()).toBe(0);
+    expect(loaded?.bank?.title).toBe("Cached bank");
+  });
+
+  it("keeps the stamps of files taken from the cache by their hash, so the next run reads none", async () => {
+    await loadOnce();
+    const first = countingHash();
+    await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { realNow: later, hash: first.hash }) });
+    expect(first.calls()).toBe(1);
+    const second = countingHash();
+    await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { realNow: later, hash: second.hash }) });
+    expect(second.calls()).toBe(0);
+  });
+
+  it("hashes a file written too recently to trust its stamp, and one whose stamp changed", async () => {
+    const recent = countingHash();
+    await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { hash: recent.hash }) });
+    await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { hash: recent.hash }) });
+    expect(recent.calls()).toBe(2);
+    // The same size and, set back by hand, the same modification time: the change time still moves.
+    const { mtime } = fs.statSync(bankFile);
+    await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { realNow: later }) });
+    fs.writeFileSync(bankFile, BANK.replace("Cached bank", "Edited bank"));
+    fs.utimesSync(bankFile, mtime, mtime);
+    const edited = countingHash();
+    const [loaded] = await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { realNow: () => Date.now() + 120_000, hash: edited.hash }) });
+    expect(edited.calls()).toBe(1);
+    expect(loaded?.bank?.title).toBe("Edited bank");
   });
 });

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { loadBankFile } from "../../src/bank/load-bank.js";
-import { parseAnswers } from "../../src/bank/read-answers.js";
+import { parseAnswers } from "../../src/bank/parse-answers.js";
 import { UPSC_MARKING } from "../../src/core/question.js";
 import type { Question } from "../../src/core/question.js";
 import { summarizeBank } from "../../src/core/bank-summary.js";

@@ -5,7 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { parseAnswers, readAnswerFile } from "../../src/bank/read-answers.js";
+import { simpleAnswers } from "../../src/bank/answer-lines.js";
+import { parseAnswers } from "../../src/bank/parse-answers.js";
+import { readAnswerFile } from "../../src/bank/read-answers.js";
 import { UsageError } from "../../src/errors.js";
 
 const entries = (text: string) => Object.fromEntries(parseAnswers("answers.yaml", text));
@@ -62,15 +64,15 @@ describe("answer files", () => {
 
   it("reads standard input for '-'", async () => {
     const stdin = Readable.from([Buffer.from("q1: b\n")]);
-    expect(Object.fromEntries(await readAnswerFile("-", stdin, 1_000_000, process.cwd()))).toEqual({ q1: ["b"] });
+    expect(Object.fromEntries(await readAnswerFile("-", () => stdin, 1_000_000, process.cwd()))).toEqual({ q1: ["b"] });
   });
 
   it("reads a path that is a pipe or device as a stream (/dev/stdin, a shell's <(…))", async () => {
-    expect(Object.fromEntries(await readAnswerFile("/dev/null", Readable.from([]), 1_000_000, process.cwd()))).toEqual({});
+    expect(Object.fromEntries(await readAnswerFile("/dev/null", () => Readable.from([]), 1_000_000, process.cwd()))).toEqual({});
   });
 
   it("names a device over the size limit by its path, as an answer file (not standard input, not a bank)", async () => {
-    const error = await readAnswerFile("/dev/zero", Readable.from([]), 1_000, process.cwd()).then(
+    const error = await readAnswerFile("/dev/zero", () => Readable.from([]), 1_000, process.cwd()).then(
       () => undefined,
       (caught: unknown) => caught,
     );
@@ -81,7 +83,7 @@ describe("answer files", () => {
 
   it("names standard input when that is what is over the limit", async () => {
     const stdin = Readable.from([Buffer.alloc(2_000, "a")]);
-    await expect(readAnswerFile("-", stdin, 1_000, process.cwd())).rejects.toThrow(/^answers on standard input: over the 1\.0 KB limit for an answer file/);
+    await expect(readAnswerFile("-", () => stdin, 1_000, process.cwd())).rejects.toThrow(/^answers on standard input: over the 1\.0 KB limit for an answer file/);
   });
 
   it("speaks of answer files, not banks, for a file too large or not UTF-8", async () => {
@@ -89,16 +91,63 @@ describe("answer files", () => {
     try {
       fs.writeFileSync(path.join(dir, "big.yaml"), `q1: a\n${"#".repeat(2_000)}\n`);
       fs.writeFileSync(path.join(dir, "nul.yaml"), "q1: a\0\n");
-      const big = readAnswerFile("big.yaml", Readable.from([]), 1_000, dir);
+      const big = readAnswerFile("big.yaml", () => Readable.from([]), 1_000, dir);
       await expect(big).rejects.toThrow(/^answer file big\.yaml: the file is 2\.0 KB, over the 1\.0 KB limit for an answer file; .*PRELIM_MAX_BANK_MB/);
-      await expect(readAnswerFile("big.yaml", Readable.from([]), 1_000, dir)).rejects.not.toThrow(/bank\b/);
-      await expect(readAnswerFile("nul.yaml", Readable.from([]), 1_000, dir)).rejects.toThrow(/NUL byte.*an answer file is UTF-8 text/);
+      await expect(readAnswerFile("big.yaml", () => Readable.from([]), 1_000, dir)).rejects.not.toThrow(/bank\b/);
+      await expect(readAnswerFile("nul.yaml", () => Readable.from([]), 1_000, dir)).rejects.toThrow(/NUL byte.*an answer file is UTF-8 text/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it("names a file that does not exist", async () => {
-    await expect(readAnswerFile("no-such-answers.yaml", Readable.from([]), 1_000_000, process.cwd())).rejects.toThrow(/no-such-answers\.yaml.*no such file/);
+    await expect(readAnswerFile("no-such-answers.yaml", () => Readable.from([]), 1_000_000, process.cwd())).rejects.toThrow(/no-such-answers\.yaml.*no such file/);
+  });
+});
+
+describe("plain answer lines, read without YAML", () => {
+  const plain = [
+    "q1: a\nq2: [b, D]\nbank/q3: c\ntf: true\nft: false\n",
+    "q1: a, c\nq2: a c\nq3: A,C\n",
+    "q1:\nq2: []\nq3: a\nq4: [ ]\n",
+    "",
+    "# nothing answered yet\n",
+    "# prelim answers\n\nq1: a   # sure\nq2: b #\n  # indented comment\nq3: #none\n",
+    "q1: a\r\nq2: [a,b]\r\n",
+    "q-1.v2: d\nsome_bank/q_2: a\n",
+  ];
+  const notPlain = [
+    'q1: "a, c"\n',
+    "q1: no\n",
+    "q1: a\nq1: b\n",
+    "q1:\nq1: b\n",
+    "q1: a\n---\nq2: b\n",
+    "q1: !!binary aGk=\n",
+    "q1: [a\n",
+    "- a\n",
+    "q1: {x: 1}\n",
+    "null: a\nTrue: b\n",
+    "q1: a#b\n",
+    "q1: a\n  c\n",
+    "q1:\ta\n",
+    "q1:a\n",
+    "q1: True\n",
+    "q1: 1\n",
+    "\ufeffq1: a\n",
+    "  q1: a\n",
+    "q1: [a, true]\n",
+  ];
+
+  it.each(plain)("reads %j as YAML does", (text) => {
+    expect(simpleAnswers(text)).toEqual(parseAnswers("answers.yaml", text));
+  });
+
+  it.each(notPlain)("leaves %j to YAML", (text) => {
+    expect(simpleAnswers(text)).toBeUndefined();
+  });
+
+  it("reads 100,000 plain lines", () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `q${i}: ${"abcd"[i % 4]}`);
+    expect(simpleAnswers(`${lines.join("\n")}\n`)?.size).toBe(100_000);
   });
 });

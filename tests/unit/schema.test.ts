@@ -1,6 +1,7 @@
 // schema/bank.schema.json is what editors check banks against; it must accept every built-in bank, and
 // the validator built from it must agree with a fresh compile of the same file.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -80,5 +81,21 @@ describe("bank schema", () => {
     };
     walk(schema, "#");
     expect(holders).toEqual(["#/definitions/question"]);
+  });
+});
+
+describe("the built validator's string lengths", () => {
+  const built = createRequire(import.meta.url)("../../dist/bank/bank-validator.cjs") as (data: unknown) => boolean;
+  const fresh = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const bank = (title: string) => ({ id: "lengths", title, questions: [{ id: "q1", question: "Which?", answer: true }] });
+
+  it("counts code points as ajv does, a character beyond U+FFFF as one, and needs nothing from node_modules", () => {
+    const source = fs.readFileSync(new URL("../../dist/bank/bank-validator.cjs", import.meta.url), "utf8");
+    expect(source).not.toMatch(/require\(/);
+    for (const title of ["x".repeat(300), "x".repeat(301), "\u{1F600}".repeat(300), "\u{1F600}".repeat(301), `${"\u{1F600}".repeat(299)}\ud800`, "\ud800".repeat(301), ""]) {
+      expect(built(bank(title)), `${title.length} units`).toBe(fresh(bank(title)));
+    }
+    expect(built(bank("\u{1F600}".repeat(300)))).toBe(true);
+    expect(built(bank("\u{1F600}".repeat(301)))).toBe(false);
   });
 });

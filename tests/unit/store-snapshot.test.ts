@@ -198,3 +198,19 @@ describe("snapshot", () => {
     });
   });
 });
+
+describe("reading progress.json at its largest", () => {
+  it("reads the file as text, so no Buffer of the whole file stays alive beside its parse", () => {
+    writeSnapshot(file, { writtenBy: "0.1.0", logBytes: 0, cards: sampleCards(), tallies: new Map() });
+    const encodings: unknown[] = [];
+    const reading = {
+      ...fs,
+      readFileSync: ((target: fs.PathOrFileDescriptor, encoding?: unknown) => {
+        encodings.push(encoding);
+        return (fs.readFileSync as (...args: unknown[]) => unknown)(target, encoding);
+      }) as typeof fs.readFileSync,
+    };
+    expect(readSnapshot(file, options({ fs: reading }))?.cards.size).toBe(2);
+    expect(encodings).toEqual(["utf8"]);
+  });
+});

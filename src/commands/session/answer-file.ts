@@ -9,8 +9,8 @@ import type { Context } from "../../context.js";
 /** `questions` is every question of the banks, so answers to questions not drawn raise no warning. */
 export async function openAnswerFile(source: string, questions: readonly Question[], context: Context): Promise<MatchedAnswers> {
   const { io } = context;
-  // Imported here, not at the top: the reader brings yaml (about 70 modules), which a session without
-  // an answer file, on banks from the cache, never needs.
+  // Imported here, not at the top: a session without an answer file never needs the reader. It
+  // brings yaml only for a file that is not plain `id: letters` lines.
   const { readAnswerFile } = await import("../../bank/read-answers.js");
-  return matchAnswerFile(questions, await readAnswerFile(source, io.stdin, maxBankBytes(io.env), io.cwd));
+  return matchAnswerFile(questions, await readAnswerFile(source, () => io.stdin, maxBankBytes(io.env), io.cwd));
 }

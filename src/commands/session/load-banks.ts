@@ -22,7 +22,7 @@ const SPINNER_BYTES = 256 * 1024;
 
 async function spinnerForLargeBanks(files: readonly string[], context: Context): Promise<() => void> {
   const bytes = files.reduce((total, file) => total + (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
-  return startSpinner(`Loading ${files.length === 1 ? "a large bank" : `${files.length} banks`}…`, context.io.stderr, context.interactive && bytes >= SPINNER_BYTES);
+  return startSpinner(`Loading ${files.length === 1 ? "a large bank" : `${files.length} banks`}…`, context.io.stderr, bytes >= SPINNER_BYTES && context.interactive);
 }
 
 export interface LoadedSession {

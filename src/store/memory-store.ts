@@ -46,6 +46,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     cards: () => cards,
     tallies: () => tallies,
+    tally: (key) => tallies.get(key),
     entries: () => entries,
     close() {
       closed = true;

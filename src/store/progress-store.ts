@@ -7,7 +7,7 @@
 import path from "node:path";
 import type { ReviewLogEntry } from "../core/review.js";
 import { applyReview, foldReviews, type CardState, type SchedulerSettings } from "../core/scheduler.js";
-import { foldTallies, pruneTallies, RECENT_MS, type Tallies } from "../core/tally.js";
+import { foldTallies, pruneTallies, RECENT_MS, type AnswerTally, type Tallies } from "../core/tally.js";
 import { withLock, LOCK_FILE, type LockOptions } from "./lock.js";
 import { checkReviewDate } from "../core/review-dates.js";
 import { entryProblem } from "./log-entry.js";
@@ -17,6 +17,7 @@ import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
 import { schedulerSettings } from "./scheduler-settings.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
+  tallyInSnapshotText,
   peekSnapshot,
   readSnapshot,
   writeSnapshot,
@@ -37,6 +38,11 @@ export type CloseResult =
   | { readonly snapshot: "deferred"; readonly message: string };
 
 export interface ProgressStore extends ProgressReader {
+  /**
+   * One question's tally (or a statement's), as tallies() would give it, without reading every card
+   * when the snapshot is a whole file of ours: what a wrong answer's leech check needs.
+   */
+  tally(key: string): AnswerTally | undefined;
   /** Appends the answer to the log (on disk when this returns) and updates its card. */
   record(entry: ReviewLogEntry): void;
   /**
@@ -196,6 +202,32 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   }
 
   let allEntries: ReviewLogEntry[] | undefined;
+
+  // tally(): the snapshot's text and the log after it, each read once, then kept up to date.
+  let lookup: { readonly text: string; readonly tail: ReviewLogEntry[] } | undefined | "fold";
+  function tallyLookup(): { text: string; tail: ReviewLogEntry[] } | "fold" {
+    if (lookup !== undefined) return lookup;
+    const peek = peekSnapshot(paths.snapshot, fsys);
+    if (peek.kind !== "header" || peek.schemaVersion !== schemaVersion || !log.isLineStart(peek.logBytes)) return (lookup = "fold");
+    try {
+      lookup = { text: fsys.readFileSync(paths.snapshot, "utf8"), tail: [...log.read({ fromByte: peek.logBytes }).entries] };
+    } catch {
+      lookup = "fold";
+    }
+    return lookup;
+  }
+
+  function tally(key: string): AnswerTally | undefined {
+    if (folded !== undefined) return folded.tallies.get(key);
+    const found = tallyLookup();
+    const base = found === "fold" ? "unknown" : tallyInSnapshotText(found.text, key);
+    if (found === "fold" || base === "unknown") return fold().tallies.get(key);
+    // An answer to a question counts for its statements too (items), so both keys' entries are folded.
+    const entries = found.tail.filter((entry) => entry.key === key || key.startsWith(`${entry.key}#`));
+    const tallies: Tallies = new Map();
+    if (base !== undefined) tallies.set(key, { answers: base.answers, correct: base.correct, recent: [...base.recent] });
+    return foldTallies(tallies, entries).get(key);
+  }
   let closed: CloseResult | undefined;
 
   /** Whether close has anything to write: decided from the header and the log's size alone. */
@@ -254,6 +286,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
       foldTallies(folded.tallies, entries);
     }
     allEntries?.push(...entries);
+    if (lookup !== undefined && lookup !== "fold") lookup.tail.push(...entries);
   }
 
   return {
@@ -266,6 +299,8 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     cards: () => fold().cards,
 
     tallies: () => fold().tallies,
+
+    tally,
 
     entries() {
       allEntries ??= withUnterminated(log.read());

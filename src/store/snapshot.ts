@@ -189,6 +189,38 @@ export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek
 }
 
 /**
+ * One question's tally found in the text of progress.json without parsing the rest: what a wrong
+ * answer's leech check needs, where parsing a big snapshot (25 MB for 100k cards) cost half a second.
+ * The text is a file of ours whose header the caller has checked; "unknown" when the tally cannot be
+ * found for certain (then read the whole snapshot), undefined when the question has none.
+ */
+export function tallyInSnapshotText(text: string, key: string): AnswerTally | undefined | "unknown" {
+  // `tallies` is the last field, and `"tallies":{` cannot occur inside a key: JSON escapes its quotes.
+  const section = text.lastIndexOf('"tallies":{');
+  if (section === -1) return "unknown";
+  const needle = `${JSON.stringify(key)}:[`;
+  let at = text.indexOf(needle, section);
+  // A match must start a key: after the section's `{` or a `,` between entries (a quote inside another
+  // key would be escaped, and an escaped quote is preceded by a backslash).
+  while (at !== -1 && text[at - 1] !== "{" && text[at - 1] !== ",") at = text.indexOf(needle, at + 1);
+  if (at === -1) return undefined;
+  const start = at + needle.length - 1;
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    const char = text[index];
+    if (char === "[") depth++;
+    else if (char === "]" && --depth === 0) {
+      try {
+        return toTally(JSON.parse(text.slice(start, index + 1))) ?? "unknown";
+      } catch {
+        return "unknown";
+      }
+    }
+  }
+  return "unknown";
+}
+
+/**
  * Reads the snapshot: undefined when there is none or it was damaged (then set aside, with a notice).
  * Throws a StoreError when it comes from a newer prelim or cannot be migrated.
  */

@@ -599,3 +599,35 @@ describe("an undo line in the log", () => {
     expect(fromSnapshot.tallies().get("bank/u")?.recent).toHaveLength(1);
   });
 });
+
+describe("tally(key): one question's tally for a leech check, without parsing every card", () => {
+  it("gives what tallies() gives, from the snapshot, the log after it and this session's answers, parsing only that tally", () => {
+    const first = open();
+    first.recordAll(entries(0, 40));
+    first.close();
+    // An unfolded tail past the snapshot, with statement judgements on one answer.
+    const second = open({ rewriteAfterBytes: 1e9 });
+    second.recordAll([...entries(40, 50), { ...entry(50, "bank/s"), correct: false, rating: "again", items: [true, false] }]);
+    second.close();
+    const store = open({ rewriteAfterBytes: 1e9 });
+    store.record(entry(51, "bank/q3"));
+    const keys = ["bank/q0", "bank/q3", "bank/q6", "bank/s", "bank/s#2", "bank/s#1", "bank/none", "q3", "__proto__"];
+    const parse = vi.spyOn(JSON, "parse");
+    let got: unknown[];
+    let before: ReturnType<ProgressStore["tally"]>;
+    try {
+      before = store.tally("bank/q3");
+      // An answer recorded after the first lookup counts in the next.
+      store.record(entry(52, "bank/q3"));
+      got = keys.map((key) => store.tally(key));
+      // The snapshot is a few KB here: no parse of anything that long means no parse of the whole file.
+      expect(parse.mock.calls.filter(([text]) => typeof text === "string" && text.length > 300)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(got).toEqual(keys.map((key) => store.tallies().get(key)));
+    expect(before?.answers).toBe((store.tallies().get("bank/q3")?.answers ?? 0) - 1);
+    expect(store.tally("bank/s#2")).toMatchObject({ answers: 1, correct: 0 });
+    expect(store.tally("bank/s#1")).toBeUndefined();
+  });
+});

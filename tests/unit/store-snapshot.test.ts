@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 import { writeFileDurably } from "../../src/store/durable-write.js";
-import { readSnapshot, serializeSnapshot, writeSnapshot, type MigrationTable, type SnapshotOptions } from "../../src/store/snapshot.js";
+import { readSnapshot, serializeSnapshot, tallyInSnapshotText, writeSnapshot, type MigrationTable, type SnapshotOptions } from "../../src/store/snapshot.js";
 import { StoreError } from "../../src/store/store-error.js";
 import { SCHEDULING } from "../fixtures/scheduling.js";
 
@@ -212,5 +212,22 @@ describe("reading progress.json at its largest", () => {
     };
     expect(readSnapshot(file, options({ fs: reading }))?.cards.size).toBe(2);
     expect(encodings).toEqual(["utf8"]);
+  });
+});
+
+describe("tallyInSnapshotText", () => {
+  it("finds a key's tally as the whole parse would, whatever the other keys hold", () => {
+    const tally = (answers: number) => ({ answers, correct: 1, recent: [[Date.parse("2024-05-01T10:00:00Z"), 1] as const] as [number, 0 | 1][] });
+    const keys = ["b/x", "a/b/x", 'z\\"b/x', 'q"b/x', "__proto__", "b/x#2", "ü/ñ"];
+    const tallies = new Map(keys.map((key, index) => [key, tally(index + 1)]));
+    const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards: new Map([["b/x", { due: "2024-05-02T10:00:00.000Z", stability: 1, difficulty: 5, reps: 1, lapses: 0, state: "review", scheduledDays: 1, learningSteps: 0, elapsedDays: 0 }]]), tallies });
+    const parsed = JSON.parse(text) as { tallies: Record<string, [number, number, [number, number][]]> };
+    for (const key of keys) {
+      const [answers, correct, recent] = parsed.tallies[key] ?? [];
+      expect(tallyInSnapshotText(text, key), key).toEqual({ answers, correct, recent });
+    }
+    expect(tallyInSnapshotText(text, "x")).toBeUndefined();
+    expect(tallyInSnapshotText(text, "b")).toBeUndefined();
+    expect(tallyInSnapshotText('{"schemaVersion":2}', "b/x")).toBe("unknown");
   });
 });

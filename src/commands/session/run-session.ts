@@ -149,7 +149,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
 function leechNotice(answer: RecordedAnswer, store: ProgressStore, context: Context): string | undefined {
   // A statement check is no question to rewrite: stats lists the statements misjudged most instead.
   if (answer.correct || isItemKey(answer.entry.key)) return undefined;
-  const tally = store.tallies().get(answer.entry.key);
+  const tally = store.tally(answer.entry.key);
   const threshold = store.settings.get("leechThreshold");
   if (tally === undefined || tally.answers - tally.correct !== threshold) return undefined;
   const suspend = store.settings.get("leechAction") === "suspend";

@@ -47,6 +47,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     cards: () => cards,
     tallies: () => tallies,
     tally: (key) => tallies.get(key),
+    card: (key) => cards.get(key),
     entries: () => entries,
     close() {
       closed = true;

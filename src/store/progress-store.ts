@@ -9,6 +9,8 @@ import type { ReviewLogEntry } from "../core/review.js";
 import { applyReview, foldReviews, type CardState, type SchedulerSettings } from "../core/scheduler.js";
 import { foldTallies, pruneTallies, RECENT_MS, type AnswerTally, type Tallies } from "../core/tally.js";
 import { withLock, LOCK_FILE, type LockOptions } from "./lock.js";
+import { itemKey, parseItemKey } from "../core/statement-memory.js";
+import { MAX_ITEMS } from "../core/generated-options.js";
 import { checkReviewDate } from "../core/review-dates.js";
 import { entryProblem } from "./log-entry.js";
 import { openReviewLog, REVIEW_LOG_FILE, withUnterminated, type ReviewLog } from "./review-log.js";
@@ -17,6 +19,7 @@ import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
 import { schedulerSettings } from "./scheduler-settings.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
+  cardInSnapshotText,
   tallyInSnapshotText,
   peekSnapshot,
   readSnapshot,
@@ -43,6 +46,8 @@ export interface ProgressStore extends ProgressReader {
    * when the snapshot is a whole file of ours: what a wrong answer's leech check needs.
    */
   tally(key: string): AnswerTally | undefined;
+  /** One card, as cards() would give it, found the same way: what an answer's feedback and undo need. */
+  card(key: string): CardState | undefined;
   /** Appends the answer to the log (on disk when this returns) and updates its card. */
   record(entry: ReviewLogEntry): void;
   /**
@@ -203,7 +208,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
 
   let allEntries: ReviewLogEntry[] | undefined;
 
-  // tally(): the snapshot's text and the log after it, each read once, then kept up to date.
+  // tally() and card(): the snapshot's text and the log after it, each read once, then kept up to date.
   let lookup: { readonly text: string; readonly tail: ReviewLogEntry[] } | undefined | "fold";
   function tallyLookup(): { text: string; tail: ReviewLogEntry[] } | "fold" {
     if (lookup !== undefined) return lookup;
@@ -228,6 +233,25 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     if (base !== undefined) tallies.set(key, { answers: base.answers, correct: base.correct, recent: [...base.recent] });
     return foldTallies(tallies, entries).get(key);
   }
+
+  function card(key: string): CardState | undefined {
+    if (folded !== undefined) return folded.cards.get(key);
+    const found = tallyLookup();
+    if (found === "fold") return fold().cards.get(key);
+    // A question's card moves with its statements' (the cap on a weak statement), a statement's with
+    // its question's answers: the question and every statement of it are folded together.
+    const question = parseItemKey(key)?.questionKey ?? key;
+    const keys = [question, ...Array.from({ length: MAX_ITEMS }, (_, index) => itemKey(question, index + 1))];
+    const cards = new Map<string, CardState>();
+    for (const each of keys) {
+      const base = cardInSnapshotText(found.text, each, options.now());
+      if (base === "unknown") return fold().cards.get(key);
+      if (base !== undefined) cards.set(each, base);
+    }
+    const entries = found.tail.filter((entry) => (parseItemKey(entry.key)?.questionKey ?? entry.key) === question);
+    return foldReviews(cards, entries, scheduling).get(key);
+  }
+
   let closed: CloseResult | undefined;
 
   /** Whether close has anything to write: decided from the header and the log's size alone. */
@@ -301,6 +325,8 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     tallies: () => fold().tallies,
 
     tally,
+
+    card,
 
     entries() {
       allEntries ??= withUnterminated(log.read());

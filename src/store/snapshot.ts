@@ -189,6 +189,30 @@ export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek
 }
 
 /**
+ * One card found in the text of progress.json without parsing the rest, as tallyInSnapshotText finds a
+ * tally: undefined when the snapshot has none for the key, "unknown" when it cannot be found for certain.
+ */
+export function cardInSnapshotText(text: string, key: string, now: Date): CardState | undefined | "unknown" {
+  const section = text.indexOf('"cards":{');
+  const end = text.lastIndexOf('"tallies":{');
+  if (section === -1 || end < section) return "unknown";
+  const needle = `${JSON.stringify(key)}:{`;
+  let at = text.indexOf(needle, section);
+  while (at !== -1 && at < end && text[at - 1] !== "{" && text[at - 1] !== ",") at = text.indexOf(needle, at + 1);
+  if (at === -1 || at >= end) return undefined;
+  const start = at + needle.length - 1;
+  // A card is one flat object of numbers and dates: its first "}" ends it.
+  const close = text.indexOf("}", start);
+  if (close === -1 || close > end) return "unknown";
+  try {
+    const card: unknown = JSON.parse(text.slice(start, close + 1));
+    return isCardState(card, now) ? card : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/**
  * One question's tally found in the text of progress.json without parsing the rest: what a wrong
  * answer's leech check needs, where parsing a big snapshot (25 MB for 100k cards) cost half a second.
  * The text is a file of ours whose header the caller has checked; "unknown" when the tally cannot be

@@ -159,7 +159,7 @@ describe("a card per item, in the one fold", () => {
     const first = [wrong];
     const cards = fold(first);
     const second = answered("which-correct", "2 and 3 only", 1);
-    const undo = undoEntry(second, cardsBefore(cards, second), at(1.01));
+    const undo = undoEntry(second, cardsBefore((k) => cards.get(k), second), at(1.01));
     expect(undo.restoreItems).toHaveLength(3);
     expect(fold([...first, second, undo])).toEqual(cards);
     const tallies = foldTallies(new Map(), [...first, second, undo]);
@@ -206,7 +206,7 @@ describe("the log line", () => {
     const parsed = parseLogLine(toLogLine(wrong).trimEnd(), at(1));
     expect(parsed).toEqual({ ok: true, entry: wrong });
     const cards = fold([wrong]);
-    const undo = undoEntry(wrong, cardsBefore(new Map(), wrong), at(0.01));
+    const undo = undoEntry(wrong, cardsBefore(() => undefined, wrong), at(0.01));
     expect(parseLogLine(toLogLine(undo).trimEnd(), at(1))).toEqual({ ok: true, entry: undo });
     expect(fold([wrong, undo]).size).toBe(0);
     expect(cards.size).toBe(3);

@@ -630,4 +630,29 @@ describe("tally(key): one question's tally for a leech check, without parsing ev
     expect(store.tally("bank/s#2")).toMatchObject({ answers: 1, correct: 0 });
     expect(store.tally("bank/s#1")).toBeUndefined();
   });
+
+  it("card(key) gives what cards() gives, question and statements folded together, parsing only those cards", () => {
+    const first = open();
+    first.recordAll([...entries(0, 30), { ...entry(30, "bank/s"), correct: false, rating: "again", items: [true, false] }]);
+    first.close();
+    const second = open({ rewriteAfterBytes: 1e9 });
+    // After the snapshot: a right answer to the question (capped by its weak statement), and a check.
+    second.recordAll([...entries(31, 40), { ...entry(41, "bank/s"), correct: true, rating: "good", items: [true, true] }, { ...entry(42, "bank/s#2"), correct: true, rating: "good" }]);
+    second.close();
+    const store = open({ rewriteAfterBytes: 1e9 });
+    const keys = ["bank/q0", "bank/q3", "bank/s", "bank/s#2", "bank/s#1", "bank/none"];
+    const parse = vi.spyOn(JSON, "parse");
+    let got: unknown[];
+    try {
+      got = keys.map((key) => store.card(key));
+      store.record(entry(43, "bank/q3"));
+      got.push(store.card("bank/q3"));
+      expect(parse.mock.calls.filter(([text]) => typeof text === "string" && text.length > 300)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(got).toEqual([...keys.map((key) => (key === "bank/q3" ? got[1] : store.cards().get(key))), store.cards().get("bank/q3")]);
+    expect(got[1]).not.toEqual(got.at(-1));
+    expect(got[2]).toBeDefined();
+  });
 });

@@ -50,8 +50,8 @@ export interface CardsBefore {
   readonly items?: readonly (CardState | undefined)[];
 }
 
-export function cardsBefore(cards: ReadonlyMap<string, CardState>, entry: ReviewLogEntry): CardsBefore {
-  return { card: cards.get(entry.key), ...(entry.items && { items: entry.items.map((_, index) => cards.get(itemKey(entry.key, index + 1))) }) };
+export function cardsBefore(card: (key: string) => CardState | undefined, entry: ReviewLogEntry): CardsBefore {
+  return { card: card(entry.key), ...(entry.items && { items: entry.items.map((_, index) => card(itemKey(entry.key, index + 1))) }) };
 }
 
 /** The log line that takes `entry` back: it copies the answer (so counts can subtract it) and restores the cards. */
@@ -83,7 +83,7 @@ export async function runAnswerLoop(questions: readonly PresentedQuestion[], sou
       });
       const logged = logEntryFor(answer, { rating, mode: options.mode, at: options.now() });
       const entry = options.reschedule === false ? { ...logged, reschedule: false as const } : logged;
-      const before = options.undoable ? cardsBefore(options.store.cards(), entry) : undefined;
+      const before = options.undoable ? cardsBefore((key) => options.store.card(key), entry) : undefined;
       options.store.record(entry);
       const item = { answer, correct, entry, presented, position: index + 1 };
       recorded.push(item);

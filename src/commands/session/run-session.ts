@@ -82,7 +82,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
         // Laid out to the terminal as it is now: it may have been resized since the session began.
         const screen = screenSize(io.stdout, { width, height: 24 });
         // The card as the scheduler left it when it recorded this answer: when it comes back.
-        const card = store.cards().get(answer.entry.key);
+        const card = store.card(answer.entry.key);
         const next = card === undefined ? undefined : nextReviewText(new Date(card.due), io.now());
         const text = feedback(answer.presented, answer.correct, screen.width, style, next) + (leech === undefined ? "" : `\n${style.yellow(leech)}`);
         io.stdout.write(`${text}\n`);

@@ -15,9 +15,14 @@ export function questionScreenLines(presented: PresentedQuestion, width: number)
   return 2 + body + options + 1;
 }
 
+/**
+ * `always` waits after the last question too, so its answer can still be undone, suspended or buried
+ * before the summary; `auto` does not: the short summary scrolls nothing away.
+ */
 export function shouldPause(setting: PauseAfterFeedback, feedbackLines: number, next: PresentedQuestion | undefined, screen: { width: number; height: number }): boolean {
-  if (next === undefined || setting === "never") return false;
+  if (setting === "never") return false;
   if (setting === "always") return true;
+  if (next === undefined) return false;
   // The answered question's last line (» the answer) stays above the feedback.
   return 1 + feedbackLines + questionScreenLines(next, screen.width) > screen.height - 1;
 }

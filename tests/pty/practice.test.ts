@@ -135,11 +135,18 @@ describe("interactive practice on a pseudo-terminal", () => {
         { send: "s" },
         { waitFor: "Suspended", newOnly: true },
         ...answer(2, 2, "a"),
+        // After the last question too, with always: the key before the summary (the feedback's wait
+        // above already took the key line in, so give the prompt a moment and press Enter).
+        { sleep: 0.5 },
+        { send: "\r" },
         { waitFor: "Score" },
       ],
     });
     expect(result.exit, explain(result)).toBe(0);
     expect(screenText(result.output)).toMatch(/Next: (tomorrow|in \d+ days), /);
+    // The key came after each of the three answers, the last one's included: each prompt is drawn, then
+    // drawn again with the key pressed (4 without the last one's).
+    expect(screenText(result.output).match(/· q: stop/g)).toHaveLength(6);
     const log = readReviewLog(home) as unknown as { key: string; voids?: string }[];
     // The answer, its undo, the answer again, then question 2.
     expect(log).toHaveLength(4);

@@ -51,10 +51,12 @@ describe("pauseAfterFeedback", () => {
     expect(questionScreenLines(long, 39)).toBeGreaterThan(15);
   });
 
-  it("always and never are what they say; the last question never waits", () => {
+  it("always and never are what they say; after the last question only always waits", () => {
     expect(shouldPause("always", 1, short, { width: 79, height: 50 })).toBe(true);
     expect(shouldPause("never", 30, long, { width: 39, height: 15 })).toBe(false);
-    expect(shouldPause("always", 30, undefined, { width: 39, height: 15 })).toBe(false);
+    // The last answer can still be undone, suspended or buried before the summary.
+    expect(shouldPause("always", 30, undefined, { width: 39, height: 15 })).toBe(true);
+    expect(shouldPause("auto", 30, undefined, { width: 39, height: 15 })).toBe(false);
   });
 });
 

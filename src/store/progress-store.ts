@@ -19,8 +19,8 @@ import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
 import { schedulerSettings } from "./scheduler-settings.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
-  cardInSnapshotText,
-  tallyInSnapshotText,
+  snapshotLookup,
+  type SnapshotLookup,
   peekSnapshot,
   readSnapshot,
   writeSnapshot,
@@ -209,13 +209,13 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   let allEntries: ReviewLogEntry[] | undefined;
 
   // tally() and card(): the snapshot's text and the log after it, each read once, then kept up to date.
-  let lookup: { readonly text: string; readonly tail: ReviewLogEntry[] } | undefined | "fold";
-  function tallyLookup(): { text: string; tail: ReviewLogEntry[] } | "fold" {
+  let lookup: { readonly snapshot: SnapshotLookup; readonly tail: ReviewLogEntry[] } | undefined | "fold";
+  function tallyLookup(): { snapshot: SnapshotLookup; tail: ReviewLogEntry[] } | "fold" {
     if (lookup !== undefined) return lookup;
     const peek = peekSnapshot(paths.snapshot, fsys);
     if (peek.kind !== "header" || peek.schemaVersion !== schemaVersion || !log.isLineStart(peek.logBytes)) return (lookup = "fold");
     try {
-      lookup = { text: fsys.readFileSync(paths.snapshot, "utf8"), tail: [...log.read({ fromByte: peek.logBytes }).entries] };
+      lookup = { snapshot: snapshotLookup(fsys.readFileSync(paths.snapshot, "utf8")), tail: [...log.read({ fromByte: peek.logBytes }).entries] };
     } catch {
       lookup = "fold";
     }
@@ -225,7 +225,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   function tally(key: string): AnswerTally | undefined {
     if (folded !== undefined) return folded.tallies.get(key);
     const found = tallyLookup();
-    const base = found === "fold" ? "unknown" : tallyInSnapshotText(found.text, key);
+    const base = found === "fold" ? "unknown" : found.snapshot.tally(key);
     if (found === "fold" || base === "unknown") return fold().tallies.get(key);
     // An answer to a question counts for its statements too (items), so both keys' entries are folded.
     const entries = found.tail.filter((entry) => entry.key === key || key.startsWith(`${entry.key}#`));
@@ -244,7 +244,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     const keys = [question, ...Array.from({ length: MAX_ITEMS }, (_, index) => itemKey(question, index + 1))];
     const cards = new Map<string, CardState>();
     for (const each of keys) {
-      const base = cardInSnapshotText(found.text, each, options.now());
+      const base = found.snapshot.card(each, options.now());
       if (base === "unknown") return fold().cards.get(key);
       if (base !== undefined) cards.set(each, base);
     }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 import { writeFileDurably } from "../../src/store/durable-write.js";
-import { readSnapshot, serializeSnapshot, tallyInSnapshotText, cardInSnapshotText, writeSnapshot, type MigrationTable, type SnapshotOptions } from "../../src/store/snapshot.js";
+import { readSnapshot, serializeSnapshot, snapshotLookup, writeSnapshot, type MigrationTable, type SnapshotOptions } from "../../src/store/snapshot.js";
 import { StoreError } from "../../src/store/store-error.js";
 import { SCHEDULING } from "../fixtures/scheduling.js";
 
@@ -215,7 +215,7 @@ describe("reading progress.json at its largest", () => {
   });
 });
 
-describe("tallyInSnapshotText", () => {
+describe("snapshotLookup", () => {
   it("finds a key's tally as the whole parse would, whatever the other keys hold", () => {
     const tally = (answers: number) => ({ answers, correct: 1, recent: [[Date.parse("2024-05-01T10:00:00Z"), 1] as const] as [number, 0 | 1][] });
     const keys = ["b/x", "a/b/x", 'z\\"b/x', 'q"b/x', "__proto__", "b/x#2", "ü/ñ"];
@@ -224,21 +224,24 @@ describe("tallyInSnapshotText", () => {
     const parsed = JSON.parse(text) as { tallies: Record<string, [number, number, [number, number][]]> };
     for (const key of keys) {
       const [answers, correct, recent] = parsed.tallies[key] ?? [];
-      expect(tallyInSnapshotText(text, key), key).toEqual({ answers, correct, recent });
+      expect(snapshotLookup(text).tally(key), key).toEqual({ answers, correct, recent });
     }
-    expect(tallyInSnapshotText(text, "x")).toBeUndefined();
-    expect(tallyInSnapshotText(text, "b")).toBeUndefined();
-    expect(tallyInSnapshotText('{"schemaVersion":2}', "b/x")).toBe("unknown");
+    const lookup = snapshotLookup(text);
+    expect(lookup.tally("x")).toBeUndefined();
+    expect(lookup.tally("b")).toBeUndefined();
+    // A key written with an escape JSON.stringify would not use is found all the same.
+    expect(snapshotLookup(text.replace('"b/x":[', '"b\\u002fx":[')).tally("b/x")).toEqual(lookup.tally("b/x"));
+    expect(snapshotLookup('{"schemaVersion":2}').tally("b/x")).toBe("unknown");
   });
 
-  it("and cardInSnapshotText a key's card, a key that only another key ends with having none", () => {
+  it("and a key's card, a key that only another key ends with having none", () => {
     const card = (stability: number) => ({ due: "2024-05-02T10:00:00.000Z", stability, difficulty: 5, reps: 1, lapses: 0, state: "review" as const, scheduledDays: 1, learningSteps: 0, elapsedDays: 0 });
     const keys = ["a/b/x", 'z\\"b/x', "__proto__", "b/x#2", "ü/ñ"];
     const cards = new Map(keys.map((key, index) => [key, card(index + 1)]));
     const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards, tallies: new Map() });
     const now = new Date("2024-05-01T10:00:00Z");
-    for (const key of keys) expect(cardInSnapshotText(text, key, now), key).toEqual(cards.get(key));
-    expect(cardInSnapshotText(text, "b/x", now)).toBeUndefined();
-    expect(cardInSnapshotText(text.replace('"stability":3', '"stability":"3"'), "__proto__", now)).toBe("unknown");
+    for (const key of keys) expect(snapshotLookup(text).card(key, now), key).toEqual(cards.get(key));
+    expect(snapshotLookup(text).card("b/x", now)).toBeUndefined();
+    expect(snapshotLookup(text.replace('"stability":3', '"stability":"3"')).card("__proto__", now)).toBe("unknown");
   });
 });

@@ -39,7 +39,7 @@ export interface Context {
 function whyNoTerminal(io: Io): string | undefined {
   if (!io.stdin.isTTY) return "standard input is not a terminal";
   if (!io.stdout.isTTY) return "standard output is not a terminal";
-  if (io.env.TERM === "dumb") return "TERM=dumb cannot move the cursor, which the full-screen test needs (practice and review run there in line mode)";
+  if (io.env.TERM === "dumb") return "TERM=dumb cannot move the cursor (practice, review and the mock run there in line mode)";
   return undefined;
 }
 

@@ -3,7 +3,9 @@
 // show as text and hide. Bank text comes from strangers; a tutor opening an export must not run it.
 // prelim's own CSV import takes the apostrophe off again, so an export imports back unchanged.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Apostrophes already in front are counted in, so text that starts with one ("'=1+1") gets one more
+// and reads back as written.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 export function guardCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

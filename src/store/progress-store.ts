@@ -19,6 +19,7 @@ import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
 import { schedulerSettings } from "./scheduler-settings.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
+  peekSnapshotText,
   snapshotLookup,
   type SnapshotLookup,
   peekSnapshot,
@@ -212,13 +213,17 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   let lookup: { readonly snapshot: SnapshotLookup; readonly tail: ReviewLogEntry[] } | undefined | "fold";
   function tallyLookup(): { snapshot: SnapshotLookup; tail: ReviewLogEntry[] } | "fold" {
     if (lookup !== undefined) return lookup;
-    const peek = peekSnapshot(paths.snapshot, fsys);
-    if (peek.kind !== "header" || peek.schemaVersion !== schemaVersion || !log.isLineStart(peek.logBytes)) return (lookup = "fold");
+    let text: string;
     try {
-      lookup = { snapshot: snapshotLookup(fsys.readFileSync(paths.snapshot, "utf8")), tail: [...log.read({ fromByte: peek.logBytes }).entries] };
+      text = fsys.readFileSync(paths.snapshot, "utf8");
     } catch {
-      lookup = "fold";
+      return (lookup = "fold");
     }
+    // The offset comes from the text read, not from an earlier peek: another session may have saved a
+    // newer snapshot in between, and the log after an older offset would then count twice.
+    const peek = peekSnapshotText(text);
+    if (peek.kind !== "header" || peek.schemaVersion !== schemaVersion || !log.isLineStart(peek.logBytes)) return (lookup = "fold");
+    lookup = { snapshot: snapshotLookup(text), tail: [...log.read({ fromByte: peek.logBytes }).entries] };
     return lookup;
   }
 

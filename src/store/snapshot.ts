@@ -164,6 +164,13 @@ export type SnapshotPeek =
 
 const HEADER = /^\{"schemaVersion":(\d+),"writtenBy":"(?:[^"\\]|\\.)*","logBytes":(\d+),/;
 
+/** What a snapshot's text says of itself, as peekSnapshot reads it from the file. */
+export function peekSnapshotText(text: string): SnapshotPeek {
+  const match = HEADER.exec(text.slice(0, 256));
+  if (match === null || !text.endsWith("}\n")) return { kind: "unknown" };
+  return { kind: "header", schemaVersion: Number(match[1]), logBytes: Number(match[2]) };
+}
+
 export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek {
   let fd: number;
   try {
@@ -218,7 +225,7 @@ export function snapshotLookup(text: string): SnapshotLookup {
   function index(pattern: RegExp, from: number, to: number): Map<string, number> {
     const found = new Map<string, number>();
     pattern.lastIndex = from;
-    for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
+    for (let match = pattern.exec(text); match !== null && match.index + match[0].length <= to; match = pattern.exec(text)) {
       const raw = match[1] as string;
       // Written by JSON.stringify, a key reads back the same; one with an escape is put in that form.
       found.set(raw.includes("\\") ? JSON.stringify(JSON.parse(raw)) : raw, match.index + match[0].length - 1);

@@ -10,6 +10,7 @@ import type { PresentedQuestion } from "../core/session.js";
 import type { Style } from "../core/style.js";
 import { InterruptedError } from "../errors.js";
 import { parseTyped, questionLines } from "./line-answers.js";
+import { wrap } from "./question-view.js";
 import { lineReader } from "./line-reader.js";
 import { startExamClock, TimeUpError, type ExamClockOptions, type ExamRun } from "./exam-run.js";
 
@@ -23,30 +24,39 @@ export interface LineExamOptions extends ExamClockOptions {
 }
 
 export const LINE_EXAM_HELP =
-  "Type an answer (a number or letter) to answer and go on; Enter goes on without one; p goes back; g 12 goes to question 12; m marks for review; c clears the answer; l lists the questions; s submits.";
+  "Type an answer (a number or letter) to answer and go on; Enter goes on without one; p goes back; g 12 goes to question 12; m marks for review; x clears the answer; r shows the question again; l lists the questions; s submits. Where a letter is also an option, the word works: back, mark, clear, show, list, submit.";
 
 /** What a typed line asks the exam to do. */
 export type LineCommand =
   | { readonly kind: "answer"; readonly positions: readonly number[] }
-  | { readonly kind: "next" | "previous" | "mark" | "clear" | "list" | "submit" | "help" }
+  | { readonly kind: "next" | "previous" | "mark" | "clear" | "show" | "list" | "submit" | "help" }
   | { readonly kind: "go"; readonly index: number }
   | { readonly kind: "unknown"; readonly typed: string };
 
-/** Reads one typed line against the question on screen (positions as shown, 0-based). */
+// The keys of the full screen where they can be (x clears, as there); each also as a word, which a
+// question with many options (m, p, s… as its letters) still leaves free.
+const COMMANDS: Record<string, LineCommand["kind"]> = {
+  p: "previous", back: "previous", m: "mark", mark: "mark", x: "clear", clear: "clear", r: "show", show: "show",
+  l: "list", list: "list", s: "submit", submit: "submit", "?": "help", help: "help",
+};
+
+/** Reads one typed line against the question on screen (positions as shown, 0-based). An option comes first. */
 export function lineCommand(typed: string, state: ExamState, presented: PresentedQuestion): LineCommand {
   const text = typed.trim().toLowerCase();
   if (text === "") return { kind: "next" };
-  const words: Record<string, LineCommand["kind"]> = { p: "previous", m: "mark", c: "clear", l: "list", s: "submit", "?": "help", h: "help" };
-  const word = words[text];
-  if (word !== undefined) return { kind: word } as LineCommand;
-  const go = /^g\s*(\d+)$/.exec(text);
-  if (go) {
-    const index = questionIndexOf(state, go[1] ?? "");
-    return index === undefined ? { kind: "unknown", typed } : { kind: "go", index };
-  }
   const trueFalse = presented.question.kind === "true-false" ? { t: presented.order.indexOf(0), f: presented.order.indexOf(1) } : undefined;
   const positions = parseTyped(text, presented.order.length, { multiple: isMultiAnswer(presented.question), ...(trueFalse && { trueFalse }) });
-  return positions === undefined ? { kind: "unknown", typed } : { kind: "answer", positions };
+  if (positions !== undefined) return { kind: "answer", positions };
+  const word = COMMANDS[text];
+  if (word !== undefined) return { kind: word } as LineCommand;
+  const go = /^g\s*(\d+)$/.exec(text);
+  const index = go ? questionIndexOf(state, go[1] ?? "") : undefined;
+  return index === undefined ? { kind: "unknown", typed } : { kind: "go", index };
+}
+
+/** Text wrapped to the width, as lines ending in a newline. */
+function lines(text: string, width: number): string {
+  return `${wrap(text, width).join("\n")}\n`;
 }
 
 /** The answer given as canonical indexes replaces the question's answer. */
@@ -83,7 +93,7 @@ export async function takeExamInLines(options: LineExamOptions): Promise<ExamRun
   };
 
   try {
-    write(`${style.bold(options.title)}: ${options.questions.length} questions, ${clockText(remainingMs(deadline, options.now()))} left.\n${LINE_EXAM_HELP}\n`);
+    write(`${style.bold(options.title)}: ${options.questions.length} questions, ${clockText(remainingMs(deadline, options.now()))} left.\n${lines(LINE_EXAM_HELP, options.width)}`);
     let shown = -1;
     for (;;) {
       const presented = options.questions[state.current];
@@ -95,7 +105,8 @@ export async function takeExamInLines(options: LineExamOptions): Promise<ExamRun
         shown = state.current;
       }
       const given = (state.answers[state.current] ?? []).map((canonical) => letterOf(presented.order.indexOf(canonical)));
-      const typed = await reader.read(`${given.length > 0 ? `Answer (${given.join(", ")}); ` : ""}answer, Enter, p, g N, m, c, l, s (? for help): `);
+      const answer = presented.question.kind === "true-false" ? "t/f" : "answer";
+      const typed = await reader.read(`${given.length > 0 ? `Answer (${given.join(", ")}); ` : ""}${answer}, Enter, p, g N, m, x, l, s (? for help): `);
       // The end of input (Ctrl-D, the terminal gone) is a hang-up: the test is left, its answers kept.
       if (typed === undefined) throw new InterruptedError("SIGHUP");
       const command = lineCommand(typed, state, presented);
@@ -110,33 +121,42 @@ export async function takeExamInLines(options: LineExamOptions): Promise<ExamRun
           else change(next(state, options.now()));
           break;
         case "previous":
-          change(previous(state, options.now()));
+          if (state.current === 0) write("This is the first question.\n");
+          else change(previous(state, options.now()));
           break;
         case "go":
-          change(goTo(state, command.index, options.now()));
+          if (command.index === state.current) shown = -1;
+          else change(goTo(state, command.index, options.now()));
+          break;
+        case "show":
+          shown = -1;
           break;
         case "mark":
           change(toggleMark(state));
           write(state.marked[state.current] ? "Marked for review.\n" : "Mark removed.\n");
           break;
         case "clear":
-          change(clearAnswer(state));
-          write("Answer cleared.\n");
+          if ((state.answers[state.current] ?? []).length === 0) write("There is no answer to clear.\n");
+          else {
+            change(clearAnswer(state));
+            write("Answer cleared.\n");
+          }
           break;
         case "list":
           write(listing(state, options.width));
           break;
         case "help":
-          write(`${LINE_EXAM_HELP}\n`);
+          write(lines(LINE_EXAM_HELP, options.width));
           break;
         case "submit": {
           const sure = await reader.read(submitQuestion(state));
-          if (sure !== undefined && /^y(es)?$/i.test(sure.trim())) return clock.finish("submitted");
+          if (sure === undefined) throw new InterruptedError("SIGHUP");
+          if (/^y(es)?$/i.test(sure.trim())) return clock.finish("submitted");
           shown = -1;
           break;
         }
         case "unknown":
-          write(`"${command.typed.trim()}" is not an answer or a command here. ${LINE_EXAM_HELP}\n`);
+          write(lines(`"${command.typed.trim()}" is not an answer or a command here: ? lists the commands.`, options.width));
       }
     }
   } catch (error) {

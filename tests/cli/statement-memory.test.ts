@@ -116,9 +116,15 @@ describe("memory per statement", () => {
       "plain-choice": "a",
     });
     const ids = async (run: Promise<{ stdout: string }>) => (JSON.parse((await run).stdout) as SessionJson).questions.map((question) => question.id);
+    expect(fs.existsSync(path.join(home, "progress.json"))).toBe(true);
     expect((await runPrelim(["config", "set", "statementDrill", "true"], { home })).stdout).toBe("statementDrill = true\n");
 
-    // The question is due with its weak statements: the session asks it, and its answer judges them.
+    // Setting it recomputes every schedule: progress.json, folded with the cap, is dropped.
+    expect(fs.existsSync(path.join(home, "progress.json"))).toBe(false);
+
+    // The question is due with its weak statements, whose checks are due too: the session asks the
+    // question, and its answer judges them, so the checks are left out.
+    expect(await ids(runPrelim(["review", BANK, "--statements", "--answers", file, "--reporter", "json", "--no-record"], { home, env: DAY2 }))).toEqual(["which-correct#2", "which-correct#3"]);
     const asked = await ids(runPrelim(["review", BANK, "--answers", file, "--reporter", "json", "--no-record"], { home, env: DAY2 }));
     expect(asked).toContain("which-correct");
     expect(asked.filter((id) => id.includes("#"))).toEqual([]);

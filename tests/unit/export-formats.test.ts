@@ -32,11 +32,11 @@ describe("export escaping", () => {
     expect(rows[1]?.cells.slice(0, 6)).toEqual(['a "b", c\td\n{=~#:} <i>&[2J', 'a "b", c\td\n{=~#:} <i>&[2J', "plain", "other", "", "a;c"]);
   });
   it("csv: a cell a spreadsheet would run as a formula is written as text, and imports back as written", () => {
-    const formulas = ['=HYPERLINK("http://x","click")', "+1+2", "-3", "@SUM(A1)"];
+    const formulas = ['=HYPERLINK("http://x","click")', "+1+2", "-3", "'@SUM(A1)"];
     const hostile: Bank = { ...bank(), questions: [choice("f", formulas, ["a"], ["t"], { bank: "b", question: "=1+1", explanation: "@x" })] };
     const text = renderCsv([hostile]).text;
     const [, row] = parseCsvRows(text);
-    expect(row?.cells.slice(0, 5)).toEqual(["'=1+1", "'=HYPERLINK(\"http://x\",\"click\")", "'+1+2", "'-3", "'@SUM(A1)"]);
+    expect(row?.cells.slice(0, 5)).toEqual(["'=1+1", "'=HYPERLINK(\"http://x\",\"click\")", "'+1+2", "'-3", "''@SUM(A1)"]);
     const [back] = parseCsv(text).questions;
     expect(back?.question).toBe("=1+1");
     expect(back?.kind === "choice" && back.options).toEqual(formulas);

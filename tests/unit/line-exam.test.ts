@@ -37,8 +37,10 @@ describe("lineCommand", () => {
   it.each([
     ["", { kind: "next" }],
     ["  P ", { kind: "previous" }],
+    ["back", { kind: "previous" }],
     ["m", { kind: "mark" }],
-    ["c", { kind: "clear" }],
+    ["x", { kind: "clear" }],
+    ["r", { kind: "show" }],
     ["l", { kind: "list" }],
     ["s", { kind: "submit" }],
     ["?", { kind: "help" }],
@@ -46,23 +48,37 @@ describe("lineCommand", () => {
     ["g2", { kind: "go", index: 1 }],
     ["2", { kind: "answer", positions: [1] }],
     ["b", { kind: "answer", positions: [1] }],
+    // An option's letter answers, even where it is also a command's: c is option (c), not "clear".
+    ["c", { kind: "answer", positions: [2] }],
     ["g 99", { kind: "unknown", typed: "g 99" }],
     ["9", { kind: "unknown", typed: "9" }],
     ["submit now", { kind: "unknown", typed: "submit now" }],
   ])("%j → %j", (typed, command) => {
+    expect(first.order.length).toBeGreaterThanOrEqual(3);
     expect(lineCommand(typed, state, first)).toEqual(command);
+  });
+
+  it("on a question with 13 options or more, m is an option and the word mark marks", () => {
+    const many = { ...first, order: Array.from({ length: 14 }, (_, index) => index), question: { ...first.question, options: Array.from({ length: 14 }, (_, index) => `option ${index}`) } } as typeof first;
+    expect(lineCommand("m", state, many)).toEqual({ kind: "answer", positions: [12] });
+    expect(lineCommand("mark", state, many)).toEqual({ kind: "mark" });
   });
 });
 
 describe("takeExamInLines", () => {
-  it("answers, goes back, submits after y; every change reaches the journal first", async () => {
-    const journal: (readonly (readonly number[])[])[] = [];
-    const { run, text } = sit("1\np\nc\n2\ns\nn\ns\ny\n", 60_000, (answers) => journal.push(answers));
+  it("answers, goes back, clears, submits after y; every change reaches the journal before the screen says so", async () => {
+    const journal: { answers: readonly (readonly number[])[]; shown: string }[] = [];
+    let view = () => "";
+    const { run, text } = sit("1\np\nx\n2\ns\nn\ns\ny\n", 60_000, (answers) => journal.push({ answers, shown: view() }));
+    view = text;
     const result = await run;
     expect(result.ending).toBe("submitted");
     // Question 1 answered with the second option shown, after the first was cleared.
     expect(result.state.answers[0]).toEqual([first.order[1]]);
-    expect(journal.at(-1)).toEqual(result.state.answers);
+    expect(journal.at(-1)?.answers).toEqual(result.state.answers);
+    // The clear was journaled while the screen had not yet said "Answer cleared.".
+    const cleared = journal.find((entry) => (entry.answers[0] ?? []).length === 0 && entry.shown.includes("Answer ("));
+    expect(cleared?.shown).not.toContain("Answer cleared.");
     expect(text()).toContain("Answer cleared.");
     expect(text().match(/Submit the test with \d+ unanswered\? \(y\/n\)/g)).toHaveLength(2);
   });
@@ -73,13 +89,17 @@ describe("takeExamInLines", () => {
     const run = takeExamInLines({ questions, timeLimitMs: 1_000, title: "T", style: plainStyle, width: 80, now: () => Date.now(), input, write: () => {}, signal: new AbortController().signal });
     const result = await run;
     expect(result.ending).toBe("time-up");
-    expect(result.usedMs).toBeLessThanOrEqual(1_000);
+    // Ended at the deadline: the whole limit used, not the moment the read was cancelled.
+    expect(result.usedMs).toBe(1_000);
     expect(result.state.answers[0]).toHaveLength(1);
     input.end();
   });
 
-  it("the end of input leaves the test as a hang-up would, unsubmitted", async () => {
-    const { run } = sit("1\n");
-    await expect(run).rejects.toMatchObject({ name: "InterruptedError", signal: "SIGHUP" });
+  it("the end of input leaves the test as a hang-up would, unsubmitted, at a question or at the submit question", async () => {
+    await expect(sit("1\n").run).rejects.toMatchObject({ name: "InterruptedError", signal: "SIGHUP" });
+    const atSubmit = sit("s\n");
+    await expect(atSubmit.run).rejects.toMatchObject({ name: "InterruptedError", signal: "SIGHUP" });
+    // Not drawn again before leaving.
+    expect(atSubmit.text().match(/Question 1 of/g)).toHaveLength(1);
   });
 });

@@ -631,6 +631,38 @@ describe("tally(key): one question's tally for a leech check, without parsing ev
     expect(store.tally("bank/s#1")).toBeUndefined();
   });
 
+  it("counts nothing twice when another session saves a newer snapshot just before the lookup reads it", () => {
+    const first = open();
+    first.recordAll(entries(0, 20));
+    first.close();
+    const second = open({ rewriteAfterBytes: 1e9 });
+    second.recordAll(entries(20, 30));
+    second.close();
+    // The other session folds the tail into a new progress.json the moment this one reads it.
+    let raced = false;
+    const racing = new Proxy(fs, {
+      get(target, name, receiver) {
+        if (name !== "readFileSync") return Reflect.get(target, name, receiver);
+        return (file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+          if (!raced && String(file).endsWith("progress.json")) {
+            raced = true;
+            const other = open({ rewriteAfterBytes: 0 });
+            other.record(entry(30, "bank/q1"));
+            other.close();
+          }
+          return (target.readFileSync as (...args: unknown[]) => unknown)(file, ...rest);
+        };
+      },
+    });
+    const store = open({ rewriteAfterBytes: 1e9, fs: racing as never });
+    const tally = store.tally("bank/q1");
+    const card = store.card("bank/q1");
+    expect(raced).toBe(true);
+    const truth = open({ rewriteAfterBytes: 1e9 });
+    expect(tally).toEqual(truth.tallies().get("bank/q1"));
+    expect(card).toEqual(truth.cards().get("bank/q1"));
+  });
+
   it("card(key) gives what cards() gives, question and statements folded together, parsing only those cards", () => {
     const first = open();
     first.recordAll([...entries(0, 30), { ...entry(30, "bank/s"), correct: false, rating: "again", items: [true, false] }]);
@@ -639,6 +671,10 @@ describe("tally(key): one question's tally for a leech check, without parsing ev
     // After the snapshot: a right answer to the question (capped by its weak statement), and a check.
     second.recordAll([...entries(31, 40), { ...entry(41, "bank/s"), correct: true, rating: "good", items: [true, true] }, { ...entry(42, "bank/s#2"), correct: true, rating: "good" }]);
     second.close();
+    // The cards as a whole fold gives them before this session records anything.
+    const fresh = open({ rewriteAfterBytes: 1e9 });
+    const before = new Map(fresh.cards());
+    fresh.close();
     const store = open({ rewriteAfterBytes: 1e9 });
     const keys = ["bank/q0", "bank/q3", "bank/s", "bank/s#2", "bank/s#1", "bank/none"];
     const parse = vi.spyOn(JSON, "parse");
@@ -651,7 +687,7 @@ describe("tally(key): one question's tally for a leech check, without parsing ev
     } finally {
       parse.mockRestore();
     }
-    expect(got).toEqual([...keys.map((key) => (key === "bank/q3" ? got[1] : store.cards().get(key))), store.cards().get("bank/q3")]);
+    expect(got).toEqual([...keys.map((key) => before.get(key)), store.cards().get("bank/q3")]);
     expect(got[1]).not.toEqual(got.at(-1));
     expect(got[2]).toBeDefined();
   });

@@ -35,6 +35,8 @@ window scrolls: PgUp PgDn, ↑ ↓, or k j (Shift+K Shift+J on a question with o
 answer a true-false question; ? lists every key. The screen redraws when the window is resized.
 Palette: ● answered  ○ not answered  ◇ marked  ◆ answered and marked  · not visited. An answered
 question marked for review is scored, as in the real paper.
+With TERM=dumb (Emacs shell, some IDE consoles) the test runs in line mode: type an answer and Enter,
+Enter alone to go on, p back, g 12, m mark, x clear, r show again, l list, s submit, ? help.
 
 When the time runs out the test is submitted with the answers given. After submitting: the scorecard,
 a review of the wrong and unanswered questions, or of every question with the time spent on each, the

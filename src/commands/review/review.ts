@@ -77,7 +77,9 @@ export async function review(args: readonly string[], options: ReviewOptions, co
   const apart = checks.filter((check) => !asking.has(parseItemKey(check.key)?.questionKey ?? ""));
   const mixed = settings.statementDrill === "true" ? apart : [];
   if (queue.keys.length === 0 && mixed.length === 0) {
-    const next = nextDue(pool.map((question) => question.key), cards, now);
+    // With the drill, a statement's own card brings a check, which is what falls due next as much as a question.
+    const checkKeys = settings.statementDrill === "true" ? itemKeysOf(pool).filter((key) => !isHeldBack(controls, key)) : [];
+    const next = nextDue([...pool.map((question) => question.key), ...checkKeys], cards, now);
     const nothing: NothingDue = {
       dueLeft: queue.dueTotal,
       newLeft: queue.newTotal,

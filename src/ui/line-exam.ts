@@ -106,7 +106,9 @@ export async function takeExamInLines(options: LineExamOptions): Promise<ExamRun
       }
       const given = (state.answers[state.current] ?? []).map((canonical) => letterOf(presented.order.indexOf(canonical)));
       const answer = presented.question.kind === "true-false" ? "t/f" : "answer";
-      const typed = await reader.read(`${given.length > 0 ? `Answer (${given.join(", ")}); ` : ""}${answer}, Enter, p, g N, m, x, l, s (? for help): `);
+      // The keys said as fully as the width allows; ? lists them all anyway.
+      const keys = options.width >= 60 ? `${answer}, Enter, p, g N, m, x, l, s (? for help)` : `${answer}, Enter, ? for help`;
+      const typed = await reader.read(`${given.length > 0 ? `Answer (${given.join(", ")}); ` : ""}${keys}: `);
       // The end of input (Ctrl-D, the terminal gone) is a hang-up: the test is left, its answers kept.
       if (typed === undefined) throw new InterruptedError("SIGHUP");
       const command = lineCommand(typed, state, presented);

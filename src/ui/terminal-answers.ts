@@ -32,17 +32,19 @@ export interface TerminalAnswers {
   answer(presented: PresentedQuestion, position: number, total: number): Promise<Answer>;
   confidence?(): Promise<Confidence>;
   /** Waits for a key after the feedback: Enter goes on, q ends the session there, s suspends, b buries. */
-  pause(): Promise<FeedbackKey>;
+  /** `last`: no question follows, so Enter goes on to the summary. */
+  pause(last?: boolean): Promise<FeedbackKey>;
 }
 
 /** The keys after the feedback, said as fully as the terminal's width allows, on one line (two at 40 columns). */
-export function feedbackKeysLine(width: number): string {
+export function feedbackKeysLine(width: number, last = false): string {
+  const [full, short, shortest] = last ? ["the summary", "summary", "summary"] : ["next question", "next", "next"];
   const lines = [
-    "Enter: next question · u: undo the answer · s: suspend it · b: bury it until tomorrow · q: stop",
-    "Enter: next · u: undo · s: suspend · b: bury until tomorrow · q: stop",
-    "Enter next · u undo · s suspend · b bury · q stop",
+    `Enter: ${full} · u: undo the answer · s: suspend it · b: bury it until tomorrow · q: stop`,
+    `Enter: ${short} · u: undo · s: suspend · b: bury until tomorrow · q: stop`,
+    `Enter ${shortest} · u undo · s suspend · b bury · q stop`,
   ];
-  return lines.find((line) => line.length <= width) ?? "Enter next · u undo · q stop\ns suspend · b bury until tomorrow";
+  return lines.find((line) => line.length <= width) ?? `Enter ${shortest} · u undo · q stop\ns suspend · b bury until tomorrow`;
 }
 
 export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
@@ -52,12 +54,12 @@ export function terminalAnswers(options: TerminalOptions): TerminalAnswers {
     ...(options.output && { output: options.output }),
   };
   const view = { size: { width: options.width, height: 24 }, ...(options.viewport && { viewport: options.viewport }) };
-  const pause = async (): Promise<FeedbackKey> => {
+  const pause = async (last = false): Promise<FeedbackKey> => {
     const key = await ask(
       (promptContext) =>
         keyPrompt(
           {
-            message: options.style.dim(feedbackKeysLine(options.width)),
+            message: options.style.dim(feedbackKeysLine(options.width, last)),
             keys: ["enter", "space", "n", "q", "s", "b", "u"],
             style: options.style,
           },

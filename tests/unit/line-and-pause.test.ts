@@ -1,6 +1,7 @@
 // The pieces of practice that decide what the learner sees: typed answers in line mode (TERM=dumb),
 // whether to wait after the feedback, the review offer after a mock, and the end of a stopped session.
 
+import { feedbackKeysLine } from "../../src/ui/terminal-answers.js";
 import { describe, expect, it } from "vitest";
 import type { ChoiceQuestion } from "../../src/core/question.js";
 import { presentQuestion } from "../../src/core/session.js";
@@ -74,5 +75,19 @@ describe("a stopped session's summary", () => {
   it("says once that nothing was answered", () => {
     const text = prettySummary([], { interrupted: true, style: plainStyle, width: 80 });
     expect(text.trim()).toBe("Stopped. No questions answered.");
+  });
+});
+
+describe("the keys after the feedback", () => {
+  it("say as much as fits the width, and after the last question that Enter goes on to the summary", () => {
+    for (const width of [38, 58, 78, 98]) {
+      for (const last of [false, true]) {
+        const line = feedbackKeysLine(width, last);
+        for (const part of line.split("\n")) expect(part.length, `${width} ${line}`).toBeLessThanOrEqual(width);
+        expect(line).toMatch(last ? /summary/ : /next/);
+        expect(line).toMatch(/u:? undo/);
+      }
+    }
+    expect(feedbackKeysLine(98)).toBe("Enter: next question · u: undo the answer · s: suspend it · b: bury it until tomorrow · q: stop");
   });
 });

@@ -17,7 +17,7 @@ export interface AnswerSource {
   /** Asked after a right answer when the learner rates their own confidence. */
   confidence?(): Promise<Confidence>;
   /** Waits for a key after the feedback (a terminal only): "stop" ends the session there; s and b suspend and bury. */
-  pause?(): Promise<"next" | "stop" | "suspend" | "bury" | "undo">;
+  pause?(last: boolean): Promise<"next" | "stop" | "suspend" | "bury" | "undo">;
 }
 
 export interface LoopResult {

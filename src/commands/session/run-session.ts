@@ -87,7 +87,7 @@ export async function runSession(plan: SessionPlan, store: ProgressStore, option
         const text = feedback(answer.presented, answer.correct, screen.width, style, next) + (leech === undefined ? "" : `\n${style.yellow(leech)}`);
         io.stdout.write(`${text}\n`);
         if (source.pause && shouldPause(pauseSetting, text.split("\n").length, presented[answer.position], screen)) {
-          const key = await source.pause();
+          const key = await source.pause(presented[answer.position] === undefined);
           if (key === "stop") return "stop";
           if (key === "undo") {
             io.stdout.write(style.dim(`Undone: the answer is taken back and the question asked again.\n`));

@@ -13,7 +13,8 @@ const NOT_A_STRING_KEY = /^(?:null|true|false)$/i;
 // What may follow the key (a comment after blanks is dropped first): nothing, a letter, letters as one
 // string ("a, c", "a c"), true or false, or a flow list of letters.
 const ONE_LETTER = /^[A-Za-z]$/;
-const LETTERS = /^[a-z](\s*[,\s]\s*[a-z])+$/i;
+/** Letters written as one string, "a, c" or "a c": the list [a, c] (parse-answers.ts reads them so too). */
+export const LETTERS = /^[a-z](\s*[,\s]\s*[a-z])+$/i;
 const FLOW_LIST = /^\[ *((?:[A-Za-z] *, *)*[A-Za-z])? *\]$/;
 
 function lettersOf(value: string): string[] | undefined {

@@ -3,6 +3,7 @@
 
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { parseYaml } from "./parse-yaml.js";
+import { LETTERS } from "./answer-lines.js";
 import { makeLocator } from "./locate.js";
 import { UsageError } from "../errors.js";
 import type { AnswerEntries } from "../core/answer-file.js";
@@ -35,7 +36,7 @@ export function parseAnswers(name: string, text: string): AnswerEntries {
     // `q:` with no value, or `q: []`, leaves the question unanswered, as leaving it out does.
     if (raw.length === 0 || (raw.length === 1 && (raw[0] === null || raw[0] === ""))) continue;
     // "a, c" or "a c" written as one string means the list [a, c].
-    const letters = raw.flatMap((letter) => (typeof letter === "string" && /^[a-z](\s*[,\s]\s*[a-z])+$/i.test(letter.trim()) ? letter.trim().split(/[\s,]+/) : [letter]));
+    const letters = raw.flatMap((letter) => (typeof letter === "string" && LETTERS.test(letter.trim()) ? letter.trim().split(/[\s,]+/) : [letter]));
     if (letters.some((letter) => typeof letter !== "string" && typeof letter !== "boolean")) {
       const at = locate.value([key as string]);
       fail(at.line, at.col, `the answer to '${key}' must be a letter, a list of letters, or true/false`);

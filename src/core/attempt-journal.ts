@@ -28,17 +28,13 @@ export interface JournalHeader {
   readonly pid: number;
 }
 
-export interface JournalState {
+/** Where the exam stood (core/exam.ts), with the time used: what a resumed attempt starts from. */
+export interface JournalState extends Pick<ExamState, "current" | "answers" | "marked" | "visited" | "spentMs"> {
   readonly type: "state";
   /** When the state was reached, ISO-8601. */
   readonly at: string;
   /** Time used on the clock so far, never more than the limit. */
   readonly usedMs: number;
-  readonly current: number;
-  readonly answers: readonly (readonly number[])[];
-  readonly marked: readonly boolean[];
-  readonly visited: readonly boolean[];
-  readonly spentMs: readonly number[];
   /** The process that wrote it (a resumed attempt has a new one). */
   readonly pid: number;
 }

@@ -5,7 +5,7 @@ import type { CardState } from "./scheduler.js";
 import { standingEntries, type ReviewLogEntry } from "./review.js";
 import type { AnswerTally } from "./tally.js";
 import type { Question, TrueFalseQuestion } from "./question.js";
-import { isItemKey, isItemsQuestion, itemCount, itemKey, statementCheck } from "./statement-memory.js";
+import { eachItem, isItemKey, statementCheck } from "./statement-memory.js";
 
 export interface QueueLimits {
   /** Questions never reviewed before that may be introduced in one day. */
@@ -185,12 +185,9 @@ export function dueAhead(keys: Iterable<string>, cards: ReadonlyMap<string, Card
  */
 export function dueStatementChecks(questions: Iterable<Question>, cards: ReadonlyMap<string, CardState>, now: Date): TrueFalseQuestion[] {
   const due: { check: TrueFalseQuestion; at: number; order: number }[] = [];
-  for (const question of questions) {
-    if (!isItemsQuestion(question)) continue;
-    for (let item = 1; item <= itemCount(question); item++) {
-      const card = cards.get(itemKey(question.key, item));
-      if (card !== undefined && isDueToday(card, now)) due.push({ check: statementCheck(question, item), at: Date.parse(card.due), order: due.length });
-    }
+  for (const { question, item, key } of eachItem(questions)) {
+    const card = cards.get(key);
+    if (card !== undefined && isDueToday(card, now)) due.push({ check: statementCheck(question, item), at: Date.parse(card.due), order: due.length });
   }
   due.sort((a, b) => a.at - b.at || a.order - b.order);
   return due.map((item) => item.check);

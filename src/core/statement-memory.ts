@@ -5,7 +5,7 @@
 // as a quick true/false check. How-many answers say nothing item by item: a wrong count could come
 // from any of them. Pure: questions in, judgements and drill questions out.
 
-import { numeral } from "./generated-options.js";
+import { MAX_ITEMS, numeral } from "./generated-options.js";
 import type { Question, StatementsQuestion, PairsQuestion, TrueFalseQuestion } from "./question.js";
 
 export type ItemsQuestion = StatementsQuestion | PairsQuestion;
@@ -34,13 +34,22 @@ export function isItemsQuestion(question: Question): question is ItemsQuestion {
   return question.kind === "statements" || question.kind === "pairs";
 }
 
+/** Every item of the questions' statements and pairs, with its key, in the questions' order. */
+export function* eachItem(questions: Iterable<Question>): Generator<{ question: ItemsQuestion; item: number; key: string }> {
+  for (const question of questions) {
+    if (!isItemsQuestion(question)) continue;
+    for (let item = 1; item <= itemCount(question); item++) yield { question, item, key: itemKey(question.key, item) };
+  }
+}
+
 /** Every item key of the questions' statements and pairs. */
 export function itemKeysOf(questions: Iterable<Question>): string[] {
-  const keys: string[] = [];
-  for (const question of questions) {
-    if (isItemsQuestion(question)) for (let item = 1; item <= itemCount(question); item++) keys.push(itemKey(question.key, item));
-  }
-  return keys;
+  return Array.from(eachItem(questions), ({ key }) => key);
+}
+
+/** Every key a statement of the question could have, whatever its number of items: 1 to MAX_ITEMS. */
+export function possibleItemKeys(questionKey: string): string[] {
+  return Array.from({ length: MAX_ITEMS }, (_, index) => itemKey(questionKey, index + 1));
 }
 
 /** An item as the learner reads it alone: the statement, or "left — right" for a pair. */
@@ -74,8 +83,8 @@ export function judgedItems(question: Question, chosen: readonly number[]): bool
  * Anything else (a hand edit, a newer prelim's idea of them) is not used: the answer still counts,
  * only its items' cards do not move.
  */
-export function isItemJudgements(value: unknown, maxItems: number): value is boolean[] {
-  return Array.isArray(value) && value.length >= 2 && value.length <= maxItems && value.every((flag) => typeof flag === "boolean");
+export function isItemJudgements(value: unknown): value is boolean[] {
+  return Array.isArray(value) && value.length >= 2 && value.length <= MAX_ITEMS && value.every((flag) => typeof flag === "boolean");
 }
 
 /** Whether the item is true as written: a correct statement, a correctly matched pair. */
@@ -145,14 +154,10 @@ export interface ItemTally {
  */
 export function weakestStatements(questions: Iterable<Question>, tallies: ReadonlyMap<string, ItemTally>, limit: number): WeakStatement[] {
   const rows: WeakStatement[] = [];
-  for (const question of questions) {
-    if (!isItemsQuestion(question)) continue;
-    for (let item = 1; item <= itemCount(question); item++) {
-      const key = itemKey(question.key, item);
-      const tally = tallies.get(key);
-      if (tally === undefined || tally.answers === tally.correct) continue;
-      rows.push({ key, questionKey: question.key, item, kind: question.kind === "statements" ? "statement" : "pair", text: itemText(question, item), correct: itemTruth(question, item), judged: tally.answers, misjudged: tally.answers - tally.correct });
-    }
+  for (const { question, item, key } of eachItem(questions)) {
+    const tally = tallies.get(key);
+    if (tally === undefined || tally.answers === tally.correct) continue;
+    rows.push({ key, questionKey: question.key, item, kind: question.kind === "statements" ? "statement" : "pair", text: itemText(question, item), correct: itemTruth(question, item), judged: tally.answers, misjudged: tally.answers - tally.correct });
   }
   rows.sort((a, b) => b.misjudged - a.misjudged || b.misjudged / b.judged - a.misjudged / a.judged || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return rows.slice(0, limit);

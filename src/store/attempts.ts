@@ -5,7 +5,6 @@
 
 import path from "node:path";
 import type { Attempt, AttemptOutcome } from "../core/attempt.js";
-import { MAX_ITEMS } from "../core/generated-options.js";
 import { isItemJudgements } from "../core/statement-memory.js";
 import { appendJsonLines, readJsonLines } from "./json-lines.js";
 
@@ -73,7 +72,7 @@ function parseAttempt(value: unknown): Attempt | undefined {
       outcome: item.outcome,
       marked: item.marked === true,
       ...(isNumber(item.ms) && { ms: item.ms }),
-      ...(isItemJudgements(item.items, MAX_ITEMS) && { items: [...item.items] }),
+      ...(isItemJudgements(item.items) && { items: [...item.items] }),
     })),
   };
 }

@@ -4,7 +4,6 @@
 import { checkReviewDate } from "../core/review-dates.js";
 import { RATINGS, type Rating, type ReviewLogEntry, type SessionMode } from "../core/review.js";
 import type { CardState } from "../core/scheduler.js";
-import { MAX_ITEMS } from "../core/generated-options.js";
 import { isItemJudgements } from "../core/statement-memory.js";
 
 const MODES: readonly SessionMode[] = ["practice", "review", "mock"];
@@ -63,7 +62,7 @@ export function parseLogLine(text: string, now: Date): ParsedLine {
   const { at, key, given, correct, ms, rating, mode, attempt, reschedule, voids, restore, items, restoreItems } = value as ReviewLogEntry;
   const date = checkReviewDate(at, now);
   if (!date.ok) return { ok: false, json: true, reason: date.reason, clockBehind: date.clockBehind };
-  const judged = isItemJudgements(items, MAX_ITEMS) ? { items: [...items] } : {};
+  const judged = isItemJudgements(items) ? { items: [...items] } : {};
   const undo =
     typeof voids === "string" && !Number.isNaN(Date.parse(voids))
       ? { voids, restore: isCardLike(restore) ? restore : null, ...(judged.items && Array.isArray(restoreItems) && { restoreItems: judged.items.map((_, index) => (isCardLike(restoreItems[index]) ? restoreItems[index] : null)) }) }

@@ -9,8 +9,7 @@ import type { ReviewLogEntry } from "../core/review.js";
 import { applyReview, foldReviews, type CardState, type SchedulerSettings } from "../core/scheduler.js";
 import { foldTallies, pruneTallies, RECENT_MS, type AnswerTally, type Tallies } from "../core/tally.js";
 import { withLock, LOCK_FILE, type LockOptions } from "./lock.js";
-import { itemKey, parseItemKey } from "../core/statement-memory.js";
-import { MAX_ITEMS } from "../core/generated-options.js";
+import { parseItemKey, possibleItemKeys } from "../core/statement-memory.js";
 import { checkReviewDate } from "../core/review-dates.js";
 import { entryProblem } from "./log-entry.js";
 import { openReviewLog, REVIEW_LOG_FILE, withUnterminated, type ReviewLog } from "./review-log.js";
@@ -211,7 +210,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
 
   // tally() and card(): the snapshot's text and the log after it, each read once, then kept up to date.
   let lookup: { readonly snapshot: SnapshotLookup; readonly tail: ReviewLogEntry[] } | undefined | "fold";
-  function tallyLookup(): { snapshot: SnapshotLookup; tail: ReviewLogEntry[] } | "fold" {
+  function snapshotInText(): { snapshot: SnapshotLookup; tail: ReviewLogEntry[] } | "fold" {
     if (lookup !== undefined) return lookup;
     let text: string;
     try {
@@ -227,33 +226,36 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     return lookup;
   }
 
+  /**
+   * The log after the snapshot for one question and its statements: a question's answers move its
+   * statements' cards and tallies (items), and the cap on a weak statement moves the question's card.
+   */
+  function tailOfQuestion(tail: readonly ReviewLogEntry[], key: string): { question: string; entries: ReviewLogEntry[] } {
+    const question = parseItemKey(key)?.questionKey ?? key;
+    return { question, entries: tail.filter((entry) => (parseItemKey(entry.key)?.questionKey ?? entry.key) === question) };
+  }
+
   function tally(key: string): AnswerTally | undefined {
     if (folded !== undefined) return folded.tallies.get(key);
-    const found = tallyLookup();
+    const found = snapshotInText();
     const base = found === "fold" ? "unknown" : found.snapshot.tally(key);
     if (found === "fold" || base === "unknown") return fold().tallies.get(key);
-    // An answer to a question counts for its statements too (items), so both keys' entries are folded.
-    const entries = found.tail.filter((entry) => entry.key === key || key.startsWith(`${entry.key}#`));
     const tallies: Tallies = new Map();
     if (base !== undefined) tallies.set(key, { answers: base.answers, correct: base.correct, recent: [...base.recent] });
-    return foldTallies(tallies, entries).get(key);
+    return foldTallies(tallies, tailOfQuestion(found.tail, key).entries).get(key);
   }
 
   function card(key: string): CardState | undefined {
     if (folded !== undefined) return folded.cards.get(key);
-    const found = tallyLookup();
+    const found = snapshotInText();
     if (found === "fold") return fold().cards.get(key);
-    // A question's card moves with its statements' (the cap on a weak statement), a statement's with
-    // its question's answers: the question and every statement of it are folded together.
-    const question = parseItemKey(key)?.questionKey ?? key;
-    const keys = [question, ...Array.from({ length: MAX_ITEMS }, (_, index) => itemKey(question, index + 1))];
+    const { question, entries } = tailOfQuestion(found.tail, key);
     const cards = new Map<string, CardState>();
-    for (const each of keys) {
+    for (const each of [question, ...possibleItemKeys(question)]) {
       const base = found.snapshot.card(each, options.now());
       if (base === "unknown") return fold().cards.get(key);
       if (base !== undefined) cards.set(each, base);
     }
-    const entries = found.tail.filter((entry) => (parseItemKey(entry.key)?.questionKey ?? entry.key) === question);
     return foldReviews(cards, entries, scheduling).get(key);
   }
 

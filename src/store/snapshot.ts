@@ -72,9 +72,9 @@ function isDate(value: unknown): value is string {
   return typeof value === "string" && !Number.isNaN(Date.parse(value));
 }
 
-/** A card as prelim writes it, with dates a review at `now` can build on without overflowing. */
 const isFiniteNumber = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value);
 
+/** A card as prelim writes it, with dates a review at `now` can build on without overflowing. */
 export function isCardState(value: unknown, now: Date): value is CardState {
   if (!isRecord(value)) return false;
   return (
@@ -166,8 +166,13 @@ const HEADER = /^\{"schemaVersion":(\d+),"writtenBy":"(?:[^"\\]|\\.)*","logBytes
 
 /** What a snapshot's text says of itself, as peekSnapshot reads it from the file. */
 export function peekSnapshotText(text: string): SnapshotPeek {
-  const match = HEADER.exec(text.slice(0, 256));
-  if (match === null || !text.endsWith("}\n")) return { kind: "unknown" };
+  return headerPeek(text.slice(0, 256), text.endsWith("}\n"));
+}
+
+/** The header at the start of a file, and whether it ends as prelim ends it (whole, not cut short). */
+function headerPeek(start: string, endsWhole: boolean): SnapshotPeek {
+  const match = HEADER.exec(start);
+  if (match === null || !endsWhole) return { kind: "unknown" };
   return { kind: "header", schemaVersion: Number(match[1]), logBytes: Number(match[2]) };
 }
 
@@ -181,13 +186,12 @@ export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek
   }
   try {
     const size = fsys.fstatSync(fd).size;
+    if (size < 2) return { kind: "unknown" };
     const start = Buffer.alloc(Math.min(size, 256));
     const length = fsys.readSync(fd, start, 0, start.length, 0);
-    const match = HEADER.exec(start.toString("utf8", 0, length));
-    if (match === null || size < 2) return { kind: "unknown" };
     const end = Buffer.alloc(2);
-    if (fsys.readSync(fd, end, 0, 2, size - 2) !== 2 || end.toString("latin1") !== "}\n") return { kind: "unknown" };
-    return { kind: "header", schemaVersion: Number(match[1]), logBytes: Number(match[2]) };
+    const endsWhole = fsys.readSync(fd, end, 0, 2, size - 2) === 2 && end.toString("latin1") === "}\n";
+    return headerPeek(start.toString("utf8", 0, length), endsWhole);
   } catch {
     return { kind: "unknown" };
   } finally {

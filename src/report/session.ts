@@ -5,6 +5,7 @@ import { formatDuration } from "../core/duration.js";
 import { sanitize, sanitizeLine } from "../core/sanitize.js";
 import { summarizePractice, type RecordedAnswer } from "../core/session.js";
 import type { Style } from "../core/style.js";
+import { fitLines } from "./text.js";
 
 
 export function prettySummary(recorded: readonly RecordedAnswer[], options: { interrupted: boolean; style: Style; width: number }): string {
@@ -100,18 +101,21 @@ export function nothingDueText(nothing: NothingDue): string {
 }
 
 /** The same as text, JSON or TAP, so a scripted run always gets its own format. */
-export function nothingDueReport(nothing: NothingDue, reporter: "pretty" | "json" | "tap"): string {
-  return nothingToAskReport(nothingDueText(nothing), reporter, {
+export function nothingDueReport(nothing: NothingDue, reporter: "pretty" | "json" | "tap", width = Number.POSITIVE_INFINITY): string {
+  return nothingToAskReport(nothingDueText(nothing), reporter, width, {
     dueLeft: nothing.dueLeft,
     newLeft: nothing.newLeft,
     ...(nothing.next && { next: { count: nothing.next.count, at: nothing.next.at } }),
   });
 }
 
-/** A review with nothing to ask, in the reporter's format: `fields` go into the JSON beside the message. */
-export function nothingToAskReport(message: string, reporter: "pretty" | "json" | "tap", fields: Record<string, unknown> = {}): string {
+/**
+ * A review with nothing to ask, in the reporter's format: `fields` go into the JSON beside the message;
+ * as text it is wrapped to `width`, the terminal's.
+ */
+export function nothingToAskReport(message: string, reporter: "pretty" | "json" | "tap", width = Number.POSITIVE_INFINITY, fields: Record<string, unknown> = {}): string {
   if (reporter === "json") return `${JSON.stringify({ mode: "review", answered: 0, nothingDue: true, message, ...fields, questions: [] }, null, 2)}\n`;
   // TAP 14: a plan of 0 with a SKIP directive is a run with nothing to test, and says why.
   if (reporter === "tap") return `TAP version 14\n1..0 # SKIP ${message.replace(/[\\#]/g, (char) => `\\${char}`)}\n`;
-  return `${message}\n`;
+  return `${fitLines([message], width).join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UPSC_MARKING } from "../../src/core/question.js";
 import { scoreAttempt } from "../../src/core/scoring.js";
+import { nothingToAskReport } from "../../src/report/session.js";
 import { renderPretty } from "../../src/report/pretty.js";
 import type { Style } from "../../src/core/style.js";
 import { plainStyle } from "../../src/core/style.js";
@@ -67,5 +68,17 @@ describe("the scorecard at the terminal's width", () => {
 
   it("keeps the full table where it fits", () => {
     expect(renderPretty(sampleResult(), plainStyle, undefined, 100)).toContain("Attempted");
+  });
+});
+
+describe("nothing to ask", () => {
+  it("as text is wrapped to the terminal's width, and to a pipe stays one line; JSON and TAP never wrap", () => {
+    const message = "No misjudged statements are due. A statement comes back here after a wrong answer to its question.";
+    const wrapped = nothingToAskReport(message, "pretty", 38);
+    for (const line of wrapped.trimEnd().split("\n")) expect(line.length, line).toBeLessThanOrEqual(38);
+    expect(wrapped.replace(/\n\s*/g, " ").trim()).toBe(message);
+    expect(nothingToAskReport(message, "pretty")).toBe(`${message}\n`);
+    expect(nothingToAskReport(message, "tap", 38)).toBe(`TAP version 14\n1..0 # SKIP ${message}\n`);
+    expect(JSON.parse(nothingToAskReport(message, "json", 38)).message).toBe(message);
   });
 });

@@ -18,9 +18,11 @@ import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
 import { schedulerSettings } from "./scheduler-settings.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
-  peekSnapshotText,
-  snapshotLookup,
-  type SnapshotLookup,
+  openSections,
+  sectionCard,
+  sectionOf,
+  sectionTally,
+  type SnapshotSections,
   peekSnapshot,
   readSnapshot,
   writeSnapshot,
@@ -208,58 +210,75 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
 
   let allEntries: ReviewLogEntry[] | undefined;
 
-  // tally() and card(): the snapshot's text and the log after it, each read once, then kept up to date.
-  let lookup: { readonly snapshot: SnapshotLookup; readonly tail: ReviewLogEntry[] } | undefined | "fold";
-  function snapshotInText(): { snapshot: SnapshotLookup; tail: ReviewLogEntry[] } | "fold" {
-    if (lookup !== undefined) return lookup;
-    let text: string;
-    try {
-      text = fsys.readFileSync(paths.snapshot, "utf8");
-    } catch {
-      return (lookup = "fold");
-    }
-    // The offset comes from the text read, not from an earlier peek: another session may have saved a
-    // newer snapshot in between, and the log after an older offset would then count twice.
-    const peek = peekSnapshotText(text);
-    if (peek.kind !== "header" || peek.schemaVersion !== schemaVersion || !log.isLineStart(peek.logBytes)) return (lookup = "fold");
-    lookup = { snapshot: snapshotLookup(text), tail: [...log.read({ fromByte: peek.logBytes }).entries] };
-    return lookup;
+  // tally() and card(): the sections of progress.json they ask about and the log after it by question,
+  // each read once, then kept up to date by record().
+  interface Lookup {
+    readonly sections: SnapshotSections;
+    readonly tail: Map<string, ReviewLogEntry[]>;
   }
+  let lookup: Lookup | undefined | "fold";
+  const questionOf = (key: string) => parseItemKey(key)?.questionKey ?? key;
 
   /**
-   * The log after the snapshot for one question and its statements: a question's answers move its
-   * statements' cards and tallies (items), and the cap on a weak statement moves the question's card.
+   * A question's answers move its statements' cards and tallies (items), and the cap on a weak
+   * statement moves the question's card: the tail is kept by question, statements with it.
    */
-  function tailOfQuestion(tail: readonly ReviewLogEntry[], key: string): { question: string; entries: ReviewLogEntry[] } {
-    const question = parseItemKey(key)?.questionKey ?? key;
-    return { question, entries: tail.filter((entry) => (parseItemKey(entry.key)?.questionKey ?? entry.key) === question) };
+  function addToTail(tail: Map<string, ReviewLogEntry[]>, entries: readonly ReviewLogEntry[]): void {
+    for (const entry of entries) {
+      const question = questionOf(entry.key);
+      const list = tail.get(question);
+      if (list === undefined) tail.set(question, [entry]);
+      else list.push(entry);
+    }
+  }
+
+  function sectionsLookup(): Lookup | "fold" {
+    if (lookup !== undefined) return lookup;
+    const sections = openSections(paths.snapshot, fsys);
+    if (sections === undefined) return (lookup = "fold");
+    // The offset comes from the file opened, not from an earlier peek: another session may have saved a
+    // newer snapshot in between, and the log after an older offset would then count twice.
+    if (sections.schemaVersion !== schemaVersion || !log.isLineStart(sections.logBytes)) {
+      sections.close();
+      return (lookup = "fold");
+    }
+    const tail = new Map<string, ReviewLogEntry[]>();
+    addToTail(tail, log.read({ fromByte: sections.logBytes }).entries);
+    return (lookup = { sections, tail });
   }
 
   function tally(key: string): AnswerTally | undefined {
     if (folded !== undefined) return folded.tallies.get(key);
-    const found = snapshotInText();
-    const base = found === "fold" ? "unknown" : found.snapshot.tally(key);
+    const found = sectionsLookup();
+    const section = found === "fold" ? undefined : found.sections.section(sectionOf(key));
+    const base = section === undefined ? "unknown" : sectionTally(section, key);
     if (found === "fold" || base === "unknown") return fold().tallies.get(key);
     const tallies: Tallies = new Map();
     if (base !== undefined) tallies.set(key, { answers: base.answers, correct: base.correct, recent: [...base.recent] });
-    return foldTallies(tallies, tailOfQuestion(found.tail, key).entries).get(key);
+    return foldTallies(tallies, found.tail.get(questionOf(key)) ?? []).get(key);
   }
 
   function card(key: string): CardState | undefined {
     if (folded !== undefined) return folded.cards.get(key);
-    const found = snapshotInText();
-    if (found === "fold") return fold().cards.get(key);
-    const { question, entries } = tailOfQuestion(found.tail, key);
+    const found = sectionsLookup();
+    const question = questionOf(key);
+    const section = found === "fold" ? undefined : found.sections.section(sectionOf(question));
+    if (found === "fold" || section === undefined) return fold().cards.get(key);
     const cards = new Map<string, CardState>();
     for (const each of [question, ...possibleItemKeys(question)]) {
-      const base = found.snapshot.card(each, options.now());
+      const base = sectionCard(section, each, options.now());
       if (base === "unknown") return fold().cards.get(key);
       if (base !== undefined) cards.set(each, base);
     }
-    return foldReviews(cards, entries, scheduling).get(key);
+    return foldReviews(cards, found.tail.get(question) ?? [], scheduling).get(key);
   }
 
   let closed: CloseResult | undefined;
+
+  function hasSections(): boolean {
+    const peek = peekSnapshot(paths.snapshot, fsys);
+    return peek.kind === "header" && peek.sections;
+  }
 
   /** Whether close has anything to write: decided from the header and the log's size alone. */
   function needsRewrite(): boolean {
@@ -267,6 +286,8 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     const peek = peekSnapshot(paths.snapshot, fsys);
     if (peek.kind === "missing") return log.size() > 0;
     if (peek.kind !== "header" || peek.schemaVersion !== schemaVersion || !log.isLineStart(peek.logBytes)) return true;
+    // One written before sections is rewritten with them once, so later sessions read only their banks.
+    if (!peek.sections) return true;
     const unfolded = log.size() - peek.logBytes;
     return unfolded > 0 && unfolded > rewriteAfterBytes;
   }
@@ -278,7 +299,9 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     const base = loadBase();
     const tail = log.read({ fromByte: base.logBytes });
     if (tail.aheadOfClock > 0) return "unchanged";
-    if (tail.endByte === base.logBytes && (base.fromSnapshot || tail.endByte === 0)) return "unchanged";
+    const upToDate = tail.endByte === base.logBytes && (base.fromSnapshot || tail.endByte === 0);
+    // A snapshot from before sections is rewritten even with nothing to add (see needsRewrite).
+    if (upToDate && !(base.fromSnapshot && !hasSections())) return "unchanged";
     foldReviews(base.cards, tail.entries, scheduling);
     foldTallies(base.tallies, tail.entries);
     const tallies = pruneTallies(base.tallies, options.now().getTime() - RECENT_MS);
@@ -317,7 +340,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
       foldTallies(folded.tallies, entries);
     }
     allEntries?.push(...entries);
-    if (lookup !== undefined && lookup !== "fold") lookup.tail.push(...entries);
+    if (lookup !== undefined && lookup !== "fold") addToTail(lookup.tail, entries);
   }
 
   return {
@@ -350,6 +373,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
         throw error;
       } finally {
         log.close();
+        if (lookup !== undefined && lookup !== "fold") lookup.sections.close();
       }
       return closed;
     },

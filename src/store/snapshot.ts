@@ -6,6 +6,7 @@
 // A session need not read it at all: its header (peekSnapshot) says how far the log is folded, and a
 // session rewrites it only once the log has grown well past that (progress-store.ts). So the file is
 // written with its header first, in a fixed order, and ends with "}\n": a file cut short fails the peek.
+// Cards and tallies are grouped by bank with an index at the end, so one bank's are read alone.
 
 import { cardDatesProblem } from "../core/review-dates.js";
 import { CARD_PHASES, type CardPhase, type CardState } from "../core/scheduler.js";
@@ -142,12 +143,72 @@ function toSnapshot(data: Record<string, unknown>): Snapshot {
   return { schemaVersion: data.schemaVersion as number, writtenBy: data.writtenBy as string, logBytes: data.logBytes as number, cards, tallies };
 }
 
+/**
+ * The section a key belongs to: its bank (the text before the first "/"). A session reads the sections
+ * of the banks it asks about, not every card stored.
+ */
+export function sectionOf(key: string): string {
+  const slash = key.indexOf("/");
+  return slash === -1 ? "" : key.slice(0, slash);
+}
+
+/** Where one section's cards and tallies lie in the file, in bytes: [cards from, to, tallies from, to]. */
+type SectionRange = [number, number, number, number];
+
+function bySection<V>(entries: ReadonlyMap<string, V>): Map<string, Map<string, V>> {
+  const sections = new Map<string, Map<string, V>>();
+  for (const [key, value] of entries) {
+    const name = sectionOf(key);
+    let section = sections.get(name);
+    if (section === undefined) sections.set(name, (section = new Map()));
+    section.set(key, value);
+  }
+  return sections;
+}
+
+/**
+ * The file, header first: `{"schemaVersion","writtenBy","logBytes","cards":{…},"tallies":{…},
+ * "sections":{…},"sectionsAt":N}`. Cards and tallies are grouped by section (bank), and `sections` gives
+ * each group's byte range, found from `sectionsAt` at the end of the file; so one bank's progress is read
+ * without the rest (readSections). To a whole parse it is the same object with two more fields.
+ */
 export function serializeSnapshot(snapshot: Omit<Snapshot, "schemaVersion">, schemaVersion = SNAPSHOT_SCHEMA_VERSION): string {
   const { writtenBy, logBytes, cards, tallies } = snapshot;
-  const tallyRows = [...tallies].map(([key, tally]) => [key, [tally.answers, tally.correct, tally.recent]] as const);
-  // Object.fromEntries defines keys as own properties, so even a key like "__proto__" survives. The
-  // header comes first, in this order: peekSnapshot reads it without parsing the rest.
-  return `${JSON.stringify({ schemaVersion, writtenBy, logBytes, cards: Object.fromEntries(cards), tallies: Object.fromEntries(tallyRows) })}\n`;
+  const parts: string[] = [];
+  let bytes = 0;
+  const put = (text: string) => {
+    parts.push(text);
+    bytes += Buffer.byteLength(text);
+  };
+  const ranges = new Map<string, SectionRange>();
+  const rangeOf = (name: string): SectionRange => {
+    let range = ranges.get(name);
+    if (range === undefined) ranges.set(name, (range = [0, 0, 0, 0]));
+    return range;
+  };
+  // Object.fromEntries defines keys as own properties, so even a key like "__proto__" survives.
+  const putGroups = <V>(groups: Map<string, Map<string, V>>, at: 0 | 2, value: (item: V) => unknown) => {
+    let first = true;
+    for (const [name, group] of groups) {
+      if (!first) put(",");
+      first = false;
+      const range = rangeOf(name);
+      range[at] = bytes;
+      const rows: [string, unknown][] = [];
+      for (const [key, item] of group) rows.push([key, value(item)]);
+      put(JSON.stringify(Object.fromEntries(rows)).slice(1, -1));
+      range[at + 1] = bytes;
+    }
+  };
+  // The header comes first, in this order: peekSnapshot reads it without parsing the rest.
+  put(`${JSON.stringify({ schemaVersion, writtenBy, logBytes }).slice(0, -1)},"cards":{`);
+  putGroups(bySection(cards), 0, (card) => card);
+  put('},"tallies":{');
+  putGroups(bySection(tallies), 2, (tally) => [tally.answers, tally.correct, tally.recent]);
+  put('},"sections":');
+  const sectionsAt = bytes;
+  put(`${JSON.stringify(Object.fromEntries(ranges))},"sectionsAt":${sectionsAt}}\n`);
+  return parts.join("");
 }
 
 export function writeSnapshot(file: string, snapshot: Omit<Snapshot, "schemaVersion">, fsys: StoreFs = nodeFs): void {
@@ -157,24 +218,17 @@ export function writeSnapshot(file: string, snapshot: Omit<Snapshot, "schemaVers
 /** What the start and end of progress.json say, read without parsing the rest. */
 export type SnapshotPeek =
   | { readonly kind: "missing" }
-  /** A file we wrote, whole (it ends as we end it): its schema version and how far it folds the log. */
-  | { readonly kind: "header"; readonly schemaVersion: number; readonly logBytes: number }
+  /**
+   * A file we wrote, whole (it ends as we end it): its schema version, how far it folds the log, and
+   * whether it ends with the sections' index (a file from before sections is read whole).
+   */
+  | { readonly kind: "header"; readonly schemaVersion: number; readonly logBytes: number; readonly sections: boolean }
   /** Not ours, cut short, or damaged: only a full read can tell. */
   | { readonly kind: "unknown" };
 
 const HEADER = /^\{"schemaVersion":(\d+),"writtenBy":"(?:[^"\\]|\\.)*","logBytes":(\d+),/;
-
-/** What a snapshot's text says of itself, as peekSnapshot reads it from the file. */
-export function peekSnapshotText(text: string): SnapshotPeek {
-  return headerPeek(text.slice(0, 256), text.endsWith("}\n"));
-}
-
-/** The header at the start of a file, and whether it ends as prelim ends it (whole, not cut short). */
-function headerPeek(start: string, endsWhole: boolean): SnapshotPeek {
-  const match = HEADER.exec(start);
-  if (match === null || !endsWhole) return { kind: "unknown" };
-  return { kind: "header", schemaVersion: Number(match[1]), logBytes: Number(match[2]) };
-}
+// The last field, after the sections' index: where that index starts.
+const TRAILER = /,"sectionsAt":(\d+)\}\n$/;
 
 export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek {
   let fd: number;
@@ -189,9 +243,12 @@ export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek
     if (size < 2) return { kind: "unknown" };
     const start = Buffer.alloc(Math.min(size, 256));
     const length = fsys.readSync(fd, start, 0, start.length, 0);
-    const end = Buffer.alloc(2);
-    const endsWhole = fsys.readSync(fd, end, 0, 2, size - 2) === 2 && end.toString("latin1") === "}\n";
-    return headerPeek(start.toString("utf8", 0, length), endsWhole);
+    const end = Buffer.alloc(Math.min(size, 40));
+    const endLength = fsys.readSync(fd, end, 0, end.length, size - end.length);
+    const ending = end.toString("latin1", 0, endLength);
+    const match = HEADER.exec(start.toString("utf8", 0, length));
+    if (match === null || endLength !== end.length || !ending.endsWith("}\n")) return { kind: "unknown" };
+    return { kind: "header", schemaVersion: Number(match[1]), logBytes: Number(match[2]), sections: TRAILER.test(ending) };
   } catch {
     return { kind: "unknown" };
   } finally {
@@ -199,77 +256,94 @@ export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek
   }
 }
 
-/** One card or tally of progress.json, found in its text: "unknown" when it cannot be found for certain. */
-export interface SnapshotLookup {
-  tally(key: string): AnswerTally | undefined | "unknown";
-  card(key: string, now: Date): CardState | undefined | "unknown";
+/** One section of progress.json as stored: its cards and tallies by key, not yet checked. */
+export interface SnapshotSection {
+  readonly cards: Record<string, unknown>;
+  readonly tallies: Record<string, unknown>;
 }
 
-// A key of the cards or tallies object: a JSON string after the object's `{` or a `,` between entries,
-// then `:` and the value's opening bracket. A card's own fields never hold an object, nor a tally's an
-// array after a key, so nothing inside a value matches.
-const CARD_KEY = /[{,]("(?:[^"\\]|\\.)*"):\{/g;
-const TALLY_KEY = /[{,]("(?:[^"\\]|\\.)*"):\[/g;
+/** progress.json open to read one section at a time: what its header says, and its sections. */
+export interface SnapshotSections {
+  readonly schemaVersion: number;
+  readonly logBytes: number;
+  /** A section's cards and tallies (empty when it has none); undefined when it does not read as written. */
+  section(name: string): SnapshotSection | undefined;
+  close(): void;
+}
+
+const isRange = (value: unknown): value is SectionRange =>
+  Array.isArray(value) && value.length === 4 && value.every((n) => Number.isInteger(n)) && value[0] <= value[1] && value[2] <= value[3];
 
 /**
- * Looks up cards and tallies in the text of progress.json without parsing the rest: what a wrong
- * answer's leech check and an answer's feedback need, where parsing a big snapshot (25 MB for 100k
- * cards) cost a third of a second. On the first lookup of each kind, one pass maps every key to where
- * its value starts; each lookup then parses that value alone. The text must be a whole file of ours
- * (the caller has checked its header).
+ * Opens progress.json to read sections: what a wrong answer's leech check and an answer's feedback
+ * need, where parsing a big snapshot (25 MB for 100k cards) cost a third of a second. Everything is read
+ * through one descriptor, so a newer snapshot renamed into place meanwhile cannot mix with this one.
+ * Undefined when the file is missing or not a whole file of ours with sections: then it is read whole.
  */
-export function snapshotLookup(text: string): SnapshotLookup {
-  // `tallies` is the last field, and `"tallies":{` cannot occur inside a key: JSON escapes its quotes.
-  const talliesAt = text.lastIndexOf('"tallies":{');
-  const cardsAt = text.indexOf('"cards":{');
-  let cardIndex: Map<string, number> | undefined;
-  let tallyIndex: Map<string, number> | undefined;
-  const sound = cardsAt !== -1 && talliesAt > cardsAt;
-
-  function index(pattern: RegExp, from: number, to: number): Map<string, number> {
-    const found = new Map<string, number>();
-    pattern.lastIndex = from;
-    for (let match = pattern.exec(text); match !== null && match.index + match[0].length <= to; match = pattern.exec(text)) {
-      const raw = match[1] as string;
-      // Written by JSON.stringify, a key reads back the same; one with an escape is put in that form.
-      found.set(raw.includes("\\") ? JSON.stringify(JSON.parse(raw)) : raw, match.index + match[0].length - 1);
-    }
-    return found;
-  }
-
-  function valueAt(start: number, open: "[" | "{"): unknown {
-    const close = open === "[" ? "]" : "}";
-    let depth = 0;
-    for (let at = start; at < text.length; at++) {
-      const char = text[at];
-      if (char === open) depth++;
-      else if (char === close && --depth === 0) {
-        try {
-          return JSON.parse(text.slice(start, at + 1));
-        } catch {
-          return undefined;
-        }
-      }
-    }
+export function openSections(file: string, fsys: StoreFs = nodeFs): SnapshotSections | undefined {
+  let fd: number;
+  try {
+    fd = fsys.openSync(file, "r");
+  } catch {
     return undefined;
   }
-
-  return {
-    tally(key) {
-      if (!sound) return "unknown";
-      tallyIndex ??= index(TALLY_KEY, talliesAt + '"tallies":'.length - 1, text.length);
-      const at = tallyIndex.get(JSON.stringify(key));
-      return at === undefined ? undefined : (toTally(valueAt(at, "[")) ?? "unknown");
-    },
-    card(key, now) {
-      if (!sound) return "unknown";
-      cardIndex ??= index(CARD_KEY, cardsAt + '"cards":'.length - 1, talliesAt);
-      const at = cardIndex.get(JSON.stringify(key));
-      if (at === undefined) return undefined;
-      const card = valueAt(at, "{");
-      return isCardState(card, now) ? card : "unknown";
-    },
+  const read = (from: number, to: number): string => {
+    const buffer = Buffer.alloc(to - from);
+    const length = fsys.readSync(fd, buffer, 0, buffer.length, from);
+    if (length !== buffer.length) throw new Error("short read");
+    return buffer.toString("utf8");
   };
+  try {
+    const size = fsys.fstatSync(fd).size;
+    const header = HEADER.exec(read(0, Math.min(size, 256)));
+    const trailer = TRAILER.exec(read(Math.max(0, size - 40), size));
+    if (header === null || trailer === null) throw new Error("not a file with sections");
+    const sectionsAt = Number(trailer[1]);
+    const ranges = JSON.parse(read(sectionsAt, size - (trailer[0] as string).length)) as unknown;
+    if (!isRecord(ranges)) throw new Error("no sections");
+    const bodyFrom = header[0].length;
+    for (const name of Object.keys(ranges)) {
+      const range = ranges[name];
+      if (!isRange(range) || range[0] < bodyFrom || range[3] > sectionsAt) throw new Error("a section out of place");
+    }
+    const sectionAt = (name: string): SnapshotSection | undefined => {
+      const range: SectionRange = Object.hasOwn(ranges, name) ? (ranges[name] as SectionRange) : [0, 0, 0, 0];
+      const group = (from: number, to: number) => (from === to ? {} : (JSON.parse(`{${read(from, to)}}`) as unknown));
+      try {
+        const cards = group(range[0], range[1]);
+        const tallies = group(range[2], range[3]);
+        return isRecord(cards) && isRecord(tallies) ? { cards, tallies } : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const cache = new Map<string, SnapshotSection | undefined>();
+    return {
+      schemaVersion: Number(header[1]),
+      logBytes: Number(header[2]),
+      section(name) {
+        if (!cache.has(name)) cache.set(name, sectionAt(name));
+        return cache.get(name);
+      },
+      close: () => fsys.closeSync(fd),
+    };
+  } catch {
+    fsys.closeSync(fd);
+    return undefined;
+  }
+}
+
+/** A tally of a section, checked: "unknown" when it is not as prelim writes it. */
+export function sectionTally(section: SnapshotSection, key: string): AnswerTally | undefined | "unknown" {
+  if (!Object.hasOwn(section.tallies, key)) return undefined;
+  return toTally(section.tallies[key]) ?? "unknown";
+}
+
+/** A card of a section, checked as a whole read checks it: "unknown" when it is not valid. */
+export function sectionCard(section: SnapshotSection, key: string, now: Date): CardState | undefined | "unknown" {
+  if (!Object.hasOwn(section.cards, key)) return undefined;
+  const card = section.cards[key];
+  return isCardState(card, now) ? card : "unknown";
 }
 
 /**

@@ -139,7 +139,24 @@ describe("a session's file work", () => {
     expect(store.close()).toEqual({ snapshot: "unchanged" });
     expect(work.wholeReads).not.toContain(snapshot);
     const snapshotBytes = work.reads.filter((read) => read.file === snapshot).reduce((sum, read) => sum + read.length, 0);
-    expect(snapshotBytes).toBeLessThanOrEqual(2 * (256 + 2));
+    // Two peeks (at open and at close), each the first 256 bytes and the last 40.
+    expect(snapshotBytes).toBeLessThanOrEqual(2 * (256 + 40));
+  });
+
+  it("reads only the asked bank's section of progress.json for a card and a tally, whatever the other banks hold", () => {
+    // 5,000 cards of another bank, and a few of this one.
+    session([...Array.from({ length: 5_000 }, (_, n) => entry(n, `big/c${n}`)), ...range(5_000, 5_010)]);
+    const { snapshot } = storePaths(dir);
+    const size = fs.statSync(snapshot).size;
+    const { fs: counting, work } = countingFs();
+    const store = openProgressStore(options({ fs: counting }));
+    const key = range(5_000, 5_001)[0]?.key ?? "";
+    expect(store.card(key)).toBeDefined();
+    expect(store.tally(key)?.answers).toBeGreaterThan(0);
+    store.close();
+    expect(work.wholeReads).not.toContain(snapshot);
+    const snapshotBytes = work.reads.filter((read) => read.file === snapshot).reduce((sum, read) => sum + read.length, 0);
+    expect(snapshotBytes).toBeLessThan(size / 50);
   });
 
   it("lets a reader (review, stats) read no byte of the log before the snapshot's offset", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { nextCardState, type CardState } from "../../src/core/scheduler.js";
 import { writeFileDurably } from "../../src/store/durable-write.js";
-import { readSnapshot, serializeSnapshot, snapshotLookup, writeSnapshot, type MigrationTable, type SnapshotOptions } from "../../src/store/snapshot.js";
+import { openSections, readSnapshot, sectionCard, sectionOf, sectionTally, serializeSnapshot, writeSnapshot, type MigrationTable, type SnapshotOptions } from "../../src/store/snapshot.js";
 import { StoreError } from "../../src/store/store-error.js";
 import { SCHEDULING } from "../fixtures/scheduling.js";
 
@@ -215,33 +215,86 @@ describe("reading progress.json at its largest", () => {
   });
 });
 
-describe("snapshotLookup", () => {
-  it("finds a key's tally as the whole parse would, whatever the other keys hold", () => {
-    const tally = (answers: number) => ({ answers, correct: 1, recent: [[Date.parse("2024-05-01T10:00:00Z"), 1] as const] as [number, 0 | 1][] });
-    const keys = ["b/x", "a/b/x", 'z\\"b/x', 'q"b/x', "__proto__", "b/x#2", "ü/ñ"];
-    const tallies = new Map(keys.map((key, index) => [key, tally(index + 1)]));
-    const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards: new Map([["b/x", { due: "2024-05-02T10:00:00.000Z", stability: 1, difficulty: 5, reps: 1, lapses: 0, state: "review", scheduledDays: 1, learningSteps: 0, elapsedDays: 0 }]]), tallies });
-    const parsed = JSON.parse(text) as { tallies: Record<string, [number, number, [number, number][]]> };
-    for (const key of keys) {
-      const [answers, correct, recent] = parsed.tallies[key] ?? [];
-      expect(snapshotLookup(text).tally(key), key).toEqual({ answers, correct, recent });
+describe("sections: one bank's cards and tallies read without the rest", () => {
+  const card = (stability: number): CardState => ({ due: "2024-05-02T10:00:00.000Z", stability, difficulty: 5, reps: 1, lapses: 0, state: "review", scheduledDays: 1, learningSteps: 0, elapsedDays: 0 });
+  const tally = (answers: number) => ({ answers, correct: 1, recent: [[Date.parse("2024-05-01T10:00:00Z"), 1]] as [number, 0 | 1][] });
+  // Keys of several banks, interleaved, with escapes, multi-byte characters and a key of no bank.
+  const keys = ["b/x", "a/b/x", 'z\\"b/x', 'q"b/x', "__proto__", "b/x#2", "ü/ñ", "a/y", "b/z", "ü/é", "b"];
+  const cards = new Map(keys.map((key, index) => [key, card(index + 1)]));
+  const tallies = new Map(keys.map((key, index) => [key, tally(index + 1)]));
+
+  function opened(text: string) {
+    fs.writeFileSync(file, text);
+    const sections = openSections(file);
+    if (sections === undefined) throw new Error("no sections");
+    return sections;
+  }
+
+  it("gives each key's card and tally as the whole parse does, from its bank's section alone", () => {
+    const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards, tallies });
+    const whole = readSnapshot((fs.writeFileSync(file, text), file), options());
+    const sections = opened(text);
+    try {
+      expect(sections.logBytes).toBe(0);
+      for (const key of keys) {
+        const section = sections.section(sectionOf(key));
+        if (section === undefined) throw new Error(`no section for ${key}`);
+        expect(sectionCard(section, key, NOW), key).toEqual(whole?.cards.get(key));
+        expect(sectionTally(section, key), key).toEqual(whole?.tallies.get(key));
+        // A section holds its own bank's keys and no other's.
+        for (const other of Object.keys(section.cards)) expect(sectionOf(other)).toBe(sectionOf(key));
+      }
+      const b = sections.section("b");
+      expect(b && Object.keys(b.cards).sort()).toEqual(["b/x", "b/x#2", "b/z"]);
+      // A bank with nothing stored has an empty section; a key it does not hold has nothing.
+      expect(sections.section("none")).toEqual({ cards: {}, tallies: {} });
+      expect(b && sectionCard(b, "b/nothing", NOW)).toBeUndefined();
+      expect(b && sectionTally(b, "toString")).toBeUndefined();
+    } finally {
+      sections.close();
     }
-    const lookup = snapshotLookup(text);
-    expect(lookup.tally("x")).toBeUndefined();
-    expect(lookup.tally("b")).toBeUndefined();
-    // A key written with an escape JSON.stringify would not use is found all the same.
-    expect(snapshotLookup(text.replace('"b/x":[', '"b\\u002fx":[')).tally("b/x")).toEqual(lookup.tally("b/x"));
-    expect(snapshotLookup('{"schemaVersion":2}').tally("b/x")).toBe("unknown");
   });
 
-  it("and a key's card, a key that only another key ends with having none", () => {
-    const card = (stability: number) => ({ due: "2024-05-02T10:00:00.000Z", stability, difficulty: 5, reps: 1, lapses: 0, state: "review" as const, scheduledDays: 1, learningSteps: 0, elapsedDays: 0 });
-    const keys = ["a/b/x", 'z\\"b/x', "__proto__", "b/x#2", "ü/ñ"];
-    const cards = new Map(keys.map((key, index) => [key, card(index + 1)]));
-    const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards, tallies: new Map() });
-    const now = new Date("2024-05-01T10:00:00Z");
-    for (const key of keys) expect(snapshotLookup(text).card(key, now), key).toEqual(cards.get(key));
-    expect(snapshotLookup(text).card("b/x", now)).toBeUndefined();
-    expect(snapshotLookup(text.replace('"stability":3', '"stability":"3"')).card("__proto__", now)).toBe("unknown");
+  it("reads no bytes of other sections", () => {
+    const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards, tallies });
+    fs.writeFileSync(file, text);
+    const reads: [number, number][] = [];
+    const counting = { ...fs, readSync: ((fd: number, buffer: Buffer, offset: number, length: number, position: number) => {
+      reads.push([position, length]);
+      return fs.readSync(fd, buffer, offset, length, position);
+    }) as typeof fs.readSync };
+    const sections = openSections(file, counting);
+    sections?.section("a");
+    sections?.close();
+    const read = reads.reduce((sum, [, length]) => sum + length, 0);
+    // The header, the end, the index and bank a: well short of the whole file, and nothing of bank b's.
+    expect(read).toBeLessThan(text.length * 0.75);
+    const bAt = Buffer.from(text).indexOf('"b/z":');
+    expect(reads.some(([from, length]) => from <= bAt && bAt < from + length && from > 0)).toBe(false);
+  });
+
+  it("says a card or tally that is not as prelim writes it is unknown, and a damaged file has no sections", () => {
+    const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards, tallies });
+    // The same length, so the index still fits: the card of stability 3 (key 'z\\"b/x') in a phase prelim never writes.
+    const at = text.indexOf('"state":"review"', text.indexOf('"stability":3,'));
+    const damagedCard = opened(`${text.slice(0, at)}"state":"REVIEW"${text.slice(at + 16)}`);
+    const section = damagedCard.section(sectionOf('z\\"b/x'));
+    expect(section && sectionCard(section, 'z\\"b/x', NOW)).toBe("unknown");
+    expect(section && sectionCard(section, "z/other", NOW)).toBeUndefined();
+    damagedCard.close();
+    // Cut short, from before sections, or an index pointing elsewhere: read whole instead.
+    for (const bad of [text.slice(0, -10), JSON.stringify(JSON.parse(text)).replace(/,"sections".*$/, "}\n"), text.replace(/"sectionsAt":\d+/, '"sectionsAt":3')]) {
+      fs.writeFileSync(file, bad);
+      expect(openSections(file)).toBeUndefined();
+    }
+    expect(openSections(path.join(dir, "missing.json"))).toBeUndefined();
+  });
+
+  it("keeps the file one JSON object, with the header first", () => {
+    const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 12, cards, tallies });
+    expect(text.startsWith('{"schemaVersion":2,"writtenBy":"0.1.0","logBytes":12,"cards":{')).toBe(true);
+    const parsed = JSON.parse(text) as { cards: object; tallies: object };
+    expect(Object.keys(parsed.cards).sort()).toEqual([...keys].sort());
+    expect(Object.keys(parsed.tallies).sort()).toEqual([...keys].sort());
   });
 });

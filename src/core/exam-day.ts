@@ -58,6 +58,83 @@ export function recallOnExamDay(card: CardState | undefined, settings: Scheduler
   return retrievability(card, examStart(settings.examDate), settings);
 }
 
+/** One bank's share of the exam day, in sums, so that banks add up (mergeExamDay). */
+export interface ExamDayPart {
+  readonly questions: number;
+  readonly seen: number;
+  /** Predicted recall summed over every question, and over those seen. */
+  readonly recall: number;
+  readonly recallSeen: number;
+  readonly topics: ReadonlyMap<string, { readonly questions: number; readonly recall: number }>;
+  /** As many as the whole list shows: the most at risk of all are among them. */
+  readonly atRisk: readonly ExamRisk[];
+  /** Questions never seen, for the suggested pace. */
+  readonly unseen: number;
+}
+
+const byRisk = (a: ExamRisk, b: ExamRisk) => a.recall - b.recall || (a.key < b.key ? -1 : 1);
+
+export function examDayPart(
+  questions: readonly ExamQuestion[],
+  cards: ReadonlyMap<string, CardState>,
+  settings: SchedulerSettings & { readonly examDate: string },
+  atRiskCount = 5,
+): ExamDayPart {
+  const topics = new Map<string, { questions: number; recall: number }>();
+  const atRisk: ExamRisk[] = [];
+  let seen = 0;
+  let recall = 0;
+  let recallSeen = 0;
+  let unseen = 0;
+  for (const question of questions) {
+    const card = cards.get(question.key);
+    const row = recallOnExamDay(card, settings);
+    recall += row;
+    if (card === undefined || card.state === "new") unseen++;
+    else {
+      seen++;
+      recallSeen += row;
+      if (row < settings.desiredRetention) atRisk.push({ key: question.key, question: questionHeadline(question), recall: row });
+    }
+    for (const tag of new Set(question.tags.length > 0 ? question.tags : [UNTAGGED])) {
+      const topic = topics.get(tag) ?? { questions: 0, recall: 0 };
+      topic.questions++;
+      topic.recall += row;
+      topics.set(tag, topic);
+    }
+  }
+  return { questions: questions.length, seen, recall, recallSeen, topics, atRisk: atRisk.sort(byRisk).slice(0, atRiskCount), unseen };
+}
+
+/** The exam day over several banks from theirs, as if worked out over all of them at once. */
+export function mergeExamDay(parts: readonly ExamDayPart[], now: Date, examDate: string, atRiskCount = 5): ExamDayRecall {
+  const sum = (field: "questions" | "seen" | "recall" | "recallSeen" | "unseen") => parts.reduce((total, part) => total + part[field], 0);
+  const questions = sum("questions");
+  const seen = sum("seen");
+  const topics = new Map<string, { questions: number; recall: number }>();
+  for (const part of parts) {
+    for (const [tag, row] of part.topics) {
+      const topic = topics.get(tag) ?? { questions: 0, recall: 0 };
+      topic.questions += row.questions;
+      topic.recall += row.recall;
+      topics.set(tag, topic);
+    }
+  }
+  return {
+    examDate,
+    daysLeft: daysUntilExam(examDate, now),
+    questions,
+    seen,
+    recall: questions === 0 ? 0 : sum("recall") / questions,
+    recallSeen: seen === 0 ? null : sum("recallSeen") / seen,
+    topics: [...topics]
+      .map(([topic, row]) => ({ topic, questions: row.questions, recall: row.recall / row.questions }))
+      .sort((a, b) => a.recall - b.recall || (a.topic < b.topic ? -1 : 1)),
+    atRisk: parts.flatMap((part) => part.atRisk).sort(byRisk).slice(0, atRiskCount),
+    suggestion: newPerDayFor(sum("unseen"), now, examDate),
+  };
+}
+
 export function examDayRecall(
   questions: readonly ExamQuestion[],
   cards: ReadonlyMap<string, CardState>,
@@ -65,38 +142,7 @@ export function examDayRecall(
   settings: SchedulerSettings & { readonly examDate: string },
   atRiskCount = 5,
 ): ExamDayRecall {
-  const rows = questions.map((question) => {
-    const card = cards.get(question.key);
-    return { question, seen: card !== undefined && card.state !== "new", recall: recallOnExamDay(card, settings) };
-  });
-  const topics = new Map<string, { questions: number; recall: number }>();
-  for (const row of rows) {
-    for (const tag of new Set(row.question.tags.length > 0 ? row.question.tags : [UNTAGGED])) {
-      const topic = topics.get(tag) ?? { questions: 0, recall: 0 };
-      topic.questions++;
-      topic.recall += row.recall;
-      topics.set(tag, topic);
-    }
-  }
-  const seen = rows.filter((row) => row.seen);
-  const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  return {
-    examDate: settings.examDate,
-    daysLeft: daysUntilExam(settings.examDate, now),
-    questions: rows.length,
-    seen: seen.length,
-    recall: rows.length === 0 ? 0 : mean(rows.map((row) => row.recall)),
-    recallSeen: seen.length === 0 ? null : mean(seen.map((row) => row.recall)),
-    topics: [...topics]
-      .map(([topic, row]) => ({ topic, questions: row.questions, recall: row.recall / row.questions }))
-      .sort((a, b) => a.recall - b.recall || (a.topic < b.topic ? -1 : 1)),
-    atRisk: seen
-      .filter((row) => row.recall < settings.desiredRetention)
-      .sort((a, b) => a.recall - b.recall || (a.question.key < b.question.key ? -1 : 1))
-      .slice(0, atRiskCount)
-      .map((row) => ({ key: row.question.key, question: questionHeadline(row.question), recall: row.recall })),
-    suggestion: suggestNewPerDay(questions.map((question) => question.key), cards, now, settings.examDate),
-  };
+  return mergeExamDay([examDayPart(questions, cards, settings, atRiskCount)], now, settings.examDate, atRiskCount);
 }
 
 export interface NewPerDaySuggestion {
@@ -115,6 +161,10 @@ export function suggestNewPerDay(keys: Iterable<string>, cards: ReadonlyMap<stri
     const card = cards.get(key);
     if (card === undefined || card.state === "new") unseen++;
   }
+  return newPerDayFor(unseen, now, examDate);
+}
+
+function newPerDayFor(unseen: number, now: Date, examDate: string): NewPerDaySuggestion {
   const daysForNew = Math.max(0, daysUntilExam(examDate, now) - SECOND_LOOK_DAYS);
   // Past the last day for new questions, all of them today is the best there is.
   const newPerDay = unseen === 0 ? 0 : daysForNew === 0 ? unseen : Math.ceil(unseen / daysForNew);

@@ -159,6 +159,10 @@ export function weakestStatements(questions: Iterable<Question>, tallies: Readon
     if (tally === undefined || tally.answers === tally.correct) continue;
     rows.push({ key, questionKey: question.key, item, kind: question.kind === "statements" ? "statement" : "pair", text: itemText(question, item), correct: itemTruth(question, item), judged: tally.answers, misjudged: tally.answers - tally.correct });
   }
-  rows.sort((a, b) => b.misjudged - a.misjudged || b.misjudged / b.judged - a.misjudged / a.judged || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return rows.slice(0, limit);
+  return byMisjudged(rows).slice(0, limit);
+}
+
+/** Sorts statements misjudged most first (in place): the order of weakestStatements. */
+export function byMisjudged(rows: WeakStatement[]): WeakStatement[] {
+  return rows.sort((a, b) => b.misjudged - a.misjudged || b.misjudged / b.judged - a.misjudged / a.judged || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -3,13 +3,11 @@
 // data are parameters. Its cost follows the questions and the last weeks' answers, not the history.
 
 import { questionHeadline, type Bank, type Question } from "./question.js";
-
-const headlineOf = (question: Question | undefined) => (question === undefined ? "" : questionHeadline(question));
 import { isFirstAnswer, RECENT_DAYS, type AnswerTally } from "./tally.js";
 import { isMastered } from "./scheduler.js";
 import type { CardState } from "./scheduler.js";
 import { forecast, isDueToday, startOfDay } from "./queue.js";
-import { weakestStatements, type WeakStatement } from "./statement-memory.js";
+import { byMisjudged, weakestStatements, type WeakStatement } from "./statement-memory.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -56,6 +54,122 @@ export interface Stats {
   readonly weakestStatements: readonly WeakStatement[];
 }
 
+/**
+ * One bank's share of the stats, in sums rather than rates, so that banks add up (mergeStats): a
+ * command can take the banks one at a time and hold one bank's questions and progress at a time.
+ */
+export interface StatsPart {
+  readonly bank: BankStats;
+  readonly topics: ReadonlyMap<string, { readonly answers: number; readonly correct: number }>;
+  readonly retention: { readonly reviews: number; readonly correct: number };
+  readonly forecast: readonly { readonly date: string; readonly count: number }[];
+  readonly activity: readonly { readonly date: string; readonly count: number }[];
+  /** The bank's weakest, as many as the whole list shows: the weakest of all are among them. */
+  readonly weakest: readonly WeakQuestion[];
+  readonly weakestStatements: readonly WeakStatement[];
+}
+
+const SHOWN = 5;
+
+const byWeakness = (a: WeakQuestion, b: WeakQuestion) =>
+  Number(b.leech) - Number(a.leech) || b.wrong / b.answers - a.wrong / a.answers || b.wrong - a.wrong || (a.key < b.key ? -1 : 1);
+
+/**
+ * The stats of one bank, from cards and tallies that hold at least its questions' (everyone's will
+ * do). `activityDays` and the 30 days of retention must lie within the tallies' RECENT_DAYS.
+ */
+export function bankStatsPart(
+  bank: Bank,
+  cards: ReadonlyMap<string, CardState>,
+  tallies: ReadonlyMap<string, AnswerTally>,
+  now: Date,
+  activityDays = 28,
+  /** The setting; leeches are listed first among the weakest. Without it, nothing is a leech. */
+  leechThreshold = Number.POSITIVE_INFINITY,
+): StatsPart {
+  if (activityDays > RECENT_DAYS) throw new RangeError(`activity is kept for ${RECENT_DAYS} days, not ${activityDays}`);
+  // History of removed questions is kept in the log but not shown: only this bank's questions count.
+  const shownCards = new Map<string, CardState>();
+  const perKey = new Map<string, { question: Question; tally: AnswerTally }>();
+  let seen = 0;
+  let due = 0;
+  let mastered = 0;
+  let answers = 0;
+  let correct = 0;
+  for (const question of bank.questions) {
+    const card = cards.get(question.key);
+    if (card !== undefined) shownCards.set(question.key, card);
+    if (card && card.state !== "new") {
+      seen++;
+      if (isDueToday(card, now)) due++;
+      if (isMastered(card)) mastered++;
+    }
+    const tally = tallies.get(question.key);
+    if (tally) {
+      perKey.set(question.key, { question, tally });
+      answers += tally.answers;
+      correct += tally.correct;
+    }
+  }
+  const topics = new Map<string, { answers: number; correct: number }>();
+  for (const { question, tally } of perKey.values()) {
+    for (const tag of question.tags) {
+      const topic = topics.get(tag) ?? { answers: 0, correct: 0 };
+      topic.answers += tally.answers;
+      topic.correct += tally.correct;
+      topics.set(tag, topic);
+    }
+  }
+  const rows = [...perKey.values()].map((row) => row.tally);
+  return {
+    bank: { id: bank.id, title: bank.title, total: bank.questions.length, seen, due, mastered, accuracy: answers === 0 ? null : correct / answers },
+    topics,
+    retention: retentionOver(rows, now, 30),
+    forecast: forecast(shownCards, now, 7).map((day) => ({ date: isoDate(day.day), count: day.count })),
+    activity: activityByDay(rows, now, activityDays),
+    weakest: [...perKey]
+      .filter(([, row]) => row.tally.answers > row.tally.correct)
+      .map(([key, { question, tally }]) => ({ key, question: questionHeadline(question), answers: tally.answers, wrong: tally.answers - tally.correct, leech: tally.answers - tally.correct >= leechThreshold }))
+      .sort(byWeakness)
+      .slice(0, SHOWN),
+    weakestStatements: weakestStatements(bank.questions, tallies, SHOWN),
+  };
+}
+
+/** Adds day counts that cover the same days. */
+function addDays(lists: readonly (readonly { date: string; count: number }[])[]): { date: string; count: number }[] {
+  const [first = []] = lists;
+  return first.map((day, index) => ({ date: day.date, count: lists.reduce((sum, list) => sum + (list[index]?.count ?? 0), 0) }));
+}
+
+/** The stats of several banks from theirs, as if computed over all of them at once. */
+export function mergeStats(parts: readonly StatsPart[]): Stats {
+  const topics = new Map<string, { answers: number; correct: number }>();
+  let reviews = 0;
+  let correct = 0;
+  for (const part of parts) {
+    for (const [tag, row] of part.topics) {
+      const topic = topics.get(tag) ?? { answers: 0, correct: 0 };
+      topic.answers += row.answers;
+      topic.correct += row.correct;
+      topics.set(tag, topic);
+    }
+    reviews += part.retention.reviews;
+    correct += part.retention.correct;
+  }
+  return {
+    banks: parts.map((part) => part.bank),
+    topics: [...topics]
+      .map(([topic, row]) => ({ topic, ...row, accuracy: row.correct / row.answers }))
+      .sort((a, b) => a.accuracy - b.accuracy || b.answers - a.answers || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)),
+    retention: { reviews, correct, rate: reviews === 0 ? null : correct / reviews },
+    forecast: addDays(parts.map((part) => part.forecast)),
+    activity: addDays(parts.map((part) => part.activity)),
+    weakest: parts.flatMap((part) => part.weakest).sort(byWeakness).slice(0, SHOWN),
+    weakestStatements: byMisjudged(parts.flatMap((part) => part.weakestStatements)).slice(0, SHOWN),
+  };
+}
+
 /** `activityDays` and the 30 days of retention must lie within the tallies' RECENT_DAYS. */
 export function computeStats(
   banks: readonly Bank[],
@@ -66,66 +180,10 @@ export function computeStats(
   /** The setting; leeches are listed first among the weakest. Without it, nothing is a leech. */
   leechThreshold = Number.POSITIVE_INFINITY,
 ): Stats {
-  if (activityDays > RECENT_DAYS) throw new RangeError(`activity is kept for ${RECENT_DAYS} days, not ${activityDays}`);
-  // Loops, not pairs spread into a Map: at 100,000 questions the pairs were megabytes at the peak.
-  const questionByKey = new Map<string, Bank["questions"][number]>();
-  for (const bank of banks) for (const question of bank.questions) questionByKey.set(question.key, question);
-  const shownCards = new Map<string, CardState>();
-  for (const [key, card] of cards) if (questionByKey.has(key)) shownCards.set(key, card);
-  // History of removed questions is kept in the log but not shown.
-  const perKey = new Map<string, AnswerTally>();
-  for (const [key, tally] of tallies) if (questionByKey.has(key)) perKey.set(key, tally);
-
-  const bankStats = banks.map((bank): BankStats => {
-    let seen = 0;
-    let due = 0;
-    let mastered = 0;
-    let answers = 0;
-    let correct = 0;
-    for (const question of bank.questions) {
-      const card = cards.get(question.key);
-      if (card && card.state !== "new") {
-        seen++;
-        if (isDueToday(card, now)) due++;
-        if (isMastered(card)) mastered++;
-      }
-      const row = perKey.get(question.key);
-      if (row) {
-        answers += row.answers;
-        correct += row.correct;
-      }
-    }
-    return { id: bank.id, title: bank.title, total: bank.questions.length, seen, due, mastered, accuracy: answers === 0 ? null : correct / answers };
-  });
-
-  const topics = new Map<string, { answers: number; correct: number }>();
-  for (const [key, row] of perKey) {
-    for (const tag of questionByKey.get(key)?.tags ?? []) {
-      const topic = topics.get(tag) ?? { answers: 0, correct: 0 };
-      topic.answers += row.answers;
-      topic.correct += row.correct;
-      topics.set(tag, topic);
-    }
-  }
-
-  return {
-    banks: bankStats,
-    topics: [...topics]
-      .map(([topic, row]) => ({ topic, ...row, accuracy: row.correct / row.answers }))
-      .sort((a, b) => a.accuracy - b.accuracy || b.answers - a.answers),
-    retention: retentionOver(perKey.values(), now, 30),
-    forecast: forecast(shownCards, now, 7).map((day) => ({ date: isoDate(day.day), count: day.count })),
-    activity: activityByDay(perKey.values(), now, activityDays),
-    weakest: [...perKey]
-      .filter(([, row]) => row.answers > row.correct)
-      .map(([key, row]) => ({ key, question: headlineOf(questionByKey.get(key)), answers: row.answers, wrong: row.answers - row.correct, leech: row.answers - row.correct >= leechThreshold }))
-      .sort((a, b) => Number(b.leech) - Number(a.leech) || b.wrong / b.answers - a.wrong / a.answers || b.wrong - a.wrong || (a.key < b.key ? -1 : 1))
-      .slice(0, 5),
-    weakestStatements: weakestStatements(questionByKey.values(), tallies, 5),
-  };
+  return mergeStats(banks.map((bank) => bankStatsPart(bank, cards, tallies, now, activityDays, leechThreshold)));
 }
 
-function retentionOver(tallies: Iterable<AnswerTally>, now: Date, days: number): Stats["retention"] {
+function retentionOver(tallies: Iterable<AnswerTally>, now: Date, days: number): StatsPart["retention"] {
   const since = now.getTime() - days * DAY_MS;
   let reviews = 0;
   let correct = 0;
@@ -137,7 +195,7 @@ function retentionOver(tallies: Iterable<AnswerTally>, now: Date, days: number):
       }
     });
   }
-  return { reviews, correct, rate: reviews === 0 ? null : correct / reviews };
+  return { reviews, correct };
 }
 
 function activityByDay(tallies: Iterable<AnswerTally>, now: Date, days: number): { date: string; count: number }[] {

@@ -8,6 +8,7 @@ import { entryProblem } from "./log-entry.js";
 import type { CloseResult, ProgressStore } from "./progress-store.js";
 import { memorySettings, type Settings } from "./setting-definitions.js";
 import { schedulerSettings } from "./scheduler-settings.js";
+import { bankPart } from "./snapshot.js";
 
 export interface MemoryStoreOptions {
   /** Answers already in the log. */
@@ -46,6 +47,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     cards: () => cards,
     tallies: () => tallies,
+    bankProgress: (bank) => bankPart({ cards, tallies }, bank),
     tally: (key) => tallies.get(key),
     card: (key) => cards.get(key),
     entries: () => entries,

@@ -1,6 +1,7 @@
 // Progress for commands that only read it (stats, banks, the first screen of review). The log and
 // progress.json are read as they are: no lock is taken, nothing is created, repaired, set aside or
-// migrated, so reading works on a read-only folder and while a session holds the lock.
+// migrated, so reading works on a read-only folder and while a session holds the lock. progress.json
+// is read whole when cards() or tallies() is asked for, or one bank's part at a time (bankProgress).
 
 import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, type CardState } from "../core/scheduler.js";
@@ -10,7 +11,7 @@ import { schedulerSettings } from "./scheduler-settings.js";
 import { storePaths, type ProgressStoreOptions } from "./progress-store.js";
 import { openReviewLog, withUnterminated } from "./review-log.js";
 import type { SettingsView } from "./setting-definitions.js";
-import { readSnapshot } from "./snapshot.js";
+import { bankPart, openSections, readSnapshot, sectionCard, sectionOf, sectionTally, SNAPSHOT_SCHEMA_VERSION, type BankProgress, type SnapshotSections } from "./snapshot.js";
 import { checkDataDirReadable, nodeFs } from "./store-fs.js";
 
 export interface ProgressReader {
@@ -18,6 +19,12 @@ export interface ProgressReader {
   cards(): ReadonlyMap<string, CardState>;
   /** Per question, what stats and today's counts need from the history (core/tally.ts). */
   tallies(): ReadonlyMap<string, AnswerTally>;
+  /**
+   * The cards and tallies of one bank's questions and statements, as cards() and tallies() give them.
+   * Read from that bank's part of progress.json when it has parts and cards() has not been read, so a
+   * command going through the banks one at a time (stats) holds one bank's progress at a time.
+   */
+  bankProgress(bank: string): BankProgress;
   /**
    * Every answer in the log, oldest first. Read from disk on the first call: the whole log, so no
    * command's hot path uses it (they use cards and tallies, read from the snapshot and the tail).
@@ -30,16 +37,36 @@ export interface ProgressReader {
 /** The store's options; those about writing (the lock, migrations) do not apply. */
 export type ProgressReaderOptions = Omit<ProgressStoreOptions, "lock" | "migrations">;
 
+/** The entries of one bank's questions, as a fold of that bank needs them. */
+function byBank(entries: readonly ReviewLogEntry[]): Map<string, ReviewLogEntry[]> {
+  const banks = new Map<string, ReviewLogEntry[]>();
+  for (const entry of entries) {
+    const bank = sectionOf(entry.key);
+    const list = banks.get(bank);
+    if (list === undefined) banks.set(bank, [entry]);
+    else list.push(entry);
+  }
+  return banks;
+}
+
 export function openProgressReader(options: ProgressReaderOptions): ProgressReader {
   const fsys = options.fs ?? nodeFs;
   checkDataDirReadable(options.dataDir, fsys);
   const paths = storePaths(options.dataDir);
   const values = readSettings(options.dataDir, { ...options, fs: fsys, readOnly: true });
   const scheduling = schedulerSettings(values);
+  const schemaVersion = options.schemaVersion ?? SNAPSHOT_SCHEMA_VERSION;
   const log = openReviewLog(paths.log, { fs: fsys, now: options.now, onNotice: options.onNotice, readOnly: true });
-  let cards: Map<string, CardState>;
-  let tallies: Tallies;
-  try {
+  // The parts and the whole file name the same offset: the log is checked there once.
+  const lineStarts = new Map<number, boolean>();
+  const isLineStart = (offset: number): boolean => {
+    let known = lineStarts.get(offset);
+    if (known === undefined) lineStarts.set(offset, (known = log.isLineStart(offset)));
+    return known;
+  };
+
+  /** Everything, from the whole snapshot (checked card by card) and the log after it. */
+  function readWhole(reportSkipped: boolean): { cards: Map<string, CardState>; tallies: Tallies } {
     const snapshot = readSnapshot(paths.snapshot, {
       fs: fsys,
       now: options.now,
@@ -50,26 +77,69 @@ export function openProgressReader(options: ProgressReaderOptions): ProgressRead
       ...(options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion }),
     });
     // A snapshot that does not fit the log is not used (a session sets it aside): fold it all.
-    const base = snapshot !== undefined && log.isLineStart(snapshot.logBytes) ? snapshot : undefined;
-    const tail = log.read({ fromByte: base?.logBytes ?? 0, reportSkipped: true });
+    const base = snapshot !== undefined && isLineStart(snapshot.logBytes) ? snapshot : undefined;
+    const tail = log.read({ fromByte: base?.logBytes ?? 0, reportSkipped });
     // A last answer whose newline is missing counts: nothing is saved here, so no offset can be
     // left in the middle of a line.
     const read = withUnterminated(tail);
-    cards = foldReviews(base?.cards ?? new Map(), read, scheduling);
-    tallies = foldTallies(base?.tallies ?? new Map(), read);
+    return { cards: foldReviews(base?.cards ?? new Map(), read, scheduling), tallies: foldTallies(base?.tallies ?? new Map(), read) };
+  }
+
+  // A whole file of ours at this version, with parts, that fits the log is read a bank at a time; anything
+  // else is read whole now, as it always was (reported when damaged, refused when newer).
+  let whole: { cards: Map<string, CardState>; tallies: Tallies } | undefined;
+  let parts: { sections: SnapshotSections; tail: Map<string, ReviewLogEntry[]> } | undefined;
+  try {
+    const sections = openSections(paths.snapshot, fsys);
+    if (sections !== undefined && sections.schemaVersion === schemaVersion && isLineStart(sections.logBytes)) {
+      parts = { sections, tail: byBank(withUnterminated(log.read({ fromByte: sections.logBytes, reportSkipped: true }))) };
+    } else {
+      sections?.close();
+      whole = readWhole(true);
+    }
   } catch (error) {
     log.close();
     throw error;
   }
+  const all = () => (whole ??= readWhole(false));
+
+  function bankProgress(bank: string): BankProgress {
+    const section = whole === undefined ? parts?.sections.section(bank) : undefined;
+    const now = options.now();
+    const cards = new Map<string, CardState>();
+    const tallies: Tallies = new Map();
+    if (section !== undefined) {
+      for (const key of Object.keys(section.cards)) {
+        const card = sectionCard(section, key, now);
+        if (card === "unknown" || card === undefined) break;
+        cards.set(key, card);
+      }
+      for (const key of Object.keys(section.tallies)) {
+        const tally = sectionTally(section, key);
+        if (tally === "unknown" || tally === undefined) break;
+        tallies.set(key, tally);
+      }
+    }
+    // A part that is not as prelim writes it: the whole file is read, and reported as it always was.
+    const sound = section !== undefined && cards.size === Object.keys(section.cards).length && tallies.size === Object.keys(section.tallies).length;
+    if (!sound) return bankPart(all(), bank);
+    const tail = parts?.tail.get(bank) ?? [];
+    return { cards: foldReviews(cards, tail, scheduling), tallies: foldTallies(tallies, tail) };
+  }
+
   let entries: ReviewLogEntry[] | undefined;
   return {
     settings: fixedSettings(values),
-    cards: () => cards,
-    tallies: () => tallies,
+    cards: () => all().cards,
+    tallies: () => all().tallies,
+    bankProgress,
     entries() {
       entries ??= withUnterminated(log.read());
       return entries;
     },
-    close: () => log.close(),
+    close() {
+      log.close();
+      parts?.sections.close();
+    },
   };
 }

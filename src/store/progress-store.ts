@@ -18,10 +18,12 @@ import { fixedSettings, readSettings, SETTINGS_FILE } from "./config-file.js";
 import { schedulerSettings } from "./scheduler-settings.js";
 import type { ProgressReader } from "./progress-reader.js";
 import {
+  bankPart,
   openSections,
   sectionCard,
   sectionOf,
   sectionTally,
+  type SnapshotSection,
   type SnapshotSections,
   peekSnapshot,
   readSnapshot,
@@ -214,6 +216,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
   // each read once, then kept up to date by record().
   interface Lookup {
     readonly sections: SnapshotSections;
+    readonly read: Map<string, SnapshotSection | undefined>;
     readonly tail: Map<string, ReviewLogEntry[]>;
   }
   let lookup: Lookup | undefined | "fold";
@@ -244,13 +247,18 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     }
     const tail = new Map<string, ReviewLogEntry[]>();
     addToTail(tail, log.read({ fromByte: sections.logBytes }).entries);
-    return (lookup = { sections, tail });
+    return (lookup = { sections, read: new Map(), tail });
+  }
+
+  function sectionIn(found: Lookup, name: string): SnapshotSection | undefined {
+    if (!found.read.has(name)) found.read.set(name, found.sections.section(name));
+    return found.read.get(name);
   }
 
   function tally(key: string): AnswerTally | undefined {
     if (folded !== undefined) return folded.tallies.get(key);
     const found = sectionsLookup();
-    const section = found === "fold" ? undefined : found.sections.section(sectionOf(key));
+    const section = found === "fold" ? undefined : sectionIn(found, sectionOf(key));
     const base = section === undefined ? "unknown" : sectionTally(section, key);
     if (found === "fold" || base === "unknown") return fold().tallies.get(key);
     const tallies: Tallies = new Map();
@@ -262,7 +270,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     if (folded !== undefined) return folded.cards.get(key);
     const found = sectionsLookup();
     const question = questionOf(key);
-    const section = found === "fold" ? undefined : found.sections.section(sectionOf(question));
+    const section = found === "fold" ? undefined : sectionIn(found, sectionOf(question));
     if (found === "fold" || section === undefined) return fold().cards.get(key);
     const cards = new Map<string, CardState>();
     for (const each of [question, ...possibleItemKeys(question)]) {
@@ -353,6 +361,8 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
     cards: () => fold().cards,
 
     tallies: () => fold().tallies,
+
+    bankProgress: (bank) => bankPart(fold(), bank),
 
     tally,
 

@@ -152,6 +152,21 @@ export function sectionOf(key: string): string {
   return slash === -1 ? "" : key.slice(0, slash);
 }
 
+export interface BankProgress {
+  readonly cards: ReadonlyMap<string, CardState>;
+  readonly tallies: ReadonlyMap<string, AnswerTally>;
+}
+
+/** One bank's cards and tallies, picked out of everyone's. */
+export function bankPart(all: BankProgress, bank: string): BankProgress {
+  const pick = <V>(from: ReadonlyMap<string, V>) => {
+    const mine = new Map<string, V>();
+    for (const [key, value] of from) if (sectionOf(key) === bank) mine.set(key, value);
+    return mine;
+  };
+  return { cards: pick(all.cards), tallies: pick(all.tallies) };
+}
+
 /** Where one section's cards and tallies lie in the file, in bytes: [cards from, to, tallies from, to]. */
 type SectionRange = [number, number, number, number];
 
@@ -266,7 +281,10 @@ export interface SnapshotSection {
 export interface SnapshotSections {
   readonly schemaVersion: number;
   readonly logBytes: number;
-  /** A section's cards and tallies (empty when it has none); undefined when it does not read as written. */
+  /**
+   * A section's cards and tallies (empty when it has none), read and parsed at each call; undefined
+   * when it does not read as written.
+   */
   section(name: string): SnapshotSection | undefined;
   close(): void;
 }
@@ -317,16 +335,7 @@ export function openSections(file: string, fsys: StoreFs = nodeFs): SnapshotSect
         return undefined;
       }
     };
-    const cache = new Map<string, SnapshotSection | undefined>();
-    return {
-      schemaVersion: Number(header[1]),
-      logBytes: Number(header[2]),
-      section(name) {
-        if (!cache.has(name)) cache.set(name, sectionAt(name));
-        return cache.get(name);
-      },
-      close: () => fsys.closeSync(fd),
-    };
+    return { schemaVersion: Number(header[1]), logBytes: Number(header[2]), section: sectionAt, close: () => fsys.closeSync(fd) };
   } catch {
     fsys.closeSync(fd);
     return undefined;

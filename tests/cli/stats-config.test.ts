@@ -1,5 +1,6 @@
 // `prelim stats` and `prelim config` through the built binary with a temporary PRELIM_HOME.
 
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../fixtures/fixtures.js";
@@ -41,6 +42,45 @@ describe("prelim stats", () => {
     expect(stats.activity.at(-1)?.count).toBe(6);
     // First answers are not reviews: no retention yet.
     expect(stats.retention).toEqual({ reviews: 0, correct: 0, rate: null });
+  });
+
+  it("gives the same figures bank by bank from progress.json's parts as from the whole file", async () => {
+    const home = tempDir("prelim-home-");
+    await runPrelim(["config", "set", "examDate", "2099-06-01"], { home });
+    for (const bank of [DAILY, path.join(BANKS, "extra.yaml")]) expect((await runPrelim(["practice", bank, "--answers", ANSWERS, "--reporter", "tap"], { home })).status).toBe(0);
+    const snapshot = path.join(home, "progress.json");
+    expect(JSON.parse(fs.readFileSync(snapshot, "utf8"))).toHaveProperty("sections");
+    const byParts = await runPrelim(["stats", BANKS, "--json"], { home });
+    // The same file without its parts is read whole, as one from before them.
+    const { sections: _sections, sectionsAt: _at, ...whole } = JSON.parse(fs.readFileSync(snapshot, "utf8")) as Record<string, unknown>;
+    fs.writeFileSync(snapshot, `${JSON.stringify(whole)}\n`);
+    const byWhole = await runPrelim(["stats", BANKS, "--json"], { home });
+    expect(byParts.status).toBe(0);
+    expect(byParts.stderr).toBe("");
+    expect(JSON.parse(byParts.stdout)).toEqual(JSON.parse(byWhole.stdout));
+    expect(JSON.parse(byParts.stdout)).toMatchObject({ banks: [{ id: "daily", seen: 6 }, { id: "extra" }], examDay: { questions: 9 } });
+  });
+
+  it("takes banks one at a time with the same errors: a bank id used twice, a broken bank named or found", async () => {
+    const folder = tempDir("prelim-banks-");
+    fs.copyFileSync(DAILY, path.join(folder, "daily.yaml"));
+    fs.copyFileSync(DAILY, path.join(folder, "daily-copy.yaml"));
+    const twice = await runPrelim(["stats", folder]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain("duplicate-bank-id");
+    expect(twice.stdout).toBe("");
+    fs.rmSync(path.join(folder, "daily-copy.yaml"));
+    fs.writeFileSync(path.join(folder, "broken.yaml"), "id: broken\nquestions: 3\n");
+    const named = await runPrelim(["stats", folder]);
+    expect(named.status).toBe(2);
+    expect(named.stdout).toBe("");
+    // Found on the search path rather than named: skipped with a warning, the rest shown.
+    const found = await runPrelim(["stats", "--json"], { env: { PRELIM_BANKS: folder } });
+    expect(found.status).toBe(0);
+    expect(found.stderr).toContain("skipping");
+    const ids = (JSON.parse(found.stdout) as StatsJson).banks.map((bank) => bank.id);
+    expect(ids).toContain("daily");
+    expect(ids).not.toContain("broken");
   });
 
   it("prints readable tables without escape sequences, and works on a fresh data folder", async () => {

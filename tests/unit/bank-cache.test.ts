@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fileHash, openBankCache, serializeCache, withFile } from "../../src/bank/bank-cache.js";
 import { loadBankFile } from "../../src/bank/load-bank.js";
 import { loadBanks } from "../../src/bank/load-banks.js";
@@ -20,6 +20,7 @@ questions:
     difficulty: easy
 `;
 
+const realRead = fs.readFileSync.bind(fs);
 let dir: string;
 let bankFile: string;
 let cacheFile: string;
@@ -53,6 +54,30 @@ describe("bank cache", () => {
     expect(await loadOnce()).toEqual({ parsed: true, title: "Cached bank" });
     expect(fs.existsSync(cacheFile)).toBe(true);
     expect(await loadOnce()).toEqual({ parsed: false, title: "Cached bank" });
+  });
+
+  it("keeps each bank in a file of its own and reads only the banks asked for", async () => {
+    const other = path.join(dir, "other.yaml");
+    fs.writeFileSync(other, BANK.replace("id: cached", "id: other").replace("Cached bank", "Other bank"));
+    await loadBanks([bankFile, other], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000) });
+    const entryFiles = fs.readdirSync(path.join(dir, "cache", "banks"));
+    expect(entryFiles.sort()).toEqual([`${fileHash(bankFile, 1_000_000)}.json`, `${fileHash(other, 1_000_000)}.json`].sort());
+    // The stamps file holds no bank.
+    expect(fs.readFileSync(cacheFile, "utf8")).not.toContain("Cached bank");
+    const read: string[] = [];
+    const spy = vi.spyOn(fs, "readFileSync").mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      read.push(String(file));
+      return realRead(file, ...(rest as [BufferEncoding]));
+    }) as typeof fs.readFileSync);
+    let title: string | undefined;
+    try {
+      const cache = openBankCache(cacheFile, "b1", 1_000_000);
+      title = cache.get(other)?.bank?.title;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(title).toBe("Other bank");
+    expect(read.filter((file) => file.includes(`${path.sep}banks${path.sep}`))).toEqual([path.join(dir, "cache", "banks", `${fileHash(other, 1_000_000)}.json`)]);
   });
 
   it("parses again when the file changes", async () => {

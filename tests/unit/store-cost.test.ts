@@ -15,6 +15,7 @@ import { openProgressStore, storePaths, type ProgressStoreOptions } from "../../
 import { toLogLine } from "../../src/store/log-entry.js";
 import type { StoreFs } from "../../src/store/store-fs.js";
 import { SCHEDULING } from "../fixtures/scheduling.js";
+import { bankPart } from "../../src/store/snapshot.js";
 
 const START = Date.parse("2024-05-01T10:00:00.000Z");
 const RATINGS: Rating[] = ["good", "again", "easy", "hard"];
@@ -157,6 +158,41 @@ describe("a session's file work", () => {
     expect(work.wholeReads).not.toContain(snapshot);
     const snapshotBytes = work.reads.filter((read) => read.file === snapshot).reduce((sum, read) => sum + read.length, 0);
     expect(snapshotBytes).toBeLessThan(size / 50);
+  });
+
+  it("lets a reader give one bank's progress from that bank's part alone, as the whole fold gives it", () => {
+    session([...Array.from({ length: 5_000 }, (_, n) => entry(n, `big/c${n}`)), ...range(5_000, 5_020)]);
+    // And a tail past the snapshot, of both banks.
+    session([...range(5_020, 5_030), entry(5_030, "big/c1")], { rewriteAfterBytes: 1e9 });
+    const { snapshot } = storePaths(dir);
+    const size = fs.statSync(snapshot).size;
+    const { fs: counting, work } = countingFs();
+    const reader = openProgressReader(options({ fs: counting }));
+    const mine = reader.bankProgress("bank");
+    expect(mine.cards.size).toBeGreaterThan(0);
+    expect(work.wholeReads).not.toContain(snapshot);
+    const snapshotBytes = work.reads.filter((read) => read.file === snapshot).reduce((sum, read) => sum + read.length, 0);
+    expect(snapshotBytes).toBeLessThan(size / 50);
+    const whole = openProgressReader(options());
+    expect(mine).toEqual(bankPart({ cards: whole.cards(), tallies: whole.tallies() }, "bank"));
+    expect(reader.bankProgress("big")).toEqual(bankPart({ cards: whole.cards(), tallies: whole.tallies() }, "big"));
+    reader.close();
+    whole.close();
+  });
+
+  it("reads the whole file when a bank's part is damaged, and says so, as a whole read of it would", () => {
+    session([...Array.from({ length: 50 }, (_, n) => entry(n, `big/c${n}`)), ...range(50, 60)]);
+    const { snapshot } = storePaths(dir);
+    const text = fs.readFileSync(snapshot, "utf8");
+    // Same length, so the index still points right: a card of "bank" in a phase prelim never writes.
+    const at = text.indexOf('"state":"', text.indexOf('"bank/'));
+    fs.writeFileSync(snapshot, `${text.slice(0, at)}"state":"X${text.slice(at + 10)}`);
+    const reader = openProgressReader(options());
+    const mine = reader.bankProgress("bank");
+    reader.close();
+    expect(notices.join("\n")).toContain("could not be read");
+    // Worked out from the log instead: every answer still counts.
+    expect(mine.cards).toEqual(bankPart({ cards: folded(range(50, 60)), tallies: new Map() }, "bank").cards);
   });
 
   it("lets a reader (review, stats) read no byte of the log before the snapshot's offset", () => {

@@ -3,7 +3,9 @@
 // folder does not stop the day's practice.
 
 import fs from "node:fs";
-import { loadBanks, resolveBankArgs, UnknownBankError } from "../../bank/load-banks.js";
+import { loadBanks, resolveBankArgs, UnknownBankError, type CachedLoadOptions } from "../../bank/load-banks.js";
+import { withCrossBankProblems } from "../../bank/cross-bank.js";
+import type { LoadedBank } from "../../bank/load-bank.js";
 import { closestWord } from "../../bank/closest-word.js";
 import { COMMAND_NAMES } from "../command-names.js";
 import { bankRoots } from "../../bank/find-banks.js";
@@ -46,10 +48,65 @@ async function resolveBankArgsOrCommand(args: readonly string[], context: Contex
 }
 
 export async function loadSessionBanks(args: readonly string[], context: Context): Promise<LoadedSession> {
-  const { io } = context;
-  const loadOptions = { ...cachedLoadOptions(io.env, context.dataDir, { save: context.record }), onParse: (files: readonly string[]) => spinnerForLargeBanks(files, context) };
+  const loadOptions = sessionLoadOptions(context);
   const loaded = await loadBanks(await resolveBankArgsOrCommand(args, context, loadOptions), loadOptions);
-  const broken = loaded.filter((entry) => entry.bank === undefined);
+  const banks = usableBanks(loaded, args, context);
+  return { banks, questions: banks.flatMap((bank) => bank.questions) };
+}
+
+/**
+ * The banks one at a time, for a command that needs one bank's questions at a time (stats): each is
+ * loaded, given to `visit` and let go before the next is loaded, so memory follows the largest bank,
+ * not all of them; `between` is called after each bank is let go. The same banks as loadSessionBanks, the same errors, and nothing visited is shown
+ * before they are known: a bank named on the command line with errors fails the command after the loop.
+ */
+export async function forEachSessionBank(args: readonly string[], context: Context, visit: (bank: Bank) => void, between: () => void = () => {}): Promise<void> {
+  const loadOptions = sessionLoadOptions(context);
+  // Only the ids and where they are written, to tell a bank whose id an earlier file took.
+  const before: LoadedBank[] = [];
+  const broken: LoadedBank[] = [];
+  let visited = 0;
+  for (const file of await resolveBankArgsOrCommand(args, context, loadOptions)) {
+    // The last bank visited is out of reach here, before the next is read.
+    if (visited > 0) between();
+    const [loaded] = await loadBanks([file], loadOptions);
+    if (loaded === undefined) continue;
+    const checked = withCrossBankProblems([...before, loaded]).at(-1) ?? loaded;
+    before.push({ file: checked.file, problems: [], questionCount: 0, ...(checked.id !== undefined && { id: checked.id }), ...(checked.idAt !== undefined && { idAt: checked.idAt }) });
+    if (checked.bank === undefined) {
+      broken.push(checked);
+      continue;
+    }
+    if (args.length > 0 && broken.length > 0) continue;
+    visit(checked.bank);
+    visited++;
+  }
+  reportBroken(broken, args, context);
+  if (visited === 0) throw noBanks();
+}
+
+function sessionLoadOptions(context: Context): CachedLoadOptions {
+  return { ...cachedLoadOptions(context.io.env, context.dataDir, { save: context.record }), onParse: (files: readonly string[]) => spinnerForLargeBanks(files, context) };
+}
+
+/** The banks that loaded; the others reported (reportBroken). */
+function usableBanks(loaded: readonly LoadedBank[], args: readonly string[], context: Context): Bank[] {
+  reportBroken(
+    loaded.filter((entry) => entry.bank === undefined),
+    args,
+    context,
+  );
+  const banks = loaded.flatMap((entry) => (entry.bank ? [entry.bank] : []));
+  if (banks.length === 0) throw noBanks();
+  return banks;
+}
+
+/**
+ * A bank named on the command line must load cleanly: its problems are listed and the command fails.
+ * One merely found on the search path is skipped with a warning.
+ */
+function reportBroken(broken: readonly LoadedBank[], args: readonly string[], context: Context): void {
+  const { io } = context;
   if (broken.length > 0 && args.length > 0) {
     const problems = broken.flatMap((entry) => entry.problems).map((problem) => ({ ...problem, file: displayPath(problem.file, io.cwd) }));
     io.stderr.write(prettyProblems(problems, { files: broken.length, questions: 0, ...countBySeverity(problems) }));
@@ -59,9 +116,8 @@ export async function loadSessionBanks(args: readonly string[], context: Context
     const shown = sanitizeLine(displayPath(entry.file, io.cwd));
     io.stderr.write(`prelim: skipping ${shown}: it has errors (run prelim validate ${shown})\n`);
   }
-  const banks = loaded.flatMap((entry) => (entry.bank ? [entry.bank] : []));
-  if (banks.length === 0) {
-    throw new UsageError("no banks to practise from", "Name a bank file or folder, or set PRELIM_BANKS; `prelim banks` lists what is found.");
-  }
-  return { banks, questions: banks.flatMap((bank) => bank.questions) };
+}
+
+function noBanks(): UsageError {
+  return new UsageError("no banks to practise from", "Name a bank file or folder, or set PRELIM_BANKS; `prelim banks` lists what is found.");
 }

@@ -78,7 +78,8 @@ const cliOutput = { dir: "dist", format: "cjs", strict: true, entryFileNames: "[
 // match, not what those import, so none of them can pull main's imports out of cli.cjs.
 const cli = await build({
   ...common,
-  input: { cli: "src/cli.ts" },
+  // code-cache.cjs is what bin/prelim.js loads first, to load the rest with V8's code cache.
+  input: { cli: "src/cli.ts", "code-cache": "src/code-cache.ts" },
   plugins: [lazyChildProcess],
   output: { ...cliOutput, codeSplitting: { groups: GROUPS, includeDependenciesRecursively: false } },
   // cli.cjs exports nothing; without this rolldown says it has to decide so itself.

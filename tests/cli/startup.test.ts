@@ -50,9 +50,9 @@ function loadsOf(args: readonly string[], home = tempDir()): { files: string[]; 
 }
 
 describe("what a command loads", () => {
-  it("--version reads the executable and one bundled file, nothing else", () => {
+  it("--version reads the executable, the code cache's loader and one bundled file, nothing else", () => {
     const { files, packages } = loadsOf(["--version"]);
-    expect(files).toEqual(["bin/prelim.js", "dist/cli.cjs"]);
+    expect(files).toEqual(["bin/prelim.js", "dist/code-cache.cjs", "dist/cli.cjs"]);
     expect(packages).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ import { sanitizeLine } from "../../core/sanitize.js";
 import { EXIT, InterruptedError, UsageError, UserError } from "../../errors.js";
 import { JOURNAL_VERSION, journalState, type NewJournalHeader } from "../../core/attempt-journal.js";
 import type { ExamState } from "../../core/exam.js";
-import { attemptId, readJournals, removeJournal, startJournal, unrecordedJournal, type OpenJournal } from "../../store/mock-journal.js";
+import { attemptId, newJournal, removeJournal, unrecordedJournal, type OpenJournal, type UnfinishedAttempt } from "../../store/mock-journal.js";
 import { discardAttempt, reopenAttempt, splitResumeArgument, unfinishedNotice } from "./resume.js";
 import type { Context } from "../../context.js";
 import { renderReport, type ReporterName } from "../../report/index.js";
@@ -28,7 +28,7 @@ import { textHeight, textWidth } from "../../ui/text-width.js";
 import type { Mistake } from "../../ui/review-mistakes.js";
 import { openAnswerFile } from "../session/answer-file.js";
 import { loadSessionBanks } from "../session/load-banks.js";
-import { closeStore, openStore } from "../session/open-store.js";
+import { closeStore, openStoreWithJournals } from "../session/open-store.js";
 import { showHistory } from "./history.js";
 import { chooseReporter, parseMockOptions, type MockOptions, type MockSettings } from "./options.js";
 
@@ -58,7 +58,6 @@ export async function mock(args: readonly string[], options: MockOptions, contex
     io.stderr.write(`prelim: only ${paper.pool} questions match, so the paper has ${paper.pool}\n`);
   }
   if (scripted && settings.seed === undefined) io.stderr.write(`prelim: seed ${paper.seed}\n`);
-  if (!scripted) mentionUnfinished(context);
   return sitAndSubmit(paper, settings, output, context, { ...(options.answers !== undefined && { answers: { file: options.answers, questions } }) });
 }
 
@@ -74,13 +73,18 @@ async function sitAndSubmit(paper: Paper, settings: MockSettings, output: Output
   const { io } = context;
   const scripted = sit.answers !== undefined;
   // Opened first, so a data folder that cannot be written stops the test before it starts, not after.
-  const store = openStore(context);
+  const { store, unfinished } = openStoreWithJournals(context);
   let journal: OpenJournal | undefined;
   let submitted = false;
   try {
+    if (!scripted && sit.journal === undefined) mentionUnfinished(unfinished(), context);
     const header = journalHeader(paper, io.now(), scripted);
-    journal = sit.journal ?? (context.record ? startJournal(context.dataDir, header) : unrecordedJournal(header.id));
+    // A new attempt's journal is created at its first change, after the first screen (mock-journal.ts).
+    journal = sit.journal ?? (context.record ? newJournal(context.dataDir, header) : unrecordedJournal(header.id));
     const sitting = sit.answers !== undefined ? await sittingFromFile(sit.answers.file, paper, sit.answers.questions, context) : await sitAtTerminal(paper, context, journal, sit.resume);
+    // On disk before the attempt is saved, so that a submission cut short is completed on the next
+    // open; and its id, which the attempt takes, is final once it is.
+    journal.start();
     const finished = finish(paper, sitting, settings, journal.id, context);
     const saveError = submit(finished, journal, store, context);
     submitted = true;
@@ -175,8 +179,8 @@ function describe(error: unknown): string {
 }
 
 /** "1 unfinished mock from yesterday: prelim mock --resume", before a new one starts. */
-function mentionUnfinished(context: Context): void {
-  const line = unfinishedNotice(readJournals(context.dataDir), context.io.now());
+function mentionUnfinished(journals: readonly UnfinishedAttempt[], context: Context): void {
+  const line = unfinishedNotice(journals, context.io.now());
   if (line !== undefined) context.io.stderr.write(`prelim: ${line}\n`);
 }
 
@@ -228,7 +232,11 @@ async function sitAtTerminal(paper: Paper, context: Context, journal: OpenJourna
       scripted: false,
     };
   } catch (error) {
-    if (error instanceof InterruptedError) io.stderr.write(`\nMock stopped, not submitted. Your answers are kept: \`prelim mock --resume\` goes on where you stopped (the clock waits).\n`);
+    if (error instanceof InterruptedError) {
+      // Left before its first change, the attempt is not on disk yet: it is put there now, to be resumed.
+      journal.start();
+      io.stderr.write(`\nMock stopped, not submitted. Your answers are kept: \`prelim mock --resume\` goes on where you stopped (the clock waits).\n`);
+    }
     throw error;
   } finally {
     signals.dispose();

@@ -1,14 +1,15 @@
 // The journal of a mock at a terminal, seen from outside the process: it is created at the attempt's
 // first change, after the first question is on the screen, so a kill before any change leaves nothing;
 // one that cannot be created ends the test at that change with the store's error, the terminal restored
-// and nothing recorded; and journals left from earlier attempts are read once before the first screen.
+// and nothing recorded; and journals left from earlier attempts are read once before the first screen,
+// which loads nothing that only comes after it (the reporters, the history, answer files, line mode).
 
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../fixtures/fixtures.js";
-import { STACK_FRAME, tempDir } from "../cli/helpers.js";
+import { readLoads, recordLoads, STACK_FRAME, tempDir } from "../cli/helpers.js";
 import { REPO_ROOT, runPrelimOnPty, screenText, type PtyResult, type PtyStep } from "./pty.js";
 
 const POLITY = path.join(FIXTURES, "mock", "polity.yaml");
@@ -88,5 +89,15 @@ describe("a mock's journal on a terminal", () => {
     expect(made.filter((line) => line.startsWith("read ")).sort()).toEqual(["20260301-090000-1", "20260302-090000-2"].map((id) => `read ${path.join(folder(home), `${id}.jsonl`)}`));
     // Killed before any change: the two are all there is.
     expect(journals(home).sort()).toEqual(["20260301-090000-1.jsonl", "20260302-090000-2.jsonl"]);
+  });
+
+  it("the first screen loads none of the reporters, the history, the answer-file reader or line mode", () => {
+    const home = tempDir();
+    const record = path.join(tempDir(), "loads.txt");
+    const result = sit(home, [{ waitFor: "Time left" }, { signal: "SIGKILL" }], recordLoads(record));
+    expect(result.exit, explain(result)).toBe(137);
+    const { sources } = readLoads(record);
+    expect(sources).toContain("src/ui/exam-prompt.ts");
+    expect(sources.filter((file) => /^src\/(report\/(index|pretty|json|junit|tap|history)|commands\/session\/answer-file|ui\/line-[a-z-]+)\.ts$/.test(file))).toEqual([]);
   });
 });

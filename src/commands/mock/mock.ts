@@ -16,7 +16,7 @@ import type { ExamState } from "../../core/exam.js";
 import { attemptId, newJournal, removeJournal, unrecordedJournal, type OpenJournal, type UnfinishedAttempt } from "../../store/mock-journal.js";
 import { discardAttempt, reopenAttempt, splitResumeArgument, unfinishedNotice } from "./resume.js";
 import type { Context } from "../../context.js";
-import { renderReport, type ReporterName } from "../../report/index.js";
+import type { ReporterName } from "../../report/names.js";
 import { fitLines } from "../../report/text.js";
 import { appendAttempt, attemptsFile, readAttempts } from "../../store/attempts.js";
 import { resolveOutput, writeReportFile, type OutputTarget } from "../../store/output-file.js";
@@ -26,16 +26,17 @@ import { trapSignals } from "../../ui/interrupts.js";
 import { requireTerminal } from "../../ui/require-terminal.js";
 import { textHeight, textWidth } from "../../ui/text-width.js";
 import type { Mistake } from "../../ui/review-mistakes.js";
-import { openAnswerFile } from "../session/answer-file.js";
 import { loadSessionBanks } from "../session/load-banks.js";
 import { closeStore, openStoreWithJournals } from "../session/open-store.js";
-import { showHistory } from "./history.js";
 import { chooseReporter, parseMockOptions, type MockOptions, type MockSettings } from "./options.js";
 
 export type { MockOptions } from "./options.js";
 
+// The history, the reporters and answer files are imported where they are used, after the test: the
+// first question of a test at a terminal needs none of them.
+
 export async function mock(args: readonly string[], options: MockOptions, context: Context): Promise<number> {
-  if (options.history) return showHistory(args, options, context);
+  if (options.history) return (await import("./history.js")).showHistory(args, options, context);
   if (options.discard !== undefined) return discardAttempt(splitResumeArgument(options.discard, args).which, context);
   const { io } = context;
   const settings = parseMockOptions(options);
@@ -186,6 +187,7 @@ function mentionUnfinished(journals: readonly UnfinishedAttempt[], context: Cont
 
 /** An answer file is matched against every question of the banks; the paper keeps its own, in order. */
 async function sittingFromFile(source: string, paper: Paper, bankQuestions: readonly Question[], context: Context): Promise<Sitting> {
+  const { openAnswerFile } = await import("../session/answer-file.js");
   const matched = await openAnswerFile(source, bankQuestions, context);
   const noneDrawn = noneDrawnWarning(matched, paper.questions);
   const warnings = noneDrawn === undefined ? matched.warnings : [...matched.warnings, noneDrawn];
@@ -252,6 +254,7 @@ async function report(result: MockResult, reporter: ReporterName, output: Output
   const { io } = context;
   // On stdout a pretty report lists the warnings itself; anywhere else they go to stderr too.
   if (reporter !== "pretty" || output !== undefined) for (const warning of result.warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
+  const { renderReport } = await import("../../report/index.js");
   const text = renderReport(reporter, result, await makeStyle(context.color && output === undefined && reporter === "pretty"), undefined, { hostname: io.hostname() });
   if (output === undefined) {
     io.stdout.write(text);
@@ -271,6 +274,7 @@ async function scorecard(result: MockResult, paper: Paper, settings: MockSetting
   const { io } = context;
   const style = await makeStyle(context.color);
   const { width } = terminalSize(context);
+  const { renderReport } = await import("../../report/index.js");
   io.stdout.write(`\n${renderReport("pretty", result, style, paper.presented, { width })}`);
   io.stdout.write(`${fitLines([style.dim(`Same paper again: add --seed ${paper.seed} (same banks, same filters).`)], width).join("\n")}\n`);
   if (output !== undefined) {

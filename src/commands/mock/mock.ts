@@ -48,9 +48,7 @@ export async function mock(args: readonly string[], options: MockOptions, contex
   if (options.resume !== undefined) {
     if (scripted) throw new UsageError("--resume goes on with a test at a terminal; it takes no --answers");
     const { which, args: banks } = splitResumeArgument(options.resume, args);
-    const reopened = await reopenAttempt(which, banks, context);
-    if (reopened === undefined) return EXIT.ok;
-    return sitAndSubmit(reopened.paper, settings, output, context, { journal: reopened.journal, resume: reopened.resume });
+    return sitAndSubmit(settings, output, context, (unfinished) => reopenAttempt(which, banks, unfinished, context));
   }
 
   const { banks, questions } = await loadSessionBanks(args, context);
@@ -59,10 +57,14 @@ export async function mock(args: readonly string[], options: MockOptions, contex
     io.stderr.write(`prelim: only ${paper.pool} questions match, so the paper has ${paper.pool}\n`);
   }
   if (scripted && settings.seed === undefined) io.stderr.write(`prelim: seed ${paper.seed}\n`);
-  return sitAndSubmit(paper, settings, output, context, { ...(options.answers !== undefined && { answers: { file: options.answers, questions } }) });
+  return sitAndSubmit(settings, output, context, async (unfinished) => {
+    if (!scripted) mentionUnfinished(unfinished, context);
+    return { paper, ...(options.answers !== undefined && { answers: { file: options.answers, questions } }) };
+  });
 }
 
 interface Sit {
+  readonly paper: Paper;
   /** Scripted: the answer file, matched against every question of the banks. */
   readonly answers?: { readonly file: string; readonly questions: readonly Question[] };
   /** Resumed: the journal to go on writing, and where the attempt stood. */
@@ -70,15 +72,32 @@ interface Sit {
   readonly resume?: { readonly state: ExamState; readonly usedMs: number };
 }
 
-async function sitAndSubmit(paper: Paper, settings: MockSettings, output: OutputTarget | undefined, context: Context, sit: Sit): Promise<number> {
+/**
+ * Opens the store, then sits the paper `begin` gives with the journals of mocks in progress as the
+ * store left them: read once, after any submission cut short was completed, so that --resume never
+ * offers an attempt already submitted. `begin` gives nothing when there is nothing to sit (--resume
+ * listed several attempts).
+ */
+async function sitAndSubmit(
+  settings: MockSettings,
+  output: OutputTarget | undefined,
+  context: Context,
+  begin: (unfinished: readonly UnfinishedAttempt[]) => Promise<Sit | undefined>,
+): Promise<number> {
   const { io } = context;
-  const scripted = sit.answers !== undefined;
   // Opened first, so a data folder that cannot be written stops the test before it starts, not after.
   const { store, unfinished } = openStoreWithJournals(context);
   let journal: OpenJournal | undefined;
-  let submitted = false;
+  let closed = false;
   try {
-    if (!scripted && sit.journal === undefined) mentionUnfinished(unfinished(), context);
+    const sit = await begin(unfinished());
+    if (sit === undefined) {
+      closed = true;
+      closeStore(store, context);
+      return EXIT.ok;
+    }
+    const { paper } = sit;
+    const scripted = sit.answers !== undefined;
     const header = journalHeader(paper, io.now(), scripted);
     // A new attempt's journal is created at its first change, after the first screen (mock-journal.ts).
     journal = sit.journal ?? (context.record ? newJournal(context.dataDir, header) : unrecordedJournal(header.id));
@@ -88,7 +107,7 @@ async function sitAndSubmit(paper: Paper, settings: MockSettings, output: Output
     journal.start();
     const finished = finish(paper, sitting, settings, journal.id, context);
     const saveError = submit(finished, journal, store, context);
-    submitted = true;
+    closed = true;
     if (scripted) await report(finished.result, chooseReporter(settings.reporter, output?.name, io.stdout.isTTY), output, context);
     else await scorecard(finished.result, paper, settings, output, context);
     if (saveError !== undefined) throw saveError;
@@ -102,7 +121,7 @@ async function sitAndSubmit(paper: Paper, settings: MockSettings, output: Output
   } finally {
     journal?.close();
     // After a failed submit the store was closed, or its close failed: that first error is the one told.
-    if (!submitted) closeQuietly(store);
+    if (!closed) closeQuietly(store);
   }
 }
 

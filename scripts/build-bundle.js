@@ -42,13 +42,18 @@ const GROUPS = [
   { name: "store", test: within(/^src\/store\/(?!settings\.ts)/, /^src\/core\/(scheduler|attempt|exam-day)\.ts$/, /^src\/commands\/session\/open-store\.ts$/, /^node_modules\/ts-fsrs\//) },
   // Finding banks and taking them from the cache; reading an answer file of plain lines.
   { name: "banks", test: within(/^src\/bank\/(find-banks|load-banks|bank-cache|bank-load-options|read-file|cross-bank|problem|answer-file-shape|read-answers|answer-lines)\.ts$/, /^src\/commands\/session\/load-banks\.ts$/, /^src\/report\/problem-report\.ts$/) },
+  // What every practice and review session loads with its answer loop: answer files and TAP lines. The
+  // mock's reporters, loaded only after a test, take TAP from here too.
+  { name: "answer-file", test: within(/^src\/commands\/session\/answer-file\.ts$/, /^src\/report\/tap\.ts$/) },
   // Parsing a bank or an answer file, which the cache spares most runs: yaml and the bank checks.
   { name: "yaml", test: within(/^src\/bank\/(?!import\/)/, /^node_modules\/yaml\//) },
-  // Questions and feedback as text, signals: what every session shows, scripted or not.
-  { name: "screens", test: within(/^src\/ui\/(interrupts|require-terminal|question-view|wrap-styled|pause-after-feedback|scroll-view)\.ts$/) },
+  // Questions and feedback as text, signals: what every session shows, scripted or not. And the mock's
+  // clock, which both the exam screen and line mode run: in line mode's chunk, every session at a
+  // terminal loaded line mode with it (the prompts chunk holds the exam screen).
+  { name: "screens", test: within(/^src\/ui\/(interrupts|require-terminal|question-view|wrap-styled|pause-after-feedback|scroll-view|exam-run)\.ts$/) },
   // The interactive terminal: Inquirer and the prompts and screens on it. Not line mode (TERM=dumb),
   // which reads lines with no Inquirer: practice's and the mock's line modes share a chunk.
-  { name: "lines", test: within(/^src\/ui\/(line-answers|line-reader|line-exam|exam-run)\.ts$/) },
+  { name: "lines", test: within(/^src\/ui\/(line-answers|line-reader|line-exam)\.ts$/) },
   { name: "prompts", test: within(/^src\/ui\/(?!line-|exam-run)/) },
   { name: "inquirer", test: within(/^node_modules\/@inquirer\//), includeDependenciesRecursively: true },
 ];

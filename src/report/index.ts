@@ -39,4 +39,3 @@ export function renderReport(
 
 export { plainStyle, type Style } from "../core/style.js";
 export type { JunitMeta } from "./junit.js";
-export { tapComment, tapHeader, tapLine, tapPlan, type TapEntry } from "./tap.js";

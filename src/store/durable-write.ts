@@ -3,7 +3,7 @@
 // (atomically, which conf uses, ignores a short write and renames the short file over the good one.)
 
 import path from "node:path";
-import { nodeFs, storeFailure, syncFolder, type StoreFs } from "./store-fs.js";
+import { closeQuietly, nodeFs, removeQuietly, storeFailure, syncFolder, type StoreFs } from "./store-fs.js";
 
 let tempCounter = 0;
 
@@ -33,20 +33,4 @@ export function writeFileDurably(file: string, data: string | Uint8Array, fsys: 
     throw storeFailure(error, "save", file);
   }
   syncFolder(path.dirname(file), fsys);
-}
-
-function closeQuietly(fd: number, fsys: StoreFs): void {
-  try {
-    fsys.closeSync(fd);
-  } catch {
-    // Already failing; the first error is the one to report.
-  }
-}
-
-function removeQuietly(file: string, fsys: StoreFs): void {
-  try {
-    fsys.unlinkSync(file);
-  } catch {
-    // The temp file may never have been created.
-  }
 }

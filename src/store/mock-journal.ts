@@ -2,6 +2,11 @@
 // then one line per change of the exam's state, each appended and fsynced before the screen shows the
 // change, the way practice answers are. kill -9, a closed terminal or a power cut loses nothing given.
 // A journal is removed only once its attempt and every review-log entry of it are on disk.
+//
+// A new attempt's journal is created at its first write (the first change, or the clock's first
+// record of the time used, a second in) or when the sitting is left or submitted, not before the first
+// question is drawn: its two fsyncs were most of what the mock did before its first screen, and a kill
+// before any change loses nothing but a paper with no answer on it.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -11,13 +16,16 @@ import type { ReviewLogEntry } from "../core/review.js";
 import { readAttempts } from "./attempts.js";
 import { appendLine } from "./append-line.js";
 import { isProcessAlive } from "./lock.js";
-import { nodeFs, storeFailure, syncFolder, type StoreFs } from "./store-fs.js";
+import { closeQuietly, nodeFs, removeQuietly, storeFailure, syncFolder, type StoreFs } from "./store-fs.js";
 
 export const JOURNAL_FOLDER = "mock-in-progress";
 
 export interface OpenJournal {
+  /** The attempt's id; a new journal's may change when it is created (two attempts begun in the same second). */
   readonly id: string;
   readonly file: string;
+  /** Puts the journal on disk, its header alone, if nothing has yet; write does so itself. */
+  start(): void;
   /** On disk when this returns. */
   write(state: NewJournalState): void;
   close(): void;
@@ -46,6 +54,7 @@ function opened(id: string, file: string, fd: number, fsys: StoreFs): OpenJourna
   return {
     id,
     file,
+    start() {},
     write(state) {
       try {
         appendLine(fd, Buffer.from(`${JSON.stringify({ ...state, pid: process.pid })}\n`, "utf8"), fsys);
@@ -63,11 +72,31 @@ function opened(id: string, file: string, fd: number, fsys: StoreFs): OpenJourna
 
 /** For a test run with --no-record: the same calls, nothing written. */
 export function unrecordedJournal(id: string): OpenJournal {
-  return { id, file: "", write: () => {}, close: () => {} };
+  return { id, file: "", start: () => {}, write: () => {}, close: () => {} };
+}
+
+/**
+ * A new attempt's journal, created with its header at its first write or start(). A creation that
+ * fails throws its StoreError from that call, and the next call tries again.
+ */
+export function newJournal(dataDir: string, header: NewJournalHeader, fsys: StoreFs = nodeFs): OpenJournal {
+  let created: OpenJournal | undefined;
+  const create = () => (created ??= createJournal(dataDir, header, fsys));
+  return {
+    get id() {
+      return created?.id ?? header.id;
+    },
+    get file() {
+      return created?.file ?? "";
+    },
+    start: () => void create(),
+    write: (state) => create().write(state),
+    close: () => created?.close(),
+  };
 }
 
 /** Creates the journal with its header; the attempt exists on disk from here on. */
-export function startJournal(dataDir: string, header: NewJournalHeader, fsys: StoreFs = nodeFs): OpenJournal {
+function createJournal(dataDir: string, header: NewJournalHeader, fsys: StoreFs): OpenJournal {
   const folder = journalFolder(dataDir);
   // The header holds the whole paper, a large line that a kill can cut: it is written to a temp file
   // and linked into place, so a journal either has its whole header or does not exist.
@@ -98,8 +127,8 @@ export function startJournal(dataDir: string, header: NewJournalHeader, fsys: St
     fsys.rmSync(temp, { force: true });
     syncFolder(folder, fsys);
   } catch (error) {
-    if (fd !== undefined) fsys.closeSync(fd);
-    fsys.rmSync(temp, { force: true });
+    if (fd !== undefined) closeQuietly(fd, fsys);
+    removeQuietly(temp, fsys);
     throw storeFailure(error, "start the mock attempt in", file);
   }
   return opened(id, file, fd, fsys);
@@ -125,18 +154,24 @@ export function continueJournal(attempt: UnfinishedAttempt, fsys: StoreFs = node
 /** Every journal that reads, oldest first; one whose header does not read is left alone. */
 export function readJournals(dataDir: string, fsys: StoreFs = nodeFs): UnfinishedAttempt[] {
   const folder = journalFolder(dataDir);
-  let names: string[];
+  return readFolderJournals(folder, folderNames(folder, fsys), fsys);
+}
+
+/** What the journal folder holds; nothing when there is none (no mock begun yet, or a file in its place). */
+function folderNames(folder: string, fsys: StoreFs): string[] {
   try {
-    names = fsys.readdirSync(folder).filter((name) => name.endsWith(".jsonl"));
+    return fsys.readdirSync(folder);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "ENOENT" || code === "ENOTDIR") return [];
     throw storeFailure(error, "read", folder);
   }
+}
+
+function readFolderJournals(folder: string, names: readonly string[], fsys: StoreFs): UnfinishedAttempt[] {
   const found: UnfinishedAttempt[] = [];
-  for (const name of names.sort()) {
-    const file = path.join(folder, name);
-    const read = readJournal(file, fsys);
+  for (const name of names.filter((name) => name.endsWith(".jsonl")).sort()) {
+    const read = readJournal(path.join(folder, name), fsys);
     if (read !== undefined) found.push(read);
   }
   return found.sort((a, b) => (a.header.startedAt < b.header.startedAt ? -1 : a.header.startedAt > b.header.startedAt ? 1 : 0));
@@ -176,36 +211,50 @@ export function removeJournal(attempt: Pick<UnfinishedAttempt, "file">, fsys: St
   }
 }
 
+export interface Completed {
+  readonly completed: number;
+  readonly entries: number;
+  /** The journals it left: attempts not submitted, for the mock's notice of unfinished ones. */
+  readonly unfinished: readonly UnfinishedAttempt[];
+}
+
 /**
  * Completes submissions a crash cut short. A journal whose attempt is already in the history was being
  * submitted: the attempt's review-log entries that did not reach the log are added from the attempt,
  * then the journal goes. A scripted run's journal with no attempt recorded nothing and just goes. An
- * attempt still being sat somewhere (a live process) is left alone. Returns what it did, for a notice.
+ * attempt still being sat somewhere (a live process) is left alone. Returns what it did, for a notice,
+ * and what it left, so that a mock reads the folder once (each journal holds its whole paper).
  */
 export function completeSubmissions(
   dataDir: string,
   store: { entries(): readonly ReviewLogEntry[]; record(entry: ReviewLogEntry): void },
   fsys: StoreFs = nodeFs,
-): { readonly completed: number; readonly entries: number } {
+): Completed {
   const folder = journalFolder(dataDir);
-  if (fsys.existsSync(folder)) removeStaleTemps(folder, fsys.readdirSync(folder), fsys);
-  const journals = readJournals(dataDir, fsys).filter((journal) => !journal.live);
-  if (journals.length === 0) return { completed: 0, entries: 0 };
+  const names = folderNames(folder, fsys);
+  removeStaleTemps(folder, names, fsys);
+  const journals = readFolderJournals(folder, names, fsys);
+  // One that a live process is sitting (or submitting) is that process's to finish.
+  const idle = journals.filter((journal) => !journal.live);
+  if (idle.length === 0) return { completed: 0, entries: 0, unfinished: journals };
   const attempts = new Map(readAttempts(dataDir).attempts.flatMap((attempt) => (attempt.id === undefined ? [] : [[attempt.id, attempt] as const])));
+  const removed = new Set<UnfinishedAttempt>();
   let completed = 0;
   let added = 0;
-  for (const journal of journals) {
+  for (const journal of idle) {
     const attempt = attempts.get(journal.header.id);
+    // Not submitted: an attempt at a terminal stays, to be resumed; a scripted run's recorded nothing.
     if (attempt === undefined) {
-      if (journal.header.scripted) removeJournal(journal, fsys);
-      continue;
+      if (!journal.header.scripted) continue;
+    } else {
+      const logged = new Set(store.entries().filter((entry) => entry.attempt === attempt.id).map((entry) => entry.key));
+      const missing = completionEntries(attempt, logged);
+      for (const entry of missing) store.record(entry);
+      completed++;
+      added += missing.length;
     }
-    const logged = new Set(store.entries().filter((entry) => entry.attempt === attempt.id).map((entry) => entry.key));
-    const missing = completionEntries(attempt, logged);
-    for (const entry of missing) store.record(entry);
     removeJournal(journal, fsys);
-    completed++;
-    added += missing.length;
+    removed.add(journal);
   }
-  return { completed, entries: added };
+  return { completed, entries: added, unfinished: journals.filter((journal) => !removed.has(journal)) };
 }

@@ -124,3 +124,21 @@ export function checkDataDirReadable(dataDir: string, fsys: StoreFs = nodeFs): v
     throw new StoreError("store-unwritable", `Could not use the data folder ${path.resolve(dataDir)}: it is a file, not a folder. Set --data-dir or PRELIM_HOME to a folder.`);
   }
 }
+
+/** Closes a file after a failed write. */
+export function closeQuietly(fd: number, fsys: StoreFs = nodeFs): void {
+  try {
+    fsys.closeSync(fd);
+  } catch {
+    // Already failing; the first error is the one to report.
+  }
+}
+
+/** Removes a temp file after a failed write, if it was ever created. */
+export function removeQuietly(file: string, fsys: StoreFs = nodeFs): void {
+  try {
+    fsys.unlinkSync(file);
+  } catch {
+    // Never created, or its folder is what failed: the first error is the one to report.
+  }
+}

@@ -26,7 +26,7 @@ export interface ExamPromptConfig {
   readonly height: number;
   /** The terminal drawn on, followed through resizes; process.stdout's when not given, as Inquirer's output is. */
   readonly viewport?: Viewport;
-  /** Called with every new state before it is shown: the journal, and the answers an abort (time up) keeps. */
+  /** Called with every new state before it is shown: the journal, and the answers an abort (time up) keeps. A throw ends the prompt with that error. */
   readonly onChange?: (state: ExamState) => void;
   /** How often the clock is redrawn; a second unless a test says otherwise. */
   readonly tickMs?: number;
@@ -56,6 +56,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const [status, setStatus] = useState<"open" | "done">("open");
   const [now, setNow] = useState(() => config.now());
   const [scroll, setScroll] = useState(0);
+  const [failure, setFailure] = useState<{ readonly error: unknown } | undefined>(undefined);
   const size = useScreenSize(config.viewport ?? stdoutViewport(), { width: config.width, height: config.height });
 
   // The clock: redraw every tick. Inquirer clears effects when the prompt settles, so the interval
@@ -66,9 +67,16 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   }, []);
 
   // Called before the new state is drawn, so a journal has the change on disk before the screen shows it.
+  // A change it cannot record (the journal not written: a full disk) is not drawn: the prompt ends with
+  // that error, thrown from the view below, Inquirer's way for a prompt to fail with its screen restored.
   const update = (next: ExamState) => {
     if (next === state) return;
-    config.onChange?.(next);
+    try {
+      config.onChange?.(next);
+    } catch (error) {
+      setFailure({ error });
+      return;
+    }
     // A new question starts at its top.
     if (next.current !== state.current) setScroll(0);
     setState(next);
@@ -213,6 +221,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     return onQuestionKey(key);
   });
 
+  if (failure !== undefined) throw failure.error;
   if (status === "done") return wrap(`Submitted. ${tallyText(examCounts(state))}`, size.width).map((line) => config.style.bold(line)).join("\n");
   return drawing.text;
 });

@@ -39,7 +39,7 @@ export interface ExamClockOptions {
 
 export interface ExamClock {
   readonly deadline: number;
-  /** The session's signal, aborted with TimeUpError too when time runs out. */
+  /** The session's signal, aborted with TimeUpError too when time runs out, or with the error of a record that failed. */
   readonly signal: AbortSignal;
   /** The state now: the resumed one or a new exam until `change` is called. */
   state(): ExamState;
@@ -64,7 +64,17 @@ export function startExamClock(options: ExamClockOptions): ExamClock {
     createExam(options.questions.map((presented) => ({ options: presented.order.length, multiple: isMultiAnswer(presented.question) })), startedAt);
   const clock = new AbortController();
   const timer = setTimeout(() => clock.abort(new TimeUpError()), deadline - startedAt);
-  const ticker = options.record === undefined ? undefined : setInterval(() => options.record?.(latest, usedAt(options.now())), options.recordEveryMs ?? 1_000);
+  const tick = () => {
+    try {
+      options.record?.(latest, usedAt(options.now()));
+    } catch (error) {
+      // A journal that cannot be written (a full disk) ends the sitting with its error, through the
+      // signal as time running out does; thrown from a timer it would end the process with a stack trace.
+      clearInterval(ticker);
+      clock.abort(error);
+    }
+  };
+  const ticker = options.record === undefined ? undefined : setInterval(tick, options.recordEveryMs ?? 1_000);
   return {
     deadline,
     signal: AbortSignal.any([options.signal, clock.signal]),

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { Readable } from "node:stream";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, expect } from "vitest";
 import { REPO_ROOT, makeTempDir } from "../fixtures/fixtures.js";
 import { main } from "../../src/main.js";
@@ -32,6 +33,30 @@ export interface RunResult {
   readonly output: string;
   /** In process only: whether the command asked for standard input at all. */
   readonly stdinOpened?: boolean;
+}
+
+/** What a run loaded: the files (relative to the repo), the modules they hold (src/… and package names), the Node builtins. */
+export interface Loads {
+  readonly files: string[];
+  readonly sources: string[];
+  readonly packages: string[];
+  readonly builtins: string[];
+}
+
+/** The environment that makes a run record every module it loads into `record` (tests/fixtures/record-loads.mjs). */
+export function recordLoads(record: string): Record<string, string> {
+  return { NODE_OPTIONS: `--import=${pathToFileURL(path.join(REPO_ROOT, "tests", "fixtures", "record-loads.mjs")).href}`, PRELIM_LOADS: record };
+}
+
+/** What a run with recordLoads loaded; the bundle's files are told apart by dist/chunks.json. */
+export function readLoads(record: string): Loads {
+  const chunks = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "dist", "chunks.json"), "utf8")) as Record<string, string[]>;
+  const urls = [...new Set(fs.readFileSync(record, "utf8").trim().split("\n"))];
+  const builtins = urls.filter((url) => url.startsWith("node:")).map((url) => url.slice("node:".length));
+  const files = urls.filter((url) => url.startsWith("file:")).map((url) => path.relative(REPO_ROOT, new URL(url).pathname)).filter((file) => !file.startsWith(".."));
+  const modules = files.flatMap((file) => (file.startsWith("dist/") ? (chunks[file.slice("dist/".length)] ?? [file]) : [file]));
+  const packages = [...new Set(modules.filter((id) => id.startsWith("node_modules/")).map((id) => id.split("/").slice(1, id.split("/")[1]!.startsWith("@") ? 3 : 2).join("/")))];
+  return { files, sources: modules.filter((id) => id.startsWith("src/")), packages, builtins };
 }
 
 /** No JavaScript stack frame ("    at fn (file:1:2)") in the text. */

@@ -3,10 +3,9 @@
 // it uses (the bundle's chunks, dist/chunks.json, say which modules each file holds).
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../fixtures/fixtures.js";
-import { runPrelim, spawnPrelim, tempDir } from "./helpers.js";
+import { readLoads, recordLoads, runPrelim, spawnPrelim, tempDir, type Loads } from "./helpers.js";
 
 describe("bank loading at start-up", () => {
   it("parses none of the built-in banks on a fresh data dir (they come parsed with the build)", () => {
@@ -32,21 +31,12 @@ describe("bank loading at start-up", () => {
   });
 });
 
-const DIST = path.join(REPO_ROOT, "dist");
-const RECORDER = pathToFileURL(path.join(REPO_ROOT, "tests", "fixtures", "record-loads.mjs")).href;
-
 /** The files a run loaded (relative to the repo), the modules they hold (src/… and package names) and the Node builtins. */
-function loadsOf(args: readonly string[], home = tempDir()): { files: string[]; sources: string[]; packages: string[]; builtins: string[] } {
+function loadsOf(args: readonly string[], home = tempDir()): Loads {
   const record = path.join(tempDir(), "loads.txt");
-  const run = spawnPrelim(args, { home, env: { NODE_OPTIONS: `--import=${RECORDER}`, PRELIM_LOADS: record } });
+  const run = spawnPrelim(args, { home, env: recordLoads(record) });
   expect(run.status, run.stderr).toBe(0);
-  const chunks = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8")) as Record<string, string[]>;
-  const urls = [...new Set(fs.readFileSync(record, "utf8").trim().split("\n"))];
-  const builtins = urls.filter((url) => url.startsWith("node:")).map((url) => url.slice("node:".length));
-  const files = urls.filter((url) => url.startsWith("file:")).map((url) => path.relative(REPO_ROOT, new URL(url).pathname)).filter((file) => !file.startsWith(".."));
-  const modules = files.flatMap((file) => (file.startsWith("dist/") ? (chunks[file.slice("dist/".length)] ?? [file]) : [file]));
-  const packages = [...new Set(modules.filter((id) => id.startsWith("node_modules/")).map((id) => id.split("/").slice(1, id.split("/")[1]!.startsWith("@") ? 3 : 2).join("/")))];
-  return { files, sources: modules.filter((id) => id.startsWith("src/")), packages, builtins };
+  return readLoads(record);
 }
 
 describe("what a command loads", () => {

@@ -10,7 +10,7 @@ import type { ChoiceQuestion, Question } from "../../src/core/question.js";
 import { presentQuestion, type PresentedQuestion } from "../../src/core/session.js";
 import { InterruptedError } from "../../src/errors.js";
 import { examPrompt, type ExamPromptConfig } from "../../src/ui/exam-prompt.js";
-import { takeExam } from "../../src/ui/take-exam.js";
+import { takeExam, type ExamRun, type TakeExamOptions } from "../../src/ui/take-exam.js";
 import { plainStyle } from "../../src/core/style.js";
 
 function choice(id: string, options: string[], answer: number[], extra: Partial<ChoiceQuestion> = {}): ChoiceQuestion {
@@ -253,6 +253,20 @@ describe("the exam screen", () => {
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(76);
   });
 
+  it("a change that cannot be recorded is not drawn: the prompt ends with the recorder's error", async () => {
+    const full = Object.assign(new Error("Could not save the mock attempt: the disk is full"), { code: "store-disk-full" });
+    const { config } = setup({
+      onChange: () => {
+        throw full;
+      },
+    });
+    const { answer, events, getScreen } = await render(examPrompt, config);
+    events.keypress("b");
+    await expect(answer).rejects.toBe(full);
+    expect(getScreen()).toContain("○ (b) Bravo");
+    expect(getScreen()).not.toContain("● (b) Bravo");
+  });
+
   it("shows bank text with control characters made visible, never raw", async () => {
     const hostile = choice("hostile", ["ok \x1b]52;c;aGk=\x07", "bidi \u202e x"], [0], { question: "Clear \x1b[2J now\r\b \x9b1m" });
     const { config } = setup({}, [hostile]);
@@ -273,22 +287,16 @@ function terminal() {
   return { input, output, press };
 }
 
+/** takeExam on the three questions at 76×40, on the real clock, with the streams of `terminal()`. */
+function sitExam(streams: { input: PassThrough; output: Writable }, more: Partial<TakeExamOptions> = {}): Promise<ExamRun> {
+  return takeExam({ questions: present(), timeLimitMs: 60_000, signal: new AbortController().signal, now: () => Date.now(), title: "t", style: plainStyle, width: 76, height: 40, ...streams, ...more });
+}
+
 describe("takeExam: the prompt under the clock", () => {
   it("when time runs out the prompt is cancelled and the answers given count", async () => {
     const { input, output, press } = terminal();
     const started = Date.now();
-    const running = takeExam({
-      questions: present(),
-      timeLimitMs: 1200,
-      signal: new AbortController().signal,
-      now: () => Date.now(),
-      title: "t",
-      style: plainStyle,
-      width: 76,
-      height: 40,
-      input,
-      output,
-    });
+    const running = sitExam({ input, output }, { timeLimitMs: 1200 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     press("c");
     press("m");
@@ -304,7 +312,7 @@ describe("takeExam: the prompt under the clock", () => {
 
   it("a submission before the time ends says so", async () => {
     const { input, output, press } = terminal();
-    const running = takeExam({ questions: present(), timeLimitMs: 60_000, signal: new AbortController().signal, now: () => Date.now(), title: "t", style: plainStyle, width: 76, height: 40, input, output });
+    const running = sitExam({ input, output });
     await new Promise((resolve) => setTimeout(resolve, 20));
     press("a");
     press("s", true);
@@ -314,10 +322,26 @@ describe("takeExam: the prompt under the clock", () => {
     expect(run.state.answers[0]).toEqual([0]);
   });
 
+  it("a record that fails on the clock's tick ends the exam with its error, not a crash", async () => {
+    const full = new Error("the disk is full");
+    const records: number[] = [];
+    const running = sitExam(terminal(), {
+      recordEveryMs: 30,
+      record: (_state, usedMs) => {
+        records.push(usedMs);
+        if (records.length === 2) throw full;
+      },
+    });
+    await expect(running).rejects.toBe(full);
+    // The ticker stopped at the failure.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(records).toHaveLength(2);
+  });
+
   it("a signal stops the exam with InterruptedError, not a submission", async () => {
     const { input, output, press } = terminal();
     const session = new AbortController();
-    const running = takeExam({ questions: present(), timeLimitMs: 60_000, signal: session.signal, now: () => Date.now(), title: "t", style: plainStyle, width: 76, height: 40, input, output });
+    const running = sitExam({ input, output }, { signal: session.signal });
     await new Promise((resolve) => setTimeout(resolve, 20));
     press("a");
     session.abort(new InterruptedError("SIGTERM"));

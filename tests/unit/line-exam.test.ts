@@ -102,4 +102,34 @@ describe("takeExamInLines", () => {
     // Not drawn again before leaving.
     expect(atSubmit.text().match(/Question 1 of/g)).toHaveLength(1);
   });
+
+  it("a change the journal cannot take ends the test with the journal's error, before the screen moves on", async () => {
+    const full = new Error("the disk is full");
+    const { run, text } = sit("1\n", 60_000, () => {
+      throw full;
+    });
+    await expect(run).rejects.toBe(full);
+    expect(text()).not.toContain("Question 2 of");
+  });
+
+  it("a record of the time used that fails ends the test with its error while a line is awaited", async () => {
+    const full = new Error("the disk is full");
+    const input = new PassThrough();
+    const run = takeExamInLines({
+      questions,
+      timeLimitMs: 60_000,
+      title: "T",
+      style: plainStyle,
+      width: 80,
+      now: () => Date.now(),
+      input,
+      write: () => {},
+      signal: new AbortController().signal,
+      recordEveryMs: 20,
+      record: () => {
+        throw full;
+      },
+    });
+    await expect(run).rejects.toBe(full);
+  });
 });

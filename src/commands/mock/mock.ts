@@ -13,10 +13,10 @@ import { sanitizeLine } from "../../core/sanitize.js";
 import { EXIT, InterruptedError, UsageError, UserError } from "../../errors.js";
 import { JOURNAL_VERSION, journalState, type NewJournalHeader } from "../../core/attempt-journal.js";
 import type { ExamState } from "../../core/exam.js";
-import { attemptId, readJournals, removeJournal, startJournal, unrecordedJournal, type OpenJournal } from "../../store/mock-journal.js";
+import { attemptId, newJournal, removeJournal, unrecordedJournal, type OpenJournal, type UnfinishedAttempt } from "../../store/mock-journal.js";
 import { discardAttempt, reopenAttempt, splitResumeArgument, unfinishedNotice } from "./resume.js";
 import type { Context } from "../../context.js";
-import { renderReport, type ReporterName } from "../../report/index.js";
+import type { ReporterName } from "../../report/names.js";
 import { fitLines } from "../../report/text.js";
 import { appendAttempt, attemptsFile, readAttempts } from "../../store/attempts.js";
 import { resolveOutput, writeReportFile, type OutputTarget } from "../../store/output-file.js";
@@ -26,16 +26,17 @@ import { trapSignals } from "../../ui/interrupts.js";
 import { requireTerminal } from "../../ui/require-terminal.js";
 import { textHeight, textWidth } from "../../ui/text-width.js";
 import type { Mistake } from "../../ui/review-mistakes.js";
-import { openAnswerFile } from "../session/answer-file.js";
 import { loadSessionBanks } from "../session/load-banks.js";
-import { closeStore, openStore } from "../session/open-store.js";
-import { showHistory } from "./history.js";
+import { closeStore, openStoreWithJournals } from "../session/open-store.js";
 import { chooseReporter, parseMockOptions, type MockOptions, type MockSettings } from "./options.js";
 
 export type { MockOptions } from "./options.js";
 
+// The history, the reporters and answer files are imported where they are used, after the test: the
+// first question of a test at a terminal needs none of them.
+
 export async function mock(args: readonly string[], options: MockOptions, context: Context): Promise<number> {
-  if (options.history) return showHistory(args, options, context);
+  if (options.history) return (await import("./history.js")).showHistory(args, options, context);
   if (options.discard !== undefined) return discardAttempt(splitResumeArgument(options.discard, args).which, context);
   const { io } = context;
   const settings = parseMockOptions(options);
@@ -47,9 +48,7 @@ export async function mock(args: readonly string[], options: MockOptions, contex
   if (options.resume !== undefined) {
     if (scripted) throw new UsageError("--resume goes on with a test at a terminal; it takes no --answers");
     const { which, args: banks } = splitResumeArgument(options.resume, args);
-    const reopened = await reopenAttempt(which, banks, context);
-    if (reopened === undefined) return EXIT.ok;
-    return sitAndSubmit(reopened.paper, settings, output, context, { journal: reopened.journal, resume: reopened.resume });
+    return sitAndSubmit(settings, output, context, (unfinished) => reopenAttempt(which, banks, unfinished, context));
   }
 
   const { banks, questions } = await loadSessionBanks(args, context);
@@ -58,11 +57,14 @@ export async function mock(args: readonly string[], options: MockOptions, contex
     io.stderr.write(`prelim: only ${paper.pool} questions match, so the paper has ${paper.pool}\n`);
   }
   if (scripted && settings.seed === undefined) io.stderr.write(`prelim: seed ${paper.seed}\n`);
-  if (!scripted) mentionUnfinished(context);
-  return sitAndSubmit(paper, settings, output, context, { ...(options.answers !== undefined && { answers: { file: options.answers, questions } }) });
+  return sitAndSubmit(settings, output, context, async (unfinished) => {
+    if (!scripted) mentionUnfinished(unfinished, context);
+    return { paper, ...(options.answers !== undefined && { answers: { file: options.answers, questions } }) };
+  });
 }
 
 interface Sit {
+  readonly paper: Paper;
   /** Scripted: the answer file, matched against every question of the banks. */
   readonly answers?: { readonly file: string; readonly questions: readonly Question[] };
   /** Resumed: the journal to go on writing, and where the attempt stood. */
@@ -70,20 +72,42 @@ interface Sit {
   readonly resume?: { readonly state: ExamState; readonly usedMs: number };
 }
 
-async function sitAndSubmit(paper: Paper, settings: MockSettings, output: OutputTarget | undefined, context: Context, sit: Sit): Promise<number> {
+/**
+ * Opens the store, then sits the paper `begin` gives with the journals of mocks in progress as the
+ * store left them: read once, after any submission cut short was completed, so that --resume never
+ * offers an attempt already submitted. `begin` gives nothing when there is nothing to sit (--resume
+ * listed several attempts).
+ */
+async function sitAndSubmit(
+  settings: MockSettings,
+  output: OutputTarget | undefined,
+  context: Context,
+  begin: (unfinished: readonly UnfinishedAttempt[]) => Promise<Sit | undefined>,
+): Promise<number> {
   const { io } = context;
-  const scripted = sit.answers !== undefined;
   // Opened first, so a data folder that cannot be written stops the test before it starts, not after.
-  const store = openStore(context);
+  const { store, unfinished } = openStoreWithJournals(context);
   let journal: OpenJournal | undefined;
-  let submitted = false;
+  let closed = false;
   try {
+    const sit = await begin(unfinished());
+    if (sit === undefined) {
+      closed = true;
+      closeStore(store, context);
+      return EXIT.ok;
+    }
+    const { paper } = sit;
+    const scripted = sit.answers !== undefined;
     const header = journalHeader(paper, io.now(), scripted);
-    journal = sit.journal ?? (context.record ? startJournal(context.dataDir, header) : unrecordedJournal(header.id));
+    // A new attempt's journal is created at its first change, after the first screen (mock-journal.ts).
+    journal = sit.journal ?? (context.record ? newJournal(context.dataDir, header) : unrecordedJournal(header.id));
     const sitting = sit.answers !== undefined ? await sittingFromFile(sit.answers.file, paper, sit.answers.questions, context) : await sitAtTerminal(paper, context, journal, sit.resume);
+    // On disk before the attempt is saved, so that a submission cut short is completed on the next
+    // open; and its id, which the attempt takes, is final once it is.
+    journal.start();
     const finished = finish(paper, sitting, settings, journal.id, context);
     const saveError = submit(finished, journal, store, context);
-    submitted = true;
+    closed = true;
     if (scripted) await report(finished.result, chooseReporter(settings.reporter, output?.name, io.stdout.isTTY), output, context);
     else await scorecard(finished.result, paper, settings, output, context);
     if (saveError !== undefined) throw saveError;
@@ -97,7 +121,7 @@ async function sitAndSubmit(paper: Paper, settings: MockSettings, output: Output
   } finally {
     journal?.close();
     // After a failed submit the store was closed, or its close failed: that first error is the one told.
-    if (!submitted) closeQuietly(store);
+    if (!closed) closeQuietly(store);
   }
 }
 
@@ -175,13 +199,14 @@ function describe(error: unknown): string {
 }
 
 /** "1 unfinished mock from yesterday: prelim mock --resume", before a new one starts. */
-function mentionUnfinished(context: Context): void {
-  const line = unfinishedNotice(readJournals(context.dataDir), context.io.now());
+function mentionUnfinished(journals: readonly UnfinishedAttempt[], context: Context): void {
+  const line = unfinishedNotice(journals, context.io.now());
   if (line !== undefined) context.io.stderr.write(`prelim: ${line}\n`);
 }
 
 /** An answer file is matched against every question of the banks; the paper keeps its own, in order. */
 async function sittingFromFile(source: string, paper: Paper, bankQuestions: readonly Question[], context: Context): Promise<Sitting> {
+  const { openAnswerFile } = await import("../session/answer-file.js");
   const matched = await openAnswerFile(source, bankQuestions, context);
   const noneDrawn = noneDrawnWarning(matched, paper.questions);
   const warnings = noneDrawn === undefined ? matched.warnings : [...matched.warnings, noneDrawn];
@@ -228,7 +253,11 @@ async function sitAtTerminal(paper: Paper, context: Context, journal: OpenJourna
       scripted: false,
     };
   } catch (error) {
-    if (error instanceof InterruptedError) io.stderr.write(`\nMock stopped, not submitted. Your answers are kept: \`prelim mock --resume\` goes on where you stopped (the clock waits).\n`);
+    if (error instanceof InterruptedError) {
+      // Left before its first change, the attempt is not on disk yet: it is put there now, to be resumed.
+      journal.start();
+      io.stderr.write(`\nMock stopped, not submitted. Your answers are kept: \`prelim mock --resume\` goes on where you stopped (the clock waits).\n`);
+    }
     throw error;
   } finally {
     signals.dispose();
@@ -244,6 +273,7 @@ async function report(result: MockResult, reporter: ReporterName, output: Output
   const { io } = context;
   // On stdout a pretty report lists the warnings itself; anywhere else they go to stderr too.
   if (reporter !== "pretty" || output !== undefined) for (const warning of result.warnings) io.stderr.write(`prelim: warning: ${sanitizeLine(warning)}\n`);
+  const { renderReport } = await import("../../report/index.js");
   const text = renderReport(reporter, result, await makeStyle(context.color && output === undefined && reporter === "pretty"), undefined, { hostname: io.hostname() });
   if (output === undefined) {
     io.stdout.write(text);
@@ -263,6 +293,7 @@ async function scorecard(result: MockResult, paper: Paper, settings: MockSetting
   const { io } = context;
   const style = await makeStyle(context.color);
   const { width } = terminalSize(context);
+  const { renderReport } = await import("../../report/index.js");
   io.stdout.write(`\n${renderReport("pretty", result, style, paper.presented, { width })}`);
   io.stdout.write(`${fitLines([style.dim(`Same paper again: add --seed ${paper.seed} (same banks, same filters).`)], width).join("\n")}\n`);
   if (output !== undefined) {

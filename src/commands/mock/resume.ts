@@ -31,11 +31,6 @@ export interface Reopened {
   readonly resume: { readonly state: ExamState; readonly usedMs: number };
 }
 
-/** Attempts a learner can go on with: not from an answer file, not being sat in another terminal now. */
-function resumable(context: Context): UnfinishedAttempt[] {
-  return readJournals(context.dataDir).filter((attempt) => !attempt.header.scripted);
-}
-
 function describeAttempt(attempt: UnfinishedAttempt, now: Date): string {
   const { header, state } = attempt;
   const answered = state?.answers.filter((chosen) => chosen.length > 0).length ?? 0;
@@ -53,9 +48,12 @@ export function unfinishedNotice(journals: readonly UnfinishedAttempt[], now: Da
   return `${open.length === 1 ? "1 unfinished mock" : `${open.length} unfinished mocks, the latest`} from ${when}: prelim mock --resume`;
 }
 
-/** `which` is the id given, or true for "the one there is". Lists them when there are several. */
-function choose(which: string | true, context: Context, verb: "resume" | "discard"): UnfinishedAttempt | undefined {
-  const attempts = resumable(context);
+/**
+ * `which` is the id given, or true for "the one there is", among the journals' attempts that a learner
+ * can go on with (not from an answer file). Lists them when there are several.
+ */
+function choose(which: string | true, journals: readonly UnfinishedAttempt[], context: Context, verb: "resume" | "discard"): UnfinishedAttempt | undefined {
+  const attempts = journals.filter((attempt) => !attempt.header.scripted);
   if (attempts.length === 0) throw new UsageError(`there is no unfinished mock test to ${verb}`, "Start one with prelim mock.");
   if (which === true) {
     if (attempts.length === 1) return attempts[0];
@@ -70,8 +68,9 @@ function choose(which: string | true, context: Context, verb: "resume" | "discar
   return found;
 }
 
-export async function reopenAttempt(which: string | true, args: readonly string[], context: Context): Promise<Reopened | undefined> {
-  const attempt = choose(which, context, "resume");
+/** `journals`: the attempts left once submissions cut short were completed (openStoreWithJournals). */
+export async function reopenAttempt(which: string | true, args: readonly string[], journals: readonly UnfinishedAttempt[], context: Context): Promise<Reopened | undefined> {
+  const attempt = choose(which, journals, context, "resume");
   if (attempt === undefined) return undefined;
   if (attempt.live) throw new UsageError(`the mock test ${attempt.header.id} is open in another terminal`, "Finish it there, or close that terminal first.");
   const { questions } = await loadSessionBanks(args, context);
@@ -108,7 +107,7 @@ export async function reopenAttempt(which: string | true, args: readonly string[
 }
 
 export function discardAttempt(which: string | true, context: Context): number {
-  const attempt = choose(which, context, "discard");
+  const attempt = choose(which, readJournals(context.dataDir), context, "discard");
   if (attempt === undefined) return EXIT.ok;
   if (attempt.live) throw new UsageError(`the mock test ${attempt.header.id} is open in another terminal`, "Finish it there, or close that terminal first.");
   removeJournal(attempt);

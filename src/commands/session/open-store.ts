@@ -2,7 +2,7 @@
 
 import { openProgressStore, type ProgressStore } from "../../store/progress-store.js";
 import { openProgressReader, type ProgressReader } from "../../store/progress-reader.js";
-import { completeSubmissions } from "../../store/mock-journal.js";
+import { completeSubmissions, readJournals, type UnfinishedAttempt } from "../../store/mock-journal.js";
 import { createMemoryStore } from "../../store/memory-store.js";
 import { packageVersion } from "../../version.js";
 import { sanitize } from "../../core/sanitize.js";
@@ -23,7 +23,16 @@ function storeOptions(context: Context) {
  * all its answers) is completed first, so spaced repetition and the history always agree.
  */
 export function openStore(context: Context): ProgressStore {
-  if (!context.record) return openUnrecordedStore(context);
+  return openStoreWithJournals(context).store;
+}
+
+/**
+ * openStore, and the journals of mocks in progress that it left (attempts not submitted): read once,
+ * while it completed submissions, for the mock's notice of unfinished attempts.
+ */
+export function openStoreWithJournals(context: Context): { readonly store: ProgressStore; readonly unfinished: () => readonly UnfinishedAttempt[] } {
+  // --no-record completes nothing: the folder is read only when asked.
+  if (!context.record) return { store: openUnrecordedStore(context), unfinished: () => readJournals(context.dataDir) };
   const store = openProgressStore(storeOptions(context));
   try {
     const done = completeSubmissions(context.dataDir, store);
@@ -32,11 +41,11 @@ export function openStore(context: Context): ProgressStore {
         `prelim: finished saving ${done.completed === 1 ? "a mock attempt" : `${done.completed} mock attempts`} cut short while being submitted (${done.entries} answer${done.entries === 1 ? "" : "s"} added to spaced repetition)\n`,
       );
     }
+    return { store, unfinished: () => done.unfinished };
   } catch (error) {
     store.close();
     throw error;
   }
-  return store;
 }
 
 /** --no-record: progress as it is on disk, answers kept in memory only, nothing written. */

@@ -8,7 +8,8 @@ import { presentQuestion } from "../../core/session.js";
 import { nextReviewText } from "../../core/relative-day.js";
 import { sanitizeLine } from "../../core/sanitize.js";
 import { answerFromFile, noneDrawnWarning } from "../../core/answer-file.js";
-import { tapComment, tapHeader, tapLine, tapPlan } from "../../report/index.js";
+// From tap.js, not index.js: a session's TAP lines need no other reporter (the bundle would load them all).
+import { tapComment, tapHeader, tapLine, tapPlan } from "../../report/tap.js";
 import { fitLines } from "../../report/text.js";
 import { isItemKey } from "../../core/statement-memory.js";
 import type { ProgressStore } from "../../store/progress-store.js";

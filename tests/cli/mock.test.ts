@@ -322,6 +322,36 @@ describe("what a mock leaves behind", () => {
   });
 });
 
+describe("--discard after a submission cut short", () => {
+  it("completes the submission first: its answers reach spaced repetition, and nothing is left to discard", async () => {
+    const home = tempDir("prelim-home-");
+    const answers = tempFiles({ "answers.yaml": ANSWERS });
+    expect((await runPrelim(["mock", POLITY, "--answers", path.join(answers, "answers.yaml"), "--seed", "4", "--reporter", "json"], { home })).status).toBe(0);
+    // As if killed between saving the attempt and logging its answers: the log lacks them, and the
+    // journal is still there (a test sat at a terminal: not scripted).
+    const log = path.join(home, "reviews.jsonl");
+    const logged = fs.readFileSync(log, "utf8");
+    const [attempt] = fs.readFileSync(path.join(home, "mock-attempts.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { id: string; outcomes: { key: string }[] });
+    if (attempt === undefined) throw new Error("no attempt saved");
+    fs.writeFileSync(log, "");
+    fs.rmSync(path.join(home, "progress.json"), { force: true });
+    const { JOURNAL_VERSION } = await import("../../src/core/attempt-journal.js");
+    const { newJournal } = await import("../../src/store/mock-journal.js");
+    const journal = newJournal(home, {
+      type: "start", v: JOURNAL_VERSION, id: attempt.id, startedAt: new Date().toISOString(), seed: 4, banks: ["polity"], title: "Mock test · polity",
+      timeLimitMs: 600_000, marking: { correct: 2, wrong: -0.66, unanswered: 0 }, questions: attempt.outcomes.map((item) => ({ key: item.key, order: [0, 1, 2, 3] })), scripted: false,
+    });
+    journal.start();
+    journal.close();
+    const discard = await runPrelim(["mock", "--discard"], { home });
+    expect(discard.stderr).toContain("finished saving a mock attempt cut short");
+    expect(discard.stderr).toContain("no unfinished mock test to discard");
+    expect(discard.status).toBe(2);
+    expect(fs.readFileSync(log, "utf8").trim().split("\n").sort()).toEqual(logged.trim().split("\n").sort());
+    expect(fs.readdirSync(path.join(home, "mock-in-progress"))).toEqual([]);
+  });
+});
+
 describe("bank text is data", () => {
   it.each(["json", "junit", "tap", "pretty"])("no raw control sequence reaches the output with --reporter %s", async (reporter) => {
     const result = await runPrelim(["mock", HOSTILE, "--answers", answerFile("every-control: b\n"), "--seed", "1", "--reporter", reporter]);

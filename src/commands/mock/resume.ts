@@ -11,7 +11,8 @@ import { formatDuration } from "../../core/duration.js";
 import { sanitizeLine } from "../../core/sanitize.js";
 import type { Context } from "../../context.js";
 import { EXIT, UsageError } from "../../errors.js";
-import { continueJournal, readJournals, removeJournal, type OpenJournal, type UnfinishedAttempt } from "../../store/mock-journal.js";
+import { continueJournal, removeJournal, type OpenJournal, type UnfinishedAttempt } from "../../store/mock-journal.js";
+import { closeStore, openStoreWithJournals } from "../session/open-store.js";
 import { loadSessionBanks } from "../session/load-banks.js";
 
 const ATTEMPT_ID = /^\d{8}-\d{6}-\d+(?:-\d+)?$/;
@@ -106,11 +107,20 @@ export async function reopenAttempt(which: string | true, args: readonly string[
   return { paper, journal: continueJournal(attempt), resume: { state: exam, usedMs: Math.min(header.timeLimitMs, state?.usedMs ?? 0) } };
 }
 
+/**
+ * Drops an unfinished attempt. The store is opened first, as for --resume: a submission cut short is
+ * completed (its answers added to the log, its journal gone), so what is dropped was never submitted.
+ */
 export function discardAttempt(which: string | true, context: Context): number {
-  const attempt = choose(which, readJournals(context.dataDir), context, "discard");
-  if (attempt === undefined) return EXIT.ok;
-  if (attempt.live) throw new UsageError(`the mock test ${attempt.header.id} is open in another terminal`, "Finish it there, or close that terminal first.");
-  removeJournal(attempt);
-  context.io.stdout.write(`Discarded the unfinished mock test ${attempt.header.id}: nothing of it was scored or recorded.\n`);
-  return EXIT.ok;
+  const { store, unfinished } = openStoreWithJournals(context);
+  try {
+    const attempt = choose(which, unfinished(), context, "discard");
+    if (attempt === undefined) return EXIT.ok;
+    if (attempt.live) throw new UsageError(`the mock test ${attempt.header.id} is open in another terminal`, "Finish it there, or close that terminal first.");
+    removeJournal(attempt);
+    context.io.stdout.write(`Discarded the unfinished mock test ${attempt.header.id}: nothing of it was scored or recorded.\n`);
+    return EXIT.ok;
+  } finally {
+    closeStore(store, context);
+  }
 }

@@ -8,13 +8,24 @@
 
 // Named imports only: a default import of a builtin would bring the bundler's interop helpers, a file
 // of their own, into --version.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { Module } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { Script, constants } from "node:vm";
 
-/** The folder of cache files, one per chunk: `<chunk file name>.bin`. */
+/**
+ * The folder of cache files: a folder per command (`stats/`), made by that command's runs, and
+ * `default/`, the fullest of all, for anything else; in each, one file per chunk: `<chunk>.bin`. A
+ * command's own cache holds only what it ran, so V8 deserializes less: a chunk's cache costs time in
+ * proportion to its size.
+ */
 export const CODE_CACHE_FOLDER = "code-cache";
+export const DEFAULT_CACHE = "default";
+
+/** The command a run's arguments name, as far as the cache is concerned: the first that is no option. */
+export function cacheNameFor(args: readonly string[]): string {
+  return args.find((arg) => !arg.startsWith("-")) ?? DEFAULT_CACHE;
+}
 
 interface CompilingModule {
   exports: unknown;
@@ -31,21 +42,38 @@ export interface CodeCacheOptions {
   readonly onLoad?: (file: string, cache: "used" | "rejected" | "none") => void;
 }
 
-/** From here on, a chunk of `dist` is compiled with its cache. */
-export function installCodeCache(dist: string, options: CodeCacheOptions = {}): void {
+/**
+ * Where a chunk's cache is, in the order to try: the command's own folder, which holds only the chunks
+ * whose cache differs from the default's, then the default.
+ */
+function cacheFolders(dist: string, args: readonly string[]): string[] {
+  const root = join(dist, CODE_CACHE_FOLDER);
+  const own = cacheNameFor(args);
+  const defaults = join(root, DEFAULT_CACHE);
+  return own !== DEFAULT_CACHE && /^[a-z]+$/.test(own) && existsSync(join(root, own)) ? [join(root, own), defaults] : [defaults];
+}
+
+function readCache(folders: readonly string[], name: string): Buffer | undefined {
+  for (const folder of folders) {
+    try {
+      return readFileSync(join(folder, name));
+    } catch {
+      // Not in this folder: the next, or compiled as usual.
+    }
+  }
+  return undefined;
+}
+
+/** From here on, a chunk of `dist` is compiled with its cache, the one for the command in `args`. */
+export function installCodeCache(dist: string, args: readonly string[], options: CodeCacheOptions = {}): void {
   const prototype = (Module as unknown as { prototype: { _compile: Compile } }).prototype;
   const original = prototype._compile;
-  const folder = join(dist, CODE_CACHE_FOLDER);
+  const folders = cacheFolders(dist, args);
   const made: [string, Script][] = [];
   prototype._compile = function compile(content, filename) {
     if (dirname(filename) !== dist || !filename.endsWith(".cjs")) return original.call(this, content, filename);
     const name = `${basename(filename)}.bin`;
-    let cachedData: Buffer | undefined;
-    try {
-      cachedData = options.produce === undefined ? readFileSync(join(folder, name)) : undefined;
-    } catch {
-      // Not built with a cache: compiled as usual.
-    }
+    const cachedData = options.produce === undefined ? readCache(folders, name) : undefined;
     const script = new Script(Module.wrap(content), {
       filename,
       ...(cachedData !== undefined && { cachedData }),

@@ -14,7 +14,7 @@ const LOADER = path.join(DIST, "code-cache.cjs");
 /** Runs `code` in a fresh node after installing the loader on `dist`; what it loaded, and how. */
 function run(dist: string, code: string, args: readonly string[] = [], env: Record<string, string> = {}) {
   const script =
-    `const loads = []; require(${JSON.stringify(LOADER)}).installCodeCache(${JSON.stringify(dist)}, { onLoad: (file, cache) => loads.push([require("node:path").basename(file), cache]) });` +
+    `const loads = []; require(${JSON.stringify(LOADER)}).installCodeCache(${JSON.stringify(dist)}, process.argv.slice(1), { onLoad: (file, cache) => loads.push([require("node:path").basename(file), cache]) });` +
     `process.on("exit", () => process.stderr.write("LOADS " + JSON.stringify(loads) + "\\n"));${code}`;
   const result = spawnSync(process.execPath, ["-e", script, "--", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", PRELIM_BANKS: "", ...env } });
   const line = result.stderr.split("\n").find((text) => text.startsWith("LOADS ")) ?? "LOADS []";
@@ -41,8 +41,8 @@ describe("the code cache", () => {
     expect(none.stdout.trim()).toBe(`42 ${path.join(dist, "other.cjs")}`);
     expect(none.loads).toEqual([["chunk.cjs", "none"], ["other.cjs", "none"]]);
     // Made at exit, into the folder given.
-    const cache = path.join(dist, "code-cache");
-    const made = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(LOADER)}).installCodeCache(${JSON.stringify(dist)}, { produce: ${JSON.stringify(cache)} }); ${use}`], { encoding: "utf8" });
+    const cache = path.join(dist, "code-cache", "default");
+    const made = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(LOADER)}).installCodeCache(${JSON.stringify(dist)}, [], { produce: ${JSON.stringify(cache)} }); ${use}`], { encoding: "utf8" });
     expect(made.stdout.trim()).toMatch(/^42 /);
     expect(fs.readdirSync(cache).sort()).toEqual(["chunk.cjs.bin", "other.cjs.bin"]);
     expect(run(dist, use).loads).toEqual([["chunk.cjs", "used"], ["other.cjs", "used"]]);
@@ -52,6 +52,22 @@ describe("the code cache", () => {
     const refused = run(dist, use);
     expect(refused.stdout.trim()).toBe(`42 ${path.join(dist, "other.cjs")}`);
     expect(refused.loads).toEqual([["chunk.cjs", "rejected"], ["other.cjs", "rejected"]]);
+  });
+
+  it("takes the cache of the command the arguments name, or the default one", () => {
+    const dist = tempDir();
+    fs.writeFileSync(path.join(dist, "chunk.cjs"), "exports.answer = 42;\n");
+    const use = `console.log(require(${JSON.stringify(path.join(dist, "chunk.cjs"))}).answer);`;
+    const root = path.join(dist, "code-cache");
+    spawnSync(process.execPath, ["-e", `require(${JSON.stringify(LOADER)}).installCodeCache(${JSON.stringify(dist)}, [], { produce: ${JSON.stringify(path.join(root, "default"))} }); ${use}`]);
+    // The folder of "stats" holds a cache V8 refuses: seen as refused when, and only when, stats runs.
+    fs.mkdirSync(path.join(root, "stats"));
+    fs.writeFileSync(path.join(root, "stats", "chunk.cjs.bin"), "refused");
+    expect(run(dist, use, ["stats", "--json"]).loads).toEqual([["chunk.cjs", "rejected"]]);
+    expect(run(dist, use, ["--data-dir", "x", "stats"]).loads).toEqual([["chunk.cjs", "used"]]);
+    expect(run(dist, use, ["banks"]).loads).toEqual([["chunk.cjs", "used"]]);
+    expect(run(dist, use, ["--version"]).loads).toEqual([["chunk.cjs", "used"]]);
+    expect(run(dist, use, ["../stats"]).loads).toEqual([["chunk.cjs", "used"]]);
   });
 
   it("leaves files outside dist/ to Node", () => {

@@ -19,11 +19,21 @@ const generated = standaloneCode.default(ajv, ajv.compile(schema));
 // with no high surrogate has as many code points as units, which one native regex scan tells; the loop
 // is kept for the rest, so the count is the same.
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
-if (!generated.includes(UCS2LENGTH)) throw new Error(`build: the generated validator no longer uses ${UCS2LENGTH}`);
-const code = generated.replaceAll(
+const counter = new RegExp(`const (func\\d+) = ${UCS2LENGTH.replace(/[().]/g, "\\$&")};`).exec(generated)?.[1];
+if (counter === undefined) throw new Error(`build: the generated validator no longer uses ${UCS2LENGTH}`);
+// Most strings need no count at all: code points are at most the UTF-16 units and at least half of
+// them, so a string no longer than a maximum is within it, and one of twice a minimum or more reaches it.
+const guarded = generated
+  .replace(new RegExp(`${counter}\\((\\w+)\\) > (\\d+)`, "g"), `($1.length > $2 && ${counter}($1) > $2)`)
+  .replace(new RegExp(`${counter}\\((\\w+)\\) < (\\d+)`, "g"), `($1.length < 2 * $2 && ${counter}($1) < $2)`);
+const count = (text, part) => text.split(part).length - 1;
+if (count(guarded, `${counter}(`) !== count(guarded, `&& ${counter}(`)) {
+  throw new Error("build: the generated validator compares string lengths in a form the guard does not know");
+}
+const code = guarded.replaceAll(
   UCS2LENGTH,
   `(function ucs2length(str) {
-  if (!/[\\ud800-\\udbff]/.test(str)) return str.length;
+  if (!HIGH_SURROGATE.test(str)) return str.length;
   let length = 0;
   for (let pos = 0; pos < str.length; length++) {
     const unit = str.charCodeAt(pos++);
@@ -32,6 +42,8 @@ const code = generated.replaceAll(
   return length;
 })`,
 );
+// A regex literal inside the function would be a new object at every call.
+const withRegex = code.replace('"use strict";', '"use strict";const HIGH_SURROGATE = /[\\ud800-\\udbff]/;');
 const out = path.join(root, "dist", "bank", "bank-validator.cjs");
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `// Generated from schema/bank.schema.json by scripts/build-schema-validator.js. Do not edit.\n${code}`);
+fs.writeFileSync(out, `// Generated from schema/bank.schema.json by scripts/build-schema-validator.js. Do not edit.\n${withRegex}`);

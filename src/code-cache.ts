@@ -10,7 +10,7 @@
 // of their own, into --version.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { Module } from "node:module";
-import { basename, dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { Script, constants } from "node:vm";
 
 /**
@@ -71,8 +71,9 @@ export function installCodeCache(dist: string, args: readonly string[], options:
   const folders = cacheFolders(dist, args);
   const made: [string, Script][] = [];
   prototype._compile = function compile(content, filename) {
-    if (dirname(filename) !== dist || !filename.endsWith(".cjs")) return original.call(this, content, filename);
-    const name = `${basename(filename)}.bin`;
+    if (!filename.startsWith(`${dist}${sep}`) || !filename.endsWith(".cjs")) return original.call(this, content, filename);
+    // dist/bank/bank-validator.cjs too (what validate runs most): its cache is bank--bank-validator.cjs.bin.
+    const name = `${relative(dist, filename).split(sep).join("--")}.bin`;
     const cachedData = options.produce === undefined ? readCache(folders, name) : undefined;
     const script = new Script(Module.wrap(content), {
       filename,

@@ -212,13 +212,30 @@ function checkRecommendedFields(raw: Raw, path: DataPath, locate: Locator, issue
 
 /** Whitespace-only text passes the schema's minLength; it is as empty to a reader. */
 function checkBlankText(raw: Raw, path: DataPath, locate: Locator, issues: RuleIssue[]): void {
-  const visit = (value: unknown, at: DataPath): void => {
+  // One path, grown and cut back as the walk goes, copied only for a blank found: a path per value
+  // was a few hundred thousand arrays for a bank of 10,000 questions.
+  const at: (string | number)[] = [];
+  const visit = (value: unknown): void => {
     if (typeof value === "string") {
+      // A visible ASCII first character settles it for nearly every string, without trimming.
+      const first = value.charCodeAt(0);
+      if (first > 0x20 && first < 0x7f) return;
       if (value.length > 0 && value.trim() === "") {
         issues.push({ at: locate.value([...path, ...at]), severity: "error", rule: "empty-text", message: `'${String(at[0])}' is blank; write the text or remove the key` });
       }
-    } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...at, index]));
-    else if (isRecord(value)) for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        at.push(index);
+        visit(value[index]);
+        at.pop();
+      }
+    } else if (isRecord(value)) {
+      for (const key of Object.keys(value)) {
+        at.push(key);
+        visit(value[key]);
+        at.pop();
+      }
+    }
   };
-  for (const [key, value] of Object.entries(raw)) visit(value, [key]);
+  visit(raw);
 }

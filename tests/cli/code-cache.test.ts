@@ -23,11 +23,13 @@ function run(dist: string, code: string, args: readonly string[] = [], env: Reco
 
 describe("the code cache", () => {
   it("is taken by V8 for every chunk a command loads", () => {
-    for (const args of [["stats"], ["banks"], ["--version"]]) {
+    for (const args of [["stats"], ["banks"], ["--version"], ["validate", path.join(REPO_ROOT, "tests", "fixtures", "session", "banks", "daily.yaml")]]) {
       const result = run(DIST, `process.argv.splice(1, 0, "prelim"); require(${JSON.stringify(path.join(DIST, "cli.cjs"))});`, args, { PRELIM_HOME: tempDir() });
       expect(result.status, args.join(" ")).toBe(0);
       expect(result.loads.length).toBeGreaterThan(args[0] === "--version" ? 0 : 3);
       expect(result.loads.filter(([, cache]) => cache !== "used"), args.join(" ")).toEqual([]);
+      // The schema validator, in dist/bank/, as well as the chunks.
+      if (args[0] === "validate") expect(result.loads.map(([file]) => file)).toContain("bank-validator.cjs");
     }
   });
 

@@ -194,6 +194,9 @@ describe("duplicate keys and problem counts in large files", () => {
 
   it("tells apart keys that only look alike (1 and '1'), and finds a duplicated top-level key among 100,000", () => {
     expect(briefs(loadBankText("alike.yaml", bankWith(["1: a", "'1': b"])).problems)).not.toContain("5:1 error yaml-duplicate-key");
+    expect(briefs(loadBankText("alike.yaml", bankWith(["true: a", "'true': b", "1.0: c", "'1.0': d"])).problems).filter((brief) => brief.includes("duplicate"))).toEqual([]);
+    // Two spellings of one value are one key, as yaml has them: null and ~, 1 and 0x1.
+    expect(briefs(loadBankText("same.yaml", bankWith(["null: a", "~: b", "1: c", "0x1: d"])).problems).filter((brief) => brief.includes("duplicate"))).toEqual(["5:1 error yaml-duplicate-key", "7:1 error yaml-duplicate-key"]);
     const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`);
     const loaded = loadBankText("big.yaml", bankWith([...keys, "k5: again"]));
     expect(briefs(loaded.problems)).toEqual(["100004:1 error yaml-duplicate-key"]);

@@ -57,18 +57,16 @@ export async function loadSessionBanks(args: readonly string[], context: Context
 /**
  * The banks one at a time, for a command that needs one bank's questions at a time (stats): each is
  * loaded, given to `visit` and let go before the next is loaded, so memory follows the largest bank,
- * not all of them; `between` is called after each bank is let go. The same banks as loadSessionBanks, the same errors, and nothing visited is shown
+ * not all of them. The same banks as loadSessionBanks, the same errors, and nothing visited is shown
  * before they are known: a bank named on the command line with errors fails the command after the loop.
  */
-export async function forEachSessionBank(args: readonly string[], context: Context, visit: (bank: Bank) => void, between: () => void = () => {}): Promise<void> {
+export async function forEachSessionBank(args: readonly string[], context: Context, visit: (bank: Bank) => void): Promise<void> {
   const loadOptions = sessionLoadOptions(context);
   // Only the ids and where they are written, to tell a bank whose id an earlier file took.
   const before: LoadedBank[] = [];
   const broken: LoadedBank[] = [];
   let visited = 0;
   for (const file of await resolveBankArgsOrCommand(args, context, loadOptions)) {
-    // The last bank visited is out of reach here, before the next is read.
-    if (visited > 0) between();
     const [loaded] = await loadBanks([file], loadOptions);
     if (loaded === undefined) continue;
     const checked = withCrossBankProblems([...before, loaded]).at(-1) ?? loaded;

@@ -1,7 +1,8 @@
-// A full garbage collection between large banks. stats holds one bank's questions and progress at a
-// time, and what it keeps of each is small (about 25 MB live at 100k cards in five banks), but V8
-// lets the heap grow to several banks' worth before it collects: 250 MB at its peak, where a
-// collection after each large bank keeps it near 150. `--expose-gc` cannot be passed through the
+// A full garbage collection at each large bank, once its questions are read and before its progress
+// is. stats holds one bank's questions and progress at a time, and what it keeps of each is small
+// (about 20 MB live at 100k cards in five banks), but V8 lets the heap grow to several banks' worth
+// before it collects: 250 MB of RSS at its peak, where a collection at each large bank keeps it near
+// 165. `--expose-gc` cannot be passed through the
 // shebang, so it is set at run time and the function taken from a new context, as Jest's leak
 // detector does; each collection costs about 10 ms, so only banks this large ask for one.
 

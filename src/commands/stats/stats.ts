@@ -34,13 +34,14 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
     const held = { suspended: 0, buried: 0 };
     let examDate: string | null = null;
     let controls: ReturnType<typeof readQueueControls> | undefined;
-    let release = false;
     await forEachSessionBank(args, context, (bank) => {
       if (store === undefined) {
         store = openReader(context);
         examDate = store.settings.values().examDate;
         controls = readQueueControls(context);
       }
+      // The bank's text, and what the last bank left, go before its progress is read.
+      if (bank.questions.length >= LARGE_BANK_QUESTIONS) releaseMemory();
       const { cards, tallies } = store.bankProgress(bank.id);
       parts.push(bankStatsPart(bank, cards, tallies, now, undefined, store.settings.get("leechThreshold")));
       if (examDate !== null && daysUntilExam(examDate, now) >= 0) examParts.push(examDayPart(bank.questions, cards, { ...schedulerSettings(store.settings.values()), examDate }));
@@ -48,11 +49,6 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
         if (controls?.suspended.has(question.key)) held.suspended++;
         if (controls?.buried.has(question.key)) held.buried++;
       }
-      if (bank.questions.length >= LARGE_BANK_QUESTIONS) release = true;
-    }, () => {
-      // Between banks: this one is let go before the next is read.
-      if (release) releaseMemory();
-      release = false;
     });
     const result = mergeStats(parts);
     const examDay = examDate === null || examParts.length === 0 ? undefined : mergeExamDay(examParts, now, examDate);

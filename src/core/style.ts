@@ -1,6 +1,6 @@
 // Colour is a parameter of every formatter (reporters, question views, prompts), so they stay pure
-// functions and their tests read plain text. src/ui/color.ts makes the Style of ANSI colours for a
-// colour terminal; everything else gets plainStyle.
+// functions and their tests read plain text. src/ui/color.ts makes a chalk-backed Style for a colour
+// terminal; everything else gets plainStyle.
 
 export type Paint = (text: string) => string;
 

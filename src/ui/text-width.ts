@@ -7,6 +7,11 @@ export function textWidth(output: Output): number {
   return Math.max(40, Math.min(output.columns ?? 80, 100) - 2);
 }
 
+/** Width for a message: the terminal's layout width, or no limit when the output is not a terminal (a pipe keeps one line). */
+export function messageWidth(output: Output): number {
+  return output.isTTY ? textWidth(output) : Number.POSITIVE_INFINITY;
+}
+
 /** Rows for a full-screen view (the mock test): the terminal's, at least 16, 24 when unknown. */
 export function textHeight(output: Output): number {
   return Math.max(16, output.rows ?? 24);

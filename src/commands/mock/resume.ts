@@ -13,6 +13,8 @@ import type { Context } from "../../context.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { continueJournal, removeJournal, type OpenJournal, type UnfinishedAttempt } from "../../store/mock-journal.js";
 import { closeStore, openStoreWithJournals } from "../session/open-store.js";
+import { fitLines } from "../../report/text.js";
+import { messageWidth } from "../../ui/text-width.js";
 import { loadSessionBanks } from "../session/load-banks.js";
 
 const ATTEMPT_ID = /^\d{8}-\d{6}-\d+(?:-\d+)?$/;
@@ -118,7 +120,8 @@ export function discardAttempt(which: string | true, context: Context): number {
     if (attempt === undefined) return EXIT.ok;
     if (attempt.live) throw new UsageError(`the mock test ${attempt.header.id} is open in another terminal`, "Finish it there, or close that terminal first.");
     removeJournal(attempt);
-    context.io.stdout.write(`Discarded the unfinished mock test ${attempt.header.id}: nothing of it was scored or recorded.\n`);
+    const message = `Discarded the unfinished mock test ${attempt.header.id}: nothing of it was scored or recorded.`;
+    context.io.stdout.write(`${fitLines([message], messageWidth(context.io.stdout)).join("\n")}\n`);
     return EXIT.ok;
   } finally {
     closeStore(store, context);

@@ -18,7 +18,7 @@ import { parseCount, parseSessionOptions } from "../session/options.js";
 import { readQueueControls } from "../session/queue-controls.js";
 import { isHeldBack } from "../../core/queue-controls.js";
 import { fitLines } from "../../report/text.js";
-import { textWidth } from "../../ui/text-width.js";
+import { messageWidth, textWidth } from "../../ui/text-width.js";
 
 export interface ReviewOptions extends SessionRunOptions {
   /** Review what falls due in this many days, ahead of time. */
@@ -65,7 +65,7 @@ export async function review(args: readonly string[], options: ReviewOptions, co
     const byKey = new Map(pool.map((question) => [question.key, question]));
     const ahead = dueAhead(byKey.keys(), cards, now, days ?? 1).flatMap((key) => (byKey.has(key) ? [byKey.get(key) as Question] : []));
     if (ahead.length === 0) {
-      io.stdout.write(nothingToAskReport(`Nothing falls due in the next ${days} day${days === 1 ? "" : "s"}.`, sessionReporter(options, io), screenWidth(io)));
+      io.stdout.write(nothingToAskReport(`Nothing falls due in the next ${days} day${days === 1 ? "" : "s"}.`, sessionReporter(options, io), messageWidth(io.stdout)));
       return EXIT.ok;
     }
     return runSession({ mode: "review", questions: count === undefined ? ahead : ahead.slice(0, count), seed, pool: questions, cram: true }, openStore(context), options, context);
@@ -86,7 +86,7 @@ export async function review(args: readonly string[], options: ReviewOptions, co
       limits,
       ...(next && { next: { count: next.count, when: relativeDay(next.at, now), at: next.at.toISOString() } }),
     };
-    io.stdout.write(nothingDueReport(nothing, sessionReporter(options, io), screenWidth(io)));
+    io.stdout.write(nothingDueReport(nothing, sessionReporter(options, io), messageWidth(io.stdout)));
     return EXIT.ok;
   }
 
@@ -112,10 +112,6 @@ export async function review(args: readonly string[], options: ReviewOptions, co
 }
 
 /** Text is wrapped to a terminal; to a pipe or a file it goes as one line, for scripts to read. */
-function screenWidth(io: Context["io"]): number {
-  return io.stdout.isTTY ? textWidth(io.stdout) : Number.POSITIVE_INFINITY;
-}
-
 interface StatementsPlan {
   readonly pool: readonly Question[];
   readonly questions: readonly Question[];
@@ -133,7 +129,7 @@ async function reviewStatements(checks: readonly Question[], plan: StatementsPla
     const message = next
       ? `No misjudged statements are due. Next: ${next.count} statement${next.count === 1 ? "" : "s"} ${relativeDay(next.at, plan.now)}.`
       : "No misjudged statements are due. A statement comes back here after a wrong answer to its question.";
-    io.stdout.write(nothingToAskReport(message, sessionReporter(options, io), screenWidth(io), next ? { next: { count: next.count, at: next.at.toISOString() } } : {}));
+    io.stdout.write(nothingToAskReport(message, sessionReporter(options, io), messageWidth(io.stdout), next ? { next: { count: next.count, at: next.at.toISOString() } } : {}));
     return EXIT.ok;
   }
   const drill = plan.count === undefined ? checks : checks.slice(0, plan.count);

@@ -3,14 +3,15 @@
 // which was about a tenth of `prelim stats` on an empty store. Node 20 has no compile cache of its own
 // (module.enableCompileCache came in 22), so bin/prelim.js installs this before the first chunk.
 //
-// Only files in dist/ are loaded this way, and only read: nothing is written at run time. A cache V8
-// rejects (another Node, other flags, a rebuilt chunk) is ignored and the chunk compiled as usual.
+// Only the chunks in dist/ named by their content are loaded this way, and the cache is only read:
+// nothing is written at run time. A cache V8 rejects (another Node, other flags, damage) is ignored and
+// the chunk compiled as usual.
 
 // Named imports only: a default import of a builtin would bring the bundler's interop helpers, a file
 // of their own, into --version.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { Module } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { Script, constants } from "node:vm";
 
 /**
@@ -64,6 +65,13 @@ function readCache(folders: readonly string[], name: string): Buffer | undefined
   return undefined;
 }
 
+/**
+ * Only chunks named by their content (`store-BNH362W8.cjs`, the bundler's hash): V8 checks a cache
+ * against its source's length alone, so a file rebuilt under the same name and length would run the
+ * old code. A changed chunk has a new name, and finds no cache. cli.cjs (a few KB) compiles as usual.
+ */
+const CONTENT_NAMED = /-[A-Za-z0-9_-]{8}\.cjs$/;
+
 /** From here on, a chunk of `dist` is compiled with its cache, the one for the command in `args`. */
 export function installCodeCache(dist: string, args: readonly string[], options: CodeCacheOptions = {}): void {
   const prototype = (Module as unknown as { prototype: { _compile: Compile } }).prototype;
@@ -71,15 +79,21 @@ export function installCodeCache(dist: string, args: readonly string[], options:
   const folders = cacheFolders(dist, args);
   const made: [string, Script][] = [];
   prototype._compile = function compile(content, filename) {
-    if (!filename.startsWith(`${dist}${sep}`) || !filename.endsWith(".cjs")) return original.call(this, content, filename);
-    // dist/bank/bank-validator.cjs too (what validate runs most): its cache is bank--bank-validator.cjs.bin.
-    const name = `${relative(dist, filename).split(sep).join("--")}.bin`;
+    if (dirname(filename) !== dist || !CONTENT_NAMED.test(basename(filename))) return original.call(this, content, filename);
+    const name = `${basename(filename)}.bin`;
     const cachedData = options.produce === undefined ? readCache(folders, name) : undefined;
-    const script = new Script(Module.wrap(content), {
-      filename,
-      ...(cachedData !== undefined && { cachedData }),
-      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
+    let script: Script;
+    try {
+      script = new Script(Module.wrap(content), {
+        filename,
+        ...(cachedData !== undefined && { cachedData }),
+        // Node 20.12 and later; the chunks hold no import() of their own.
+        ...(constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER !== undefined && { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }),
+      });
+    } catch {
+      // Whatever a Script cannot do here, Node's own compile does, and reports as it always would.
+      return original.call(this, content, filename);
+    }
     options.onLoad?.(filename, cachedData === undefined ? "none" : script.cachedDataRejected === true ? "rejected" : "used");
     if (options.produce !== undefined) made.push([name, script]);
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;

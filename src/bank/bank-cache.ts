@@ -17,7 +17,7 @@ import path from "node:path";
 import type { LoadedBank } from "./load-bank.js";
 import { builtFile } from "../package-files.js";
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 // node:crypto is required when a file has to be hashed, not at start-up: most runs take every bank by
 // its stamp, and the builtin costs about 3 ms to load.
@@ -41,6 +41,11 @@ export interface CacheFile {
   readonly entries: Record<string, LoadedBank>;
   /** The SHA-256 of a file's bytes by its stamp (see fileStamp), so an unchanged file is not read. */
   readonly stamps: Record<string, string>;
+  /**
+   * Each bank file's stamp when last loaded, so that what no file leads to any more (the stamp and the
+   * bank of a file since edited or removed) is dropped at save instead of kept for ever.
+   */
+  readonly paths?: Record<string, string>;
 }
 
 export interface BankCacheOptions {
@@ -71,14 +76,16 @@ export function buildId(version: string): string | undefined {
   }
 }
 
-function readCacheFile(file: string | URL, build: string, maxBytes: number): Pick<CacheFile, "entries" | "stamps"> {
+function readCacheFile(file: string | URL, build: string, maxBytes: number): Required<Pick<CacheFile, "entries" | "stamps" | "paths">> {
   try {
     const data = JSON.parse(fs.readFileSync(file, "utf8")) as CacheFile;
-    if (data.format === FORMAT && data.build === build && data.maxBytes === maxBytes && typeof data.entries === "object" && typeof data.stamps === "object") return data;
+    if (data.format === FORMAT && data.build === build && data.maxBytes === maxBytes && typeof data.entries === "object" && typeof data.stamps === "object") {
+      return { entries: data.entries, stamps: data.stamps, paths: typeof data.paths === "object" && data.paths !== null ? data.paths : {} };
+    }
   } catch {
     // No cache yet, or an unreadable one: start empty.
   }
-  return { entries: {}, stamps: {} };
+  return { entries: {}, stamps: {}, paths: {} };
 }
 
 /** One bank in a file of its own, with the build and cap it was loaded under. */
@@ -122,8 +129,8 @@ function writeWhole(file: string, text: string): boolean {
   }
 }
 
-export function serializeCache(entries: Record<string, LoadedBank>, build: string, maxBytes: number, stamps: Record<string, string> = {}): string {
-  return JSON.stringify({ format: FORMAT, build, maxBytes, entries, stamps } satisfies CacheFile);
+export function serializeCache(entries: Record<string, LoadedBank>, build: string, maxBytes: number, stamps: Record<string, string> = {}, paths: Record<string, string> = {}): string {
+  return JSON.stringify({ format: FORMAT, build, maxBytes, entries, stamps, paths } satisfies CacheFile);
 }
 
 /** The SHA-256 of a file's bytes, or undefined when it cannot be read or is over the size cap. */
@@ -154,7 +161,7 @@ export function fileStamp(file: string, realNow: () => number = Date.now): strin
 
 export function openBankCache(cacheFile: string, build: string, maxBytes: number, options: BankCacheOptions = {}): BankCache {
   const { seed = BUILT_IN_CACHE, realNow = Date.now, hash: hashFile = fileHash } = options;
-  const { entries, stamps } = readCacheFile(cacheFile, build, maxBytes);
+  const { entries, stamps, paths } = readCacheFile(cacheFile, build, maxBytes);
   let seeded: Pick<CacheFile, "entries" | "stamps"> | undefined;
   const fromSeed = () => (seeded ??= readCacheFile(seed, build, maxBytes));
   const hashes = new Map<string, string | undefined>();
@@ -164,7 +171,8 @@ export function openBankCache(cacheFile: string, build: string, maxBytes: number
   const hashOf = (file: string) => {
     if (!hashes.has(file)) {
       const stamp = fileStamp(file, realNow);
-      let hash = stamp === undefined ? undefined : (stamps[stamp] ?? fromSeed().stamps[stamp]);
+      const seededHash = stamp === undefined ? undefined : fromSeed().stamps[stamp];
+      let hash = stamp === undefined ? undefined : (stamps[stamp] ?? seededHash);
       if (hash === undefined) {
         hash = hashFile(file, maxBytes);
         if (hash !== undefined && stamp !== undefined) {
@@ -172,10 +180,34 @@ export function openBankCache(cacheFile: string, build: string, maxBytes: number
           changed = true;
         }
       }
+      // The built-in banks' stamps are the build's, not this cache's to keep.
+      if (stamp !== undefined && seededHash === undefined && hash !== undefined && paths[file] !== stamp) {
+        paths[file] = stamp;
+        changed = true;
+      }
       hashes.set(file, hash);
     }
     return hashes.get(file);
   };
+
+  /**
+   * What no bank file leads to any more goes: the path of a file that is gone, a stamp no path has
+   * now (a file edited since), and the bank file of a hash no stamp or load of this run has.
+   */
+  function prune(): void {
+    for (const file of Object.keys(paths)) if (!fs.existsSync(file)) delete paths[file];
+    const liveStamps = new Set(Object.values(paths));
+    for (const stamp of Object.keys(stamps)) if (!liveStamps.has(stamp)) delete stamps[stamp];
+    const liveHashes = new Set([...Object.values(stamps), ...hashes.values()]);
+    const folder = path.dirname(entryFile(cacheFile, "x"));
+    try {
+      for (const name of fs.readdirSync(folder)) {
+        if (name.endsWith(".json") && !liveHashes.has(name.slice(0, -".json".length))) fs.rmSync(path.join(folder, name), { force: true });
+      }
+    } catch {
+      // No folder yet, or one that cannot be listed: only a cache.
+    }
+  }
   return {
     get(file) {
       const hash = hashOf(file);
@@ -195,7 +227,8 @@ export function openBankCache(cacheFile: string, build: string, maxBytes: number
       // Each bank before the stamps that lead to it.
       for (const [hash, loaded] of added) writeWhole(entryFile(cacheFile, hash), JSON.stringify({ build, maxBytes, loaded } satisfies EntryFile));
       added.clear();
-      writeWhole(cacheFile, serializeCache(entries, build, maxBytes, stamps));
+      prune();
+      writeWhole(cacheFile, serializeCache(entries, build, maxBytes, stamps, paths));
     },
   };
 }

@@ -70,7 +70,12 @@ export async function resolveBankArgs(args: readonly string[], roots: BankRoots,
       continue;
     }
     if (byId.size === 0) {
-      for (const entry of await loadBanks(findBankFiles(defaults), options)) if (entry.id && !byId.has(entry.id)) byId.set(entry.id, entry.file);
+      // A file at a time, keeping only its id: a command that then goes through its banks one at a
+      // time (stats) never holds every bank on the search path at once.
+      for (const file of findBankFiles(defaults)) {
+        const [entry] = await loadBanks([file], options);
+        if (entry?.id && !byId.has(entry.id)) byId.set(entry.id, entry.file);
+      }
     }
     const file = byId.get(arg);
     if (file === undefined && /[\\/]|\.ya?ml$/i.test(arg)) throw new UsageError(`no such file or folder: ${arg}`);

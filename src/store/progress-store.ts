@@ -375,6 +375,9 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
 
     close() {
       if (closed !== undefined) return closed;
+      // Closed before the save renames a new progress.json over it: Windows refuses to replace a file
+      // held open.
+      if (lookup !== undefined && lookup !== "fold") lookup.sections.close();
       try {
         closed = saveUnderLock();
       } catch (error) {
@@ -383,7 +386,6 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
         throw error;
       } finally {
         log.close();
-        if (lookup !== undefined && lookup !== "fold") lookup.sections.close();
       }
       return closed;
     },

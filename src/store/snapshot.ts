@@ -322,7 +322,10 @@ export function openSections(file: string, fsys: StoreFs = nodeFs): SnapshotSect
     const bodyFrom = header[0].length;
     for (const name of Object.keys(ranges)) {
       const range = ranges[name];
-      if (!isRange(range) || range[0] < bodyFrom || range[3] > sectionsAt) throw new Error("a section out of place");
+      if (!isRange(range)) throw new Error("not a section's range");
+      // A bank with tallies and no cards, or the reverse, has an empty range at 0 for the other.
+      const inPlace = (from: number, to: number) => from === to || (from >= bodyFrom && to <= sectionsAt);
+      if (!inPlace(range[0], range[1]) || !inPlace(range[2], range[3])) throw new Error("a section out of place");
     }
     const sectionAt = (name: string): SnapshotSection | undefined => {
       const range: SectionRange = Object.hasOwn(ranges, name) ? (ranges[name] as SectionRange) : [0, 0, 0, 0];

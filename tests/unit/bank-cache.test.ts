@@ -162,6 +162,28 @@ describe("bank cache by file stamp", () => {
     expect(second.calls()).toBe(0);
   });
 
+  it("keeps one bank file and one stamp per bank file however often it is edited, and forgets a removed one", async () => {
+    const open = () => openBankCache(cacheFile, "b1", 1_000_000, { realNow: later });
+    const other = path.join(dir, "other.yaml");
+    fs.writeFileSync(other, BANK.replace("id: cached", "id: other"));
+    for (const title of ["One", "Two", "Three"]) {
+      fs.writeFileSync(bankFile, BANK.replace("Cached bank", title));
+      const [loaded] = await loadBanks([bankFile, other], { maxBytes: 1_000_000, cache: open() });
+      expect(loaded?.bank?.title).toBe(title);
+    }
+    const entries = () => fs.readdirSync(path.join(dir, "cache", "banks")).sort();
+    expect(entries()).toEqual([`${fileHash(bankFile, 1_000_000)}.json`, `${fileHash(other, 1_000_000)}.json`].sort());
+    const saved = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { stamps: object; paths: object };
+    expect(Object.keys(saved.stamps)).toHaveLength(2);
+    expect(Object.keys(saved.paths).sort()).toEqual([bankFile, other].sort());
+    // The other file removed: the next save (any change) forgets it and its bank.
+    fs.rmSync(other);
+    fs.writeFileSync(bankFile, BANK.replace("Cached bank", "Four"));
+    await loadBanks([bankFile], { maxBytes: 1_000_000, cache: open() });
+    expect(entries()).toEqual([`${fileHash(bankFile, 1_000_000)}.json`]);
+    expect(Object.keys((JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { paths: object }).paths)).toEqual([bankFile]);
+  });
+
   it("hashes a file written too recently to trust its stamp, and one whose stamp changed", async () => {
     const recent = countingHash();
     await loadBanks([bankFile], { maxBytes: 1_000_000, cache: openBankCache(cacheFile, "b1", 1_000_000, { hash: recent.hash }) });

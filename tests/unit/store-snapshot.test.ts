@@ -290,6 +290,18 @@ describe("sections: one bank's cards and tallies read without the rest", () => {
     expect(openSections(path.join(dir, "missing.json"))).toBeUndefined();
   });
 
+  it("reads a bank that has tallies and no cards, or cards and no tallies", () => {
+    const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 0, cards: new Map([["c/x", card(1)]]), tallies: new Map([["t/x", tally(2)]]) });
+    const sections = opened(text);
+    try {
+      expect(sections.section("t")).toEqual({ cards: {}, tallies: { "t/x": [2, 1, tally(2).recent] } });
+      expect(sections.section("c")?.tallies).toEqual({});
+      expect(Object.keys(sections.section("c")?.cards ?? {})).toEqual(["c/x"]);
+    } finally {
+      sections.close();
+    }
+  });
+
   it("keeps the file one JSON object, with the header first", () => {
     const text = serializeSnapshot({ writtenBy: "0.1.0", logBytes: 12, cards, tallies });
     expect(text.startsWith('{"schemaVersion":2,"writtenBy":"0.1.0","logBytes":12,"cards":{')).toBe(true);

@@ -180,13 +180,10 @@ function duplicateKeyIssues(document: Document.Parsed, at: (offset: number) => P
   while (stack.length > 0) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<string>();
+      const seen = new Set<unknown>();
+      const seenObjects = new Set<string>();
       for (const pair of node.items) {
-        const identity = keyIdentity(pair.key);
-        if (identity !== undefined) {
-          if (seen.has(identity)) issues.push({ at: at((pair.key as Node).range?.[0] ?? 0), rule: "yaml-duplicate-key", message: DUPLICATE_KEY_MESSAGE });
-          seen.add(identity);
-        }
+        if (repeatsKey(pair.key, seen, seenObjects)) issues.push({ at: at((pair.key as Node).range?.[0] ?? 0), rule: "yaml-duplicate-key", message: DUPLICATE_KEY_MESSAGE });
         stack.push(pair.key, pair.value);
       }
     } else if (isSeq(node)) {
@@ -197,12 +194,25 @@ function duplicateKeyIssues(document: Document.Parsed, at: (offset: number) => P
   return issues.sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
 }
 
-function keyIdentity(key: unknown): string | undefined {
-  if (!isScalar(key)) return undefined;
+/**
+ * Whether a key repeats one before it in its mapping, compared as yaml compares keys: by scalar value,
+ * so 1 and '1' differ. A primitive value is its own identity in a Set (no string made for each of a
+ * bank's 100,000 keys); any other value (a tagged scalar's object) by its text, in a Set of its own.
+ */
+function repeatsKey(key: unknown, seen: Set<unknown>, seenObjects: Set<string>): boolean {
+  if (!isScalar(key)) return false;
   const { value } = key;
   // NaN !== NaN: yaml never finds two .nan keys equal.
-  if (typeof value === "number" && Number.isNaN(value)) return undefined;
-  return `${value === null ? "null" : typeof value}:${String(value)}`;
+  if (typeof value === "number" && Number.isNaN(value)) return false;
+  if (typeof value === "object" && value !== null) {
+    const text = String(value);
+    const repeated = seenObjects.has(text);
+    seenObjects.add(text);
+    return repeated;
+  }
+  const repeated = seen.has(value);
+  seen.add(value);
+  return repeated;
 }
 
 function yamlIssue(error: YAMLError, at: (offset: number) => Position, cst: CstFacts): YamlIssue {

@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseHeader, parseState, type JournalHeader, type JournalState, type NewJournalHeader, type NewJournalState } from "../core/attempt-journal.js";
 import { completionEntries } from "../core/attempt.js";
 import type { ReviewLogEntry } from "../core/review.js";
-import { readAttempts } from "./attempts.js";
+import { attemptsFile, readAttempts } from "./attempts.js";
 import { appendLine } from "./append-line.js";
 import { isProcessAlive } from "./lock.js";
 import { closeQuietly, nodeFs, removeQuietly, storeFailure, syncFolder, type StoreFs } from "./store-fs.js";
@@ -104,9 +104,18 @@ function createJournal(dataDir: string, header: NewJournalHeader, fsys: StoreFs)
   let id = header.id;
   let file = path.join(folder, `${id}.jsonl`);
   let fd: number | undefined;
+  const submitted = submittedIds(dataDir, fsys);
   try {
     fsys.mkdirSync(folder, { recursive: true });
     for (let n = 2; fd === undefined; n++) {
+      // An attempt begun in the same second with the same seed may be submitted already, its journal
+      // gone: its id is taken all the same, or the next open would take this journal for its own.
+      if (submitted(id)) {
+        if (n > 100) throw new Error(`no free id for the attempt ${header.id}`);
+        id = `${header.id}-${n}`;
+        file = path.join(folder, `${id}.jsonl`);
+        continue;
+      }
       fsys.rmSync(temp, { force: true });
       const tempFd = fsys.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o644);
       try {
@@ -132,6 +141,24 @@ function createJournal(dataDir: string, header: NewJournalHeader, fsys: StoreFs)
     throw storeFailure(error, "start the mock attempt in", file);
   }
   return opened(id, file, fd, fsys);
+}
+
+/**
+ * Whether an id names an attempt in the history. The history is searched as text, not parsed: it is
+ * read once, at the attempt's first change, and only a false alarm (another id) can come of it.
+ */
+function submittedIds(dataDir: string, fsys: StoreFs): (id: string) => boolean {
+  let text: string | undefined;
+  return (id) => {
+    if (text === undefined) {
+      try {
+        text = fsys.readFileSync(attemptsFile(dataDir), "utf8");
+      } catch {
+        text = "";
+      }
+    }
+    return text.includes(`"id":${JSON.stringify(id)}`);
+  };
 }
 
 /** Temp files of journals whose process died before linking them into place: nothing was recorded. */

@@ -341,8 +341,14 @@ describe("--discard after a submission cut short", () => {
       type: "start", v: JOURNAL_VERSION, id: attempt.id, startedAt: new Date().toISOString(), seed: 4, banks: ["polity"], title: "Mock test · polity",
       timeLimitMs: 600_000, marking: { correct: 2, wrong: -0.66, unanswered: 0 }, questions: attempt.outcomes.map((item) => ({ key: item.key, order: [0, 1, 2, 3] })), scripted: false,
     });
+    // In a real submission the journal exists before the attempt is saved: made so here too.
+    const history = path.join(home, "mock-attempts.jsonl");
+    const saved = fs.readFileSync(history);
+    fs.rmSync(history);
     journal.start();
     journal.close();
+    fs.writeFileSync(history, saved);
+    expect(journal.id).toBe(attempt.id);
     const discard = await runPrelim(["mock", "--discard"], { home });
     expect(discard.stderr).toContain("finished saving a mock attempt cut short");
     expect(discard.stderr).toContain("no unfinished mock test to discard");

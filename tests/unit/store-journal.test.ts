@@ -61,6 +61,19 @@ describe("a new attempt's journal", () => {
     journal.close();
   });
 
+  it("does not take the id of an attempt already submitted (begun in the same second, its journal gone)", () => {
+    // Another sitting of the same second and seed, submitted before this one's first change.
+    fs.writeFileSync(path.join(dir, "mock-attempts.jsonl"), `${JSON.stringify({ v: 1, id: "20260301-090000-7", at: STARTED.toISOString() })}\n`);
+    const journal = newJournal(dir, header("20260301-090000-7"));
+    journal.write(journalState(exam(), 1_000, STARTED, STARTED.getTime()));
+    expect(journal.id).toBe("20260301-090000-7-2");
+    journal.close();
+    // So the next open leaves it for --resume rather than completing it as that attempt's submission.
+    const done = completeSubmissions(dir, createMemoryStore());
+    expect(done.unfinished.map((attempt) => attempt.header.id)).toEqual(["20260301-090000-7-2"]);
+    expect(onDisk()).toEqual(["20260301-090000-7-2.jsonl"]);
+  });
+
   it("start() puts it there with its header alone, once, and takes the next free id when its own is taken", () => {
     newJournal(dir, header("20260301-090000-7")).start();
     const second = newJournal(dir, header("20260301-090000-7"));

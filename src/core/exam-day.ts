@@ -3,6 +3,7 @@
 // twice before it, and the load per week until then. Pure: the cards, the time and the settings are
 // parameters. (Kept apart from stats.ts: it is about a day to come, not the history.)
 
+import { addSums } from "./group.js";
 import { questionHeadline, type Question } from "./question.js";
 import { startOfDay } from "./queue.js";
 import { examStart, nextCardState, retrievability, type CardState, type SchedulerSettings } from "./scheduler.js";
@@ -96,12 +97,7 @@ export function examDayPart(
       recallSeen += row;
       if (row < settings.desiredRetention) atRisk.push({ key: question.key, question: questionHeadline(question), recall: row });
     }
-    for (const tag of new Set(question.tags.length > 0 ? question.tags : [UNTAGGED])) {
-      const topic = topics.get(tag) ?? { questions: 0, recall: 0 };
-      topic.questions++;
-      topic.recall += row;
-      topics.set(tag, topic);
-    }
+    for (const tag of new Set(question.tags.length > 0 ? question.tags : [UNTAGGED])) addSums(topics, tag, { questions: 1, recall: row });
   }
   return { questions: questions.length, seen, recall, recallSeen, topics, atRisk: atRisk.sort(byRisk).slice(0, atRiskCount), unseen };
 }
@@ -113,12 +109,7 @@ export function mergeExamDay(parts: readonly ExamDayPart[], now: Date, examDate:
   const seen = sum("seen");
   const topics = new Map<string, { questions: number; recall: number }>();
   for (const part of parts) {
-    for (const [tag, row] of part.topics) {
-      const topic = topics.get(tag) ?? { questions: 0, recall: 0 };
-      topic.questions += row.questions;
-      topic.recall += row.recall;
-      topics.set(tag, topic);
-    }
+    for (const [tag, row] of part.topics) addSums(topics, tag, row);
   }
   return {
     examDate,

@@ -2,6 +2,7 @@
 // bank, per topic, retention, what falls due, activity by day and the weakest questions. Pure: time and
 // data are parameters. Its cost follows the questions and the last weeks' answers, not the history.
 
+import { addSums } from "./group.js";
 import { questionHeadline, type Bank, type Question } from "./question.js";
 import { isFirstAnswer, RECENT_DAYS, type AnswerTally } from "./tally.js";
 import { isMastered } from "./scheduler.js";
@@ -113,12 +114,7 @@ export function bankStatsPart(
   }
   const topics = new Map<string, { answers: number; correct: number }>();
   for (const { question, tally } of perKey.values()) {
-    for (const tag of question.tags) {
-      const topic = topics.get(tag) ?? { answers: 0, correct: 0 };
-      topic.answers += tally.answers;
-      topic.correct += tally.correct;
-      topics.set(tag, topic);
-    }
+    for (const tag of question.tags) addSums(topics, tag, { answers: tally.answers, correct: tally.correct });
   }
   const rows = [...perKey.values()].map((row) => row.tally);
   return {
@@ -148,12 +144,7 @@ export function mergeStats(parts: readonly StatsPart[]): Stats {
   let reviews = 0;
   let correct = 0;
   for (const part of parts) {
-    for (const [tag, row] of part.topics) {
-      const topic = topics.get(tag) ?? { answers: 0, correct: 0 };
-      topic.answers += row.answers;
-      topic.correct += row.correct;
-      topics.set(tag, topic);
-    }
+    for (const [tag, row] of part.topics) addSums(topics, tag, row);
     reviews += part.retention.reviews;
     correct += part.retention.correct;
   }

@@ -3,6 +3,7 @@
 // migrated, so reading works on a read-only folder and while a session holds the lock. progress.json
 // is read whole when cards() or tallies() is asked for, or one bank's part at a time (bankProgress).
 
+import { groupInto } from "../core/group.js";
 import type { ReviewLogEntry } from "../core/review.js";
 import { foldReviews, type CardState } from "../core/scheduler.js";
 import { foldTallies, type AnswerTally, type Tallies } from "../core/tally.js";
@@ -11,7 +12,7 @@ import { schedulerSettings } from "./scheduler-settings.js";
 import { storePaths, type ProgressStoreOptions } from "./progress-store.js";
 import { openReviewLog, withUnterminated } from "./review-log.js";
 import type { SettingsView } from "./setting-definitions.js";
-import { bankPart, openSections, readSnapshot, sectionCard, sectionOf, sectionTally, SNAPSHOT_SCHEMA_VERSION, type BankProgress, type SnapshotSections } from "./snapshot.js";
+import { bankPart, checkedSection, openSections, readSnapshot, sectionOf, SNAPSHOT_SCHEMA_VERSION, type BankProgress, type SnapshotSections } from "./snapshot.js";
 import { checkDataDirReadable, nodeFs } from "./store-fs.js";
 
 export interface ProgressReader {
@@ -36,18 +37,6 @@ export interface ProgressReader {
 
 /** The store's options; those about writing (the lock, migrations) do not apply. */
 export type ProgressReaderOptions = Omit<ProgressStoreOptions, "lock" | "migrations">;
-
-/** The entries of one bank's questions, as a fold of that bank needs them. */
-function byBank(entries: readonly ReviewLogEntry[]): Map<string, ReviewLogEntry[]> {
-  const banks = new Map<string, ReviewLogEntry[]>();
-  for (const entry of entries) {
-    const bank = sectionOf(entry.key);
-    const list = banks.get(bank);
-    if (list === undefined) banks.set(bank, [entry]);
-    else list.push(entry);
-  }
-  return banks;
-}
 
 export function openProgressReader(options: ProgressReaderOptions): ProgressReader {
   const fsys = options.fs ?? nodeFs;
@@ -92,7 +81,7 @@ export function openProgressReader(options: ProgressReaderOptions): ProgressRead
   try {
     const sections = openSections(paths.snapshot, fsys);
     if (sections !== undefined && sections.schemaVersion === schemaVersion && isLineStart(sections.logBytes)) {
-      parts = { sections, tail: byBank(withUnterminated(log.read({ fromByte: sections.logBytes, reportSkipped: true }))) };
+      parts = { sections, tail: groupInto(new Map(), withUnterminated(log.read({ fromByte: sections.logBytes, reportSkipped: true })), (entry) => sectionOf(entry.key)) };
     } else {
       sections?.close();
       whole = readWhole(true);
@@ -105,26 +94,11 @@ export function openProgressReader(options: ProgressReaderOptions): ProgressRead
 
   function bankProgress(bank: string): BankProgress {
     const section = whole === undefined ? parts?.sections.section(bank) : undefined;
-    const now = options.now();
-    const cards = new Map<string, CardState>();
-    const tallies: Tallies = new Map();
-    if (section !== undefined) {
-      for (const key of Object.keys(section.cards)) {
-        const card = sectionCard(section, key, now);
-        if (card === "unknown" || card === undefined) break;
-        cards.set(key, card);
-      }
-      for (const key of Object.keys(section.tallies)) {
-        const tally = sectionTally(section, key);
-        if (tally === "unknown" || tally === undefined) break;
-        tallies.set(key, tally);
-      }
-    }
+    const checked = section === undefined ? undefined : checkedSection(section, options.now());
     // A part that is not as prelim writes it: the whole file is read, and reported as it always was.
-    const sound = section !== undefined && cards.size === Object.keys(section.cards).length && tallies.size === Object.keys(section.tallies).length;
-    if (!sound) return bankPart(all(), bank);
+    if (checked === undefined) return bankPart(all(), bank);
     const tail = parts?.tail.get(bank) ?? [];
-    return { cards: foldReviews(cards, tail, scheduling), tallies: foldTallies(tallies, tail) };
+    return { cards: foldReviews(checked.cards, tail, scheduling), tallies: foldTallies(checked.tallies, tail) };
   }
 
   let entries: ReviewLogEntry[] | undefined;

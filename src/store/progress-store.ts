@@ -5,6 +5,7 @@
 // lock, at most once) only when there is none yet or the tail has grown past `rewriteAfterBytes`.
 
 import path from "node:path";
+import { groupInto } from "../core/group.js";
 import type { ReviewLogEntry } from "../core/review.js";
 import { applyReview, foldReviews, type CardState, type SchedulerSettings } from "../core/scheduler.js";
 import { foldTallies, pruneTallies, RECENT_MS, type AnswerTally, type Tallies } from "../core/tally.js";
@@ -226,14 +227,7 @@ export function openProgressStore(options: ProgressStoreOptions): ProgressStore 
    * A question's answers move its statements' cards and tallies (items), and the cap on a weak
    * statement moves the question's card: the tail is kept by question, statements with it.
    */
-  function addToTail(tail: Map<string, ReviewLogEntry[]>, entries: readonly ReviewLogEntry[]): void {
-    for (const entry of entries) {
-      const question = questionOf(entry.key);
-      const list = tail.get(question);
-      if (list === undefined) tail.set(question, [entry]);
-      else list.push(entry);
-    }
-  }
+  const addToTail = (tail: Map<string, ReviewLogEntry[]>, entries: readonly ReviewLogEntry[]) => groupInto(tail, entries, (entry) => questionOf(entry.key));
 
   function sectionsLookup(): Lookup | "fold" {
     if (lookup !== undefined) return lookup;

@@ -245,6 +245,18 @@ const HEADER = /^\{"schemaVersion":(\d+),"writtenBy":"(?:[^"\\]|\\.)*","logBytes
 // The last field, after the sections' index: where that index starts.
 const TRAILER = /,"sectionsAt":(\d+)\}\n$/;
 
+/** Bytes `from` to `to` of an open file, as text; throws when the file holds fewer. */
+function readText(fsys: StoreFs, fd: number, from: number, to: number): string {
+  const buffer = Buffer.alloc(to - from);
+  if (fsys.readSync(fd, buffer, 0, buffer.length, from) !== buffer.length) throw new Error("short read");
+  return buffer.toString("utf8");
+}
+
+/** What the start of an open progress.json says (the header, or null) and its last bytes. */
+function readEnds(fsys: StoreFs, fd: number, size: number): { header: RegExpExecArray | null; ending: string } {
+  return { header: HEADER.exec(readText(fsys, fd, 0, Math.min(size, 256))), ending: readText(fsys, fd, Math.max(0, size - 40), size) };
+}
+
 export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek {
   let fd: number;
   try {
@@ -256,14 +268,9 @@ export function peekSnapshot(file: string, fsys: StoreFs = nodeFs): SnapshotPeek
   try {
     const size = fsys.fstatSync(fd).size;
     if (size < 2) return { kind: "unknown" };
-    const start = Buffer.alloc(Math.min(size, 256));
-    const length = fsys.readSync(fd, start, 0, start.length, 0);
-    const end = Buffer.alloc(Math.min(size, 40));
-    const endLength = fsys.readSync(fd, end, 0, end.length, size - end.length);
-    const ending = end.toString("latin1", 0, endLength);
-    const match = HEADER.exec(start.toString("utf8", 0, length));
-    if (match === null || endLength !== end.length || !ending.endsWith("}\n")) return { kind: "unknown" };
-    return { kind: "header", schemaVersion: Number(match[1]), logBytes: Number(match[2]), sections: TRAILER.test(ending) };
+    const { header, ending } = readEnds(fsys, fd, size);
+    if (header === null || !ending.endsWith("}\n")) return { kind: "unknown" };
+    return { kind: "header", schemaVersion: Number(header[1]), logBytes: Number(header[2]), sections: TRAILER.test(ending) };
   } catch {
     return { kind: "unknown" };
   } finally {
@@ -305,16 +312,11 @@ export function openSections(file: string, fsys: StoreFs = nodeFs): SnapshotSect
   } catch {
     return undefined;
   }
-  const read = (from: number, to: number): string => {
-    const buffer = Buffer.alloc(to - from);
-    const length = fsys.readSync(fd, buffer, 0, buffer.length, from);
-    if (length !== buffer.length) throw new Error("short read");
-    return buffer.toString("utf8");
-  };
+  const read = (from: number, to: number) => readText(fsys, fd, from, to);
   try {
     const size = fsys.fstatSync(fd).size;
-    const header = HEADER.exec(read(0, Math.min(size, 256)));
-    const trailer = TRAILER.exec(read(Math.max(0, size - 40), size));
+    const { header, ending } = readEnds(fsys, fd, size);
+    const trailer = TRAILER.exec(ending);
     if (header === null || trailer === null) throw new Error("not a file with sections");
     const sectionsAt = Number(trailer[1]);
     const ranges = JSON.parse(read(sectionsAt, size - (trailer[0] as string).length)) as unknown;
@@ -349,6 +351,23 @@ export function openSections(file: string, fsys: StoreFs = nodeFs): SnapshotSect
 export function sectionTally(section: SnapshotSection, key: string): AnswerTally | undefined | "unknown" {
   if (!Object.hasOwn(section.tallies, key)) return undefined;
   return toTally(section.tallies[key]) ?? "unknown";
+}
+
+/** A section's cards and tallies, each checked as a whole read checks them; undefined if any is not valid. */
+export function checkedSection(section: SnapshotSection, now: Date): { cards: Map<string, CardState>; tallies: Tallies } | undefined {
+  const cards = new Map<string, CardState>();
+  const tallies: Tallies = new Map();
+  for (const key of Object.keys(section.cards)) {
+    const card = sectionCard(section, key, now);
+    if (card === "unknown" || card === undefined) return undefined;
+    cards.set(key, card);
+  }
+  for (const key of Object.keys(section.tallies)) {
+    const tally = sectionTally(section, key);
+    if (tally === "unknown" || tally === undefined) return undefined;
+    tallies.set(key, tally);
+  }
+  return { cards, tallies };
 }
 
 /** A card of a section, checked as a whole read checks it: "unknown" when it is not valid. */

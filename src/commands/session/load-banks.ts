@@ -62,15 +62,19 @@ export async function loadSessionBanks(args: readonly string[], context: Context
  */
 export async function forEachSessionBank(args: readonly string[], context: Context, visit: (bank: Bank) => void): Promise<void> {
   const loadOptions = sessionLoadOptions(context);
-  // Only the ids and where they are written, to tell a bank whose id an earlier file took.
-  const before: LoadedBank[] = [];
+  // The first file of each id, without its questions: what tells a later file that its id is taken.
+  const firstOfId = new Map<string, Omit<LoadedBank, "bank">>();
   const broken: LoadedBank[] = [];
   let visited = 0;
   for (const file of await resolveBankArgsOrCommand(args, context, loadOptions)) {
     const [loaded] = await loadBanks([file], loadOptions);
     if (loaded === undefined) continue;
-    const checked = withCrossBankProblems([...before, loaded]).at(-1) ?? loaded;
-    before.push({ file: checked.file, problems: [], questionCount: 0, ...(checked.id !== undefined && { id: checked.id }), ...(checked.idAt !== undefined && { idAt: checked.idAt }) });
+    const first = loaded.id === undefined ? undefined : firstOfId.get(loaded.id);
+    const checked = first === undefined ? loaded : (withCrossBankProblems([first, loaded])[1] ?? loaded);
+    if (checked.id !== undefined && first === undefined) {
+      const { bank: _questions, ...withoutQuestions } = checked;
+      firstOfId.set(checked.id, withoutQuestions);
+    }
     if (checked.bank === undefined) {
       broken.push(checked);
       continue;

@@ -15,6 +15,8 @@ import { unfinishedNotice } from "../mock/resume.js";
 import { readQueueControls } from "../session/queue-controls.js";
 import { daysUntilExam, examDayPart, mergeExamDay, type ExamDayPart } from "../../core/exam-day.js";
 import { schedulerSettings } from "../../store/scheduler-settings.js";
+import type { SchedulerSettings } from "../../core/scheduler.js";
+import type { QueueControls } from "../../core/queue-controls.js";
 import type { ProgressReader } from "../../store/progress-reader.js";
 import { LARGE_BANK_QUESTIONS, releaseMemory } from "./release-memory.js";
 
@@ -22,36 +24,52 @@ export interface StatsOptions {
   readonly json?: boolean;
 }
 
+/** What stats reads besides the banks, once, at the first bank (so a mistake in the banks is told first). */
+interface Reading {
+  readonly store: ProgressReader;
+  readonly leechThreshold: number;
+  /** The exam day's settings while it is still ahead; undefined without a date. */
+  readonly exam: (SchedulerSettings & { readonly examDate: string }) | undefined;
+  readonly controls: QueueControls;
+}
+
+function openReading(context: Context, now: Date): Reading {
+  // Reading needs no lock and no write access: stats works on a read-only data dir.
+  const store = openReader(context);
+  const values = store.settings.values();
+  const { examDate } = values;
+  return {
+    store,
+    leechThreshold: values.leechThreshold,
+    exam: examDate === null || daysUntilExam(examDate, now) < 0 ? undefined : { ...schedulerSettings(values), examDate },
+    controls: readQueueControls(context),
+  };
+}
+
 export async function stats(args: readonly string[], options: StatsOptions, context: Context): Promise<number> {
   const { io } = context;
   const now = io.now();
-  // Opened at the first bank, so a mistake in the banks is told first. Reading needs no lock and no
-  // write access: stats works on a read-only data dir.
-  let store: ProgressReader | undefined;
+  // Filled by the first bank; a holder, since a variable set in the callback reads as never set after it.
+  const opened: { reading?: Reading } = {};
   try {
     const parts: StatsPart[] = [];
     const examParts: ExamDayPart[] = [];
     const held = { suspended: 0, buried: 0 };
-    let examDate: string | null = null;
-    let controls: ReturnType<typeof readQueueControls> | undefined;
     await forEachSessionBank(args, context, (bank) => {
-      if (store === undefined) {
-        store = openReader(context);
-        examDate = store.settings.values().examDate;
-        controls = readQueueControls(context);
-      }
+      const { store, leechThreshold, exam, controls } = (opened.reading ??= openReading(context, now));
       // The bank's text, and what the last bank left, go before its progress is read.
       if (bank.questions.length >= LARGE_BANK_QUESTIONS) releaseMemory();
       const { cards, tallies } = store.bankProgress(bank.id);
-      parts.push(bankStatsPart(bank, cards, tallies, now, undefined, store.settings.get("leechThreshold")));
-      if (examDate !== null && daysUntilExam(examDate, now) >= 0) examParts.push(examDayPart(bank.questions, cards, { ...schedulerSettings(store.settings.values()), examDate }));
+      parts.push(bankStatsPart(bank, cards, tallies, now, undefined, leechThreshold));
+      if (exam !== undefined) examParts.push(examDayPart(bank.questions, cards, exam));
       for (const question of bank.questions) {
-        if (controls?.suspended.has(question.key)) held.suspended++;
-        if (controls?.buried.has(question.key)) held.buried++;
+        if (controls.suspended.has(question.key)) held.suspended++;
+        if (controls.buried.has(question.key)) held.buried++;
       }
     });
     const result = mergeStats(parts);
-    const examDay = examDate === null || examParts.length === 0 ? undefined : mergeExamDay(examParts, now, examDate);
+    const exam = opened.reading?.exam;
+    const examDay = exam === undefined ? undefined : mergeExamDay(examParts, now, exam.examDate);
     const unfinished = readJournals(context.dataDir);
     if (options.json) {
       io.stdout.write(`${terminalSafeJson({ ...result, ...held, ...(examDay && { examDay }), unfinishedMocks: unfinished.filter((attempt) => !attempt.header.scripted).length }, 2)}\n`);
@@ -62,7 +80,7 @@ export async function stats(args: readonly string[], options: StatsOptions, cont
       if (notice !== undefined) io.stdout.write(`\n${notice}\n`);
     }
   } finally {
-    (store as ProgressReader | undefined)?.close();
+    opened.reading?.store.close();
   }
   return EXIT.ok;
 }
